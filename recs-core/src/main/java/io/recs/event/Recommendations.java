@@ -1,0 +1,20 @@
+package io.recs.event;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The current top-N recommendations for one user.
+ *
+ * @param userId the user
+ * @param items ranked best first; each carries its score and explanation
+ * @param timestamp the event time of the interaction or request that triggered this list
+ */
+public record Recommendations(String userId, List<ScoredItem> items, long timestamp) {
+
+  /** Validates the fields and copies {@code items}. */
+  public Recommendations {
+    Objects.requireNonNull(userId, "userId");
+    items = items == null ? List.of() : List.copyOf(items);
+  }
+}

@@ -1,0 +1,20 @@
+package io.recs.event;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The current top-K neighbours of one item.
+ *
+ * @param itemId the item
+ * @param neighbours most similar first; ties by item id
+ * @param timestamp the event time of the update that produced this list
+ */
+public record SimilarItems(String itemId, List<ScoredItem> neighbours, long timestamp) {
+
+  /** Validates the fields and copies {@code neighbours}. */
+  public SimilarItems {
+    Objects.requireNonNull(itemId, "itemId");
+    neighbours = neighbours == null ? List.of() : List.copyOf(neighbours);
+  }
+}
