@@ -1,0 +1,243 @@
+package io.recs.similarity;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Configuration of incremental item-to-item similarity; the semantics of each setting are in {@code
+ * docs/architecture.md} and {@code docs/similarity.md}.
+ *
+ * <pre>{@code
+ * SimilarityConfig config = SimilarityConfig.builder()
+ *     .measure(SimilarityMeasure.LLR)
+ *     .neighbours(20)
+ *     .build();
+ * }</pre>
+ *
+ * <p>Down-sampling follows Schelter et al., "Efficient incremental cooccurrence analysis for
+ * item-based collaborative filtering", SSDBM 2016: a user's first {@code maxItemsPerUser} distinct
+ * items take part in co-occurrence, and only the first {@code maxUsersPerItem} users of an item
+ * generate pairs when they touch it.
+ */
+public final class SimilarityConfig implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final SimilarityMeasure measure;
+  private final int neighbours;
+  private final int historySize;
+  private final int pairWindowItems;
+  private final Duration pairWindow;
+  private final int maxItemsPerUser;
+  private final int maxUsersPerItem;
+  private final boolean weighted;
+  private final Duration emitInterval;
+
+  private SimilarityConfig(Builder b) {
+    this.measure = b.measure;
+    this.neighbours = b.neighbours;
+    this.historySize = b.historySize;
+    this.pairWindowItems = b.pairWindowItems;
+    this.pairWindow = b.pairWindow;
+    this.maxItemsPerUser = b.maxItemsPerUser;
+    this.maxUsersPerItem = b.maxUsersPerItem;
+    this.weighted = b.weighted;
+    this.emitInterval = b.emitInterval;
+  }
+
+  /** A builder with the defaults of {@code docs/similarity.md}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The defaults. */
+  public static SimilarityConfig defaults() {
+    return builder().build();
+  }
+
+  /** The similarity measure. Default {@link SimilarityMeasure#COSINE}. */
+  public SimilarityMeasure measure() {
+    return measure;
+  }
+
+  /** K, the length of each item's neighbour list. Default 50. */
+  public int neighbours() {
+    return neighbours;
+  }
+
+  /** Distinct items kept in a user's recent history. Default 100. */
+  public int historySize() {
+    return historySize;
+  }
+
+  /** A newly seen item is paired with at most this many most recent history items. Default 20. */
+  public int pairWindowItems() {
+    return pairWindowItems;
+  }
+
+  /**
+   * If not null, a new item is paired only with history items whose last event lies within this
+   * duration before it. Default null (no time limit).
+   */
+  public Duration pairWindow() {
+    return pairWindow;
+  }
+
+  /** kmax: a user's first this many distinct items take part in co-occurrence. Default 500. */
+  public int maxItemsPerUser() {
+    return maxItemsPerUser;
+  }
+
+  /** fmax: only the first this many users of an item generate pairs with it. Default 500. */
+  public int maxUsersPerItem() {
+    return maxUsersPerItem;
+  }
+
+  /** Whether pair deltas are weighted by action weights instead of counting 1. Default false. */
+  public boolean weighted() {
+    return weighted;
+  }
+
+  /**
+   * Minimum event-time interval between two {@link io.recs.event.SimilarItems} of one item; {@link
+   * Duration#ZERO} emits on every change. Default zero.
+   */
+  public Duration emitInterval() {
+    return emitInterval;
+  }
+
+  @Override
+  public String toString() {
+    return "SimilarityConfig{measure="
+        + measure
+        + ", neighbours="
+        + neighbours
+        + ", historySize="
+        + historySize
+        + ", pairWindowItems="
+        + pairWindowItems
+        + ", pairWindow="
+        + pairWindow
+        + ", maxItemsPerUser="
+        + maxItemsPerUser
+        + ", maxUsersPerItem="
+        + maxUsersPerItem
+        + ", weighted="
+        + weighted
+        + ", emitInterval="
+        + emitInterval
+        + '}';
+  }
+
+  /**
+   * Builds a {@link SimilarityConfig}; every setter may be called once, {@link #build()} checks.
+   */
+  public static final class Builder {
+    private SimilarityMeasure measure = SimilarityMeasure.COSINE;
+    private int neighbours = 50;
+    private int historySize = 100;
+    private int pairWindowItems = 20;
+    private Duration pairWindow;
+    private int maxItemsPerUser = 500;
+    private int maxUsersPerItem = 500;
+    private boolean weighted;
+    private Duration emitInterval = Duration.ZERO;
+
+    private Builder() {}
+
+    /** See {@link SimilarityConfig#measure()}. */
+    public Builder measure(SimilarityMeasure measure) {
+      this.measure = Objects.requireNonNull(measure, "measure");
+      return this;
+    }
+
+    /** See {@link SimilarityConfig#neighbours()}. */
+    public Builder neighbours(int neighbours) {
+      this.neighbours = neighbours;
+      return this;
+    }
+
+    /** See {@link SimilarityConfig#historySize()}. */
+    public Builder historySize(int historySize) {
+      this.historySize = historySize;
+      return this;
+    }
+
+    /** See {@link SimilarityConfig#pairWindowItems()}. */
+    public Builder pairWindowItems(int pairWindowItems) {
+      this.pairWindowItems = pairWindowItems;
+      return this;
+    }
+
+    /** See {@link SimilarityConfig#pairWindow()}. */
+    public Builder pairWindow(Duration pairWindow) {
+      this.pairWindow = pairWindow;
+      return this;
+    }
+
+    /** See {@link SimilarityConfig#maxItemsPerUser()}. */
+    public Builder maxItemsPerUser(int maxItemsPerUser) {
+      this.maxItemsPerUser = maxItemsPerUser;
+      return this;
+    }
+
+    /** See {@link SimilarityConfig#maxUsersPerItem()}. */
+    public Builder maxUsersPerItem(int maxUsersPerItem) {
+      this.maxUsersPerItem = maxUsersPerItem;
+      return this;
+    }
+
+    /** See {@link SimilarityConfig#weighted()}. */
+    public Builder weighted(boolean weighted) {
+      this.weighted = weighted;
+      return this;
+    }
+
+    /** See {@link SimilarityConfig#emitInterval()}. */
+    public Builder emitInterval(Duration emitInterval) {
+      this.emitInterval = Objects.requireNonNull(emitInterval, "emitInterval");
+      return this;
+    }
+
+    /**
+     * Checks the settings together.
+     *
+     * @throws IllegalArgumentException naming the first setting that is out of range
+     */
+    public SimilarityConfig build() {
+      positive("neighbours", neighbours);
+      positive("historySize", historySize);
+      positive("pairWindowItems", pairWindowItems);
+      positive("maxItemsPerUser", maxItemsPerUser);
+      positive("maxUsersPerItem", maxUsersPerItem);
+      if (pairWindowItems > historySize) {
+        throw new IllegalArgumentException(
+            "pairWindowItems ("
+                + pairWindowItems
+                + ") must not exceed historySize ("
+                + historySize
+                + ")");
+      }
+      if (pairWindow != null && (pairWindow.isNegative() || pairWindow.isZero())) {
+        throw new IllegalArgumentException("pairWindow must be positive, was " + pairWindow);
+      }
+      if (emitInterval.isNegative()) {
+        throw new IllegalArgumentException(
+            "emitInterval must not be negative, was " + emitInterval);
+      }
+      if (weighted && measure.needsUnweightedCounts()) {
+        throw new IllegalArgumentException(
+            "measure "
+                + measure
+                + " needs unweighted counts; set weighted(false) or another measure");
+      }
+      return new SimilarityConfig(this);
+    }
+
+    private static void positive(String name, int value) {
+      if (value <= 0) {
+        throw new IllegalArgumentException(name + " must be > 0, was " + value);
+      }
+    }
+  }
+}
