@@ -1,0 +1,67 @@
+package io.recs.similarity;
+
+import io.recs.event.ItemCount;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Keyed by item: counts the item's users n(i) and fans each {@link Touch} out into co-occurrence
+ * {@link RowUpdate}s for both directions, for the first {@code maxUsersPerItem} users of the item.
+ *
+ * <p>The new item's row gets one update with all partners; each partner's row gets one update with
+ * the new item. Every count change goes to the {@link #ITEM_COUNTS} side output.
+ */
+@Internal
+public final class ItemCountFunction extends KeyedProcessFunction<String, Touch, RowUpdate> {
+  private static final long serialVersionUID = 1L;
+
+  /** The item count after every touch. */
+  public static final OutputTag<ItemCount> ITEM_COUNTS =
+      new OutputTag<>("recs-item-counts", TypeInformation.of(ItemCount.class));
+
+  private final int maxUsersPerItem;
+
+  private transient ValueState<Long> users;
+  private transient Counter cappedTouches;
+
+  /** A function that lets the first {@code maxUsersPerItem} users of an item generate pairs. */
+  public ItemCountFunction(int maxUsersPerItem) {
+    this.maxUsersPerItem = maxUsersPerItem;
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    users = getRuntimeContext().getState(new ValueStateDescriptor<>("users", Types.LONG));
+    cappedTouches = getRuntimeContext().getMetricGroup().counter("cappedTouches");
+  }
+
+  @Override
+  public void processElement(Touch touch, Context ctx, Collector<RowUpdate> out) throws Exception {
+    Long current = users.value();
+    long count = current == null ? 1 : current + 1;
+    users.update(count);
+    ctx.output(ITEM_COUNTS, new ItemCount(touch.item(), count, touch.time()));
+    if (count > maxUsersPerItem) {
+      cappedTouches.inc();
+      return;
+    }
+    String[] partners = touch.partners();
+    if (partners.length == 0) {
+      return;
+    }
+    double[] deltas = touch.deltas();
+    out.collect(new RowUpdate(touch.item(), partners, deltas, touch.time()));
+    String[] self = {touch.item()};
+    for (int k = 0; k < partners.length; k++) {
+      out.collect(new RowUpdate(partners[k], self, new double[] {deltas[k]}, touch.time()));
+    }
+  }
+}

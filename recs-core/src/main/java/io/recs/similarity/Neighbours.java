@@ -1,0 +1,143 @@
+package io.recs.similarity;
+
+import io.recs.event.ScoredItem;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.flink.annotation.Internal;
+
+/**
+ * A bounded list of neighbours, best first, ties by item id ascending.
+ *
+ * <p>Mutable and public only so that Flink's POJO serializer can keep it in keyed state.
+ */
+@Internal
+public final class Neighbours {
+  /** Item ids; entries {@code [0, size)} are valid. */
+  public String[] items = new String[0];
+
+  /** Scores, parallel to {@link #items}. */
+  public double[] scores = new double[0];
+
+  /** Number of valid entries. */
+  public int size;
+
+  /** Event time of the latest update that touched this list, epoch ms. */
+  public long time;
+
+  /** For Flink's serializer. */
+  public Neighbours() {}
+
+  /**
+   * Puts {@code item} with its current score, keeping at most {@code capacity} entries.
+   *
+   * @return whether the ordered list of item ids changed
+   */
+  public boolean offer(String item, double score, int capacity) {
+    int old = indexOf(item);
+    if (old < 0 && size == capacity && !before(score, item, size - 1)) {
+      return false;
+    }
+    if (old >= 0) {
+      remove(old);
+    } else if (size == capacity) {
+      size--; // drop the last; the new entry beats it
+    }
+    int at = insertionPoint(score, item);
+    insert(at, item, score);
+    return old != at;
+  }
+
+  /** Whether both lists hold the same items in the same order. */
+  public boolean sameItems(Neighbours other) {
+    if (other == null || size != other.size) {
+      return false;
+    }
+    for (int k = 0; k < size; k++) {
+      if (!items[k].equals(other.items[k])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether both lists hold the same items in the same order with the same scores. */
+  public boolean sameAs(Neighbours other) {
+    if (!sameItems(other)) {
+      return false;
+    }
+    for (int k = 0; k < size; k++) {
+      if (Double.compare(scores[k], other.scores[k]) != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A copy as scored items. */
+  public List<ScoredItem> toScoredItems() {
+    List<ScoredItem> list = new ArrayList<>(size);
+    for (int k = 0; k < size; k++) {
+      list.add(ScoredItem.of(items[k], scores[k]));
+    }
+    return list;
+  }
+
+  /** A deep copy. */
+  public Neighbours copy() {
+    Neighbours copy = new Neighbours();
+    copy.items = Arrays.copyOf(items, size);
+    copy.scores = Arrays.copyOf(scores, size);
+    copy.size = size;
+    copy.time = time;
+    return copy;
+  }
+
+  private int indexOf(String item) {
+    for (int k = 0; k < size; k++) {
+      if (items[k].equals(item)) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether (score, item) ranks before entry k. */
+  private boolean before(double score, String item, int k) {
+    int byScore = Double.compare(score, scores[k]);
+    return byScore > 0 || (byScore == 0 && item.compareTo(items[k]) < 0);
+  }
+
+  private int insertionPoint(double score, String item) {
+    int lo = 0;
+    int hi = size;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (before(score, item, mid)) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
+  }
+
+  private void remove(int k) {
+    System.arraycopy(items, k + 1, items, k, size - k - 1);
+    System.arraycopy(scores, k + 1, scores, k, size - k - 1);
+    size--;
+  }
+
+  private void insert(int at, String item, double score) {
+    if (size == items.length) {
+      int length = Math.max(4, items.length * 2);
+      items = Arrays.copyOf(items, length);
+      scores = Arrays.copyOf(scores, length);
+    }
+    System.arraycopy(items, at, items, at + 1, size - at);
+    System.arraycopy(scores, at, scores, at + 1, size - at);
+    items[at] = item;
+    scores[at] = score;
+    size++;
+  }
+}

@@ -1,0 +1,155 @@
+package io.recs.similarity;
+
+import io.recs.event.SimilarItems;
+import java.util.Map;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Keyed by item: keeps the item's co-occurrence row and its top-K neighbours, and emits {@link
+ * SimilarItems} when the ordered neighbour list changes.
+ *
+ * <p>Item counts and the user total arrive on a broadcast input and are held by every subtask (one
+ * long per item). A row update rescores only the changed columns, with the counts as they are then;
+ * other entries keep the score they had when last computed. So between recomputations the list can
+ * be slightly stale. It is recomputed from the whole row on every emission timer (with {@code
+ * emitInterval}) and when the input ends (an event-time timer at the end of time), so a drained
+ * bounded input leaves exact lists computed from final counts.
+ */
+@Internal
+public final class SimilarityFunction
+    extends KeyedBroadcastProcessFunction<String, RowUpdate, CountUpdate, SimilarItems> {
+  private static final long serialVersionUID = 1L;
+
+  /** The broadcast item counts: item id (or {@link CountUpdate#TOTAL_USERS}) to count. */
+  public static final MapStateDescriptor<String, Long> COUNTS =
+      new MapStateDescriptor<>("recs-counts", Types.STRING, Types.LONG);
+
+  private static final long END_OF_INPUT = Long.MAX_VALUE;
+
+  private final SimilarityConfig config;
+
+  private transient MapState<String, Double> row;
+  private transient ValueState<Neighbours> current;
+  private transient ValueState<Neighbours> emitted;
+  private transient ValueState<Long> pendingTimer;
+  private transient long intervalMs;
+
+  /** A function with the given configuration. */
+  public SimilarityFunction(SimilarityConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    row =
+        getRuntimeContext()
+            .getMapState(new MapStateDescriptor<>("row", Types.STRING, Types.DOUBLE));
+    TypeInformation<Neighbours> type = TypeInformation.of(Neighbours.class);
+    current = getRuntimeContext().getState(new ValueStateDescriptor<>("current", type));
+    emitted = getRuntimeContext().getState(new ValueStateDescriptor<>("emitted", type));
+    pendingTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("timer", Types.LONG));
+    intervalMs = config.emitInterval().toMillis();
+  }
+
+  @Override
+  public void processBroadcastElement(CountUpdate update, Context ctx, Collector<SimilarItems> out)
+      throws Exception {
+    BroadcastState<String, Long> counts = ctx.getBroadcastState(COUNTS);
+    Long known = counts.get(update.item());
+    if (known == null || known < update.count()) {
+      counts.put(update.item(), update.count());
+    }
+  }
+
+  @Override
+  public void processElement(RowUpdate update, ReadOnlyContext ctx, Collector<SimilarItems> out)
+      throws Exception {
+    ReadOnlyBroadcastState<String, Long> counts = ctx.getBroadcastState(COUNTS);
+    double rowCount = count(counts, update.row());
+    double users = count(counts, CountUpdate.TOTAL_USERS);
+    Neighbours list = current.value();
+    if (list == null) {
+      list = new Neighbours();
+      ctx.timerService().registerEventTimeTimer(END_OF_INPUT);
+    }
+    list.time = Math.max(list.time, update.time());
+    boolean changed = false;
+    String[] cols = update.cols();
+    double[] deltas = update.deltas();
+    for (int k = 0; k < cols.length; k++) {
+      Double old = row.get(cols[k]);
+      double c = (old == null ? 0 : old) + deltas[k];
+      row.put(cols[k], c);
+      double score =
+          Similarities.score(config.measure(), c, rowCount, count(counts, cols[k]), users);
+      changed |= list.offer(cols[k], score, config.neighbours());
+    }
+    current.update(list);
+    if (!changed) {
+      return;
+    }
+    if (intervalMs == 0) {
+      emitIfChanged(update.row(), list, false, out);
+    } else if (pendingTimer.value() == null) {
+      long at = (Math.floorDiv(update.time(), intervalMs) + 1) * intervalMs;
+      ctx.timerService().registerEventTimeTimer(at);
+      pendingTimer.update(at);
+    }
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<SimilarItems> out)
+      throws Exception {
+    Neighbours previous = current.value();
+    Neighbours list = recompute(ctx.getCurrentKey(), ctx.getBroadcastState(COUNTS));
+    list.time = previous == null ? timestamp : previous.time;
+    current.update(list);
+    boolean endOfInput = timestamp == END_OF_INPUT;
+    if (!endOfInput) {
+      pendingTimer.clear();
+    }
+    // At the end of input the scores are final too, so a list with changed scores is re-emitted.
+    emitIfChanged(ctx.getCurrentKey(), list, endOfInput, out);
+  }
+
+  private Neighbours recompute(String item, ReadOnlyBroadcastState<String, Long> counts)
+      throws Exception {
+    double rowCount = count(counts, item);
+    double users = count(counts, CountUpdate.TOTAL_USERS);
+    Neighbours list = new Neighbours();
+    for (Map.Entry<String, Double> entry : row.entries()) {
+      double score =
+          Similarities.score(
+              config.measure(), entry.getValue(), rowCount, count(counts, entry.getKey()), users);
+      list.offer(entry.getKey(), score, config.neighbours());
+    }
+    return list;
+  }
+
+  private void emitIfChanged(
+      String item, Neighbours list, boolean compareScores, Collector<SimilarItems> out)
+      throws Exception {
+    Neighbours last = emitted.value();
+    if (compareScores ? !list.sameAs(last) : !list.sameItems(last)) {
+      emitted.update(list.copy());
+      out.collect(new SimilarItems(item, list.toScoredItems(), list.time));
+    }
+  }
+
+  private static double count(ReadOnlyBroadcastState<String, Long> counts, String key)
+      throws Exception {
+    Long value = counts.get(key);
+    return value == null ? 0 : value;
+  }
+}

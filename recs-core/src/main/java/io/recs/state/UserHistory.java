@@ -1,0 +1,114 @@
+package io.recs.state;
+
+import java.util.Arrays;
+import org.apache.flink.annotation.Internal;
+
+/**
+ * A user's bounded recent history: up to a capacity of distinct items, most recent first, each with
+ * accumulated weight, last event time and time-decayed affinity.
+ *
+ * <p>Mutable and public only so that Flink's POJO serializer can store it in keyed state; it is not
+ * part of the API. Recency is by arrival: an interaction moves its item to the front, and when the
+ * history is full the least recent item is evicted. Affinity decays in event time, so replaying a
+ * stream gives the same values as the live run.
+ */
+@Internal
+public final class UserHistory {
+  /** Item ids; entries {@code [0, size)} are valid, most recent first. */
+  public String[] items = new String[0];
+
+  /** Accumulated raw weight per entry. */
+  public double[] weights = new double[0];
+
+  /** Latest event time per entry, epoch ms. */
+  public long[] lastTimes = new long[0];
+
+  /** Decayed affinity per entry, valid at {@code lastTimes[k]}. */
+  public double[] affinities = new double[0];
+
+  /** Number of valid entries. */
+  public int size;
+
+  /** Number of distinct items admitted to co-occurrence so far (bounded by kmax). */
+  public int seenCount;
+
+  /** For Flink's serializer. */
+  public UserHistory() {}
+
+  /** Index of the item, or -1. */
+  public int indexOf(String item) {
+    for (int k = 0; k < size; k++) {
+      if (items[k].equals(item)) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Records an interaction: accumulates weight and affinity and moves the item to the front,
+   * evicting the least recent item when {@code capacity} is reached.
+   */
+  public void record(String item, double weight, long time, long halfLifeMs, int capacity) {
+    int k = indexOf(item);
+    if (k < 0) {
+      ensureCapacity(capacity);
+      k = Math.min(size, capacity - 1);
+      if (size < capacity) {
+        size++;
+      }
+      items[k] = item;
+      weights[k] = 0;
+      affinities[k] = 0;
+      lastTimes[k] = time;
+    }
+    weights[k] += weight;
+    if (time >= lastTimes[k]) {
+      affinities[k] = affinities[k] * decay(time - lastTimes[k], halfLifeMs) + weight;
+      lastTimes[k] = time;
+    } else {
+      affinities[k] += weight * decay(lastTimes[k] - time, halfLifeMs);
+    }
+    moveToFront(k);
+  }
+
+  /** The affinity of entry {@code k} decayed to {@code time} (never grown for earlier times). */
+  public double affinityAt(int k, long time, long halfLifeMs) {
+    return time <= lastTimes[k]
+        ? affinities[k]
+        : affinities[k] * decay(time - lastTimes[k], halfLifeMs);
+  }
+
+  static double decay(long elapsedMs, long halfLifeMs) {
+    return Math.pow(0.5, (double) elapsedMs / halfLifeMs);
+  }
+
+  private void moveToFront(int k) {
+    if (k == 0) {
+      return;
+    }
+    String item = items[k];
+    double weight = weights[k];
+    long lastTime = lastTimes[k];
+    double affinity = affinities[k];
+    System.arraycopy(items, 0, items, 1, k);
+    System.arraycopy(weights, 0, weights, 1, k);
+    System.arraycopy(lastTimes, 0, lastTimes, 1, k);
+    System.arraycopy(affinities, 0, affinities, 1, k);
+    items[0] = item;
+    weights[0] = weight;
+    lastTimes[0] = lastTime;
+    affinities[0] = affinity;
+  }
+
+  private void ensureCapacity(int capacity) {
+    if (items.length >= capacity || items.length > size) {
+      return;
+    }
+    int length = Math.min(capacity, Math.max(8, items.length * 2));
+    items = Arrays.copyOf(items, length);
+    weights = Arrays.copyOf(weights, length);
+    lastTimes = Arrays.copyOf(lastTimes, length);
+    affinities = Arrays.copyOf(affinities, length);
+  }
+}

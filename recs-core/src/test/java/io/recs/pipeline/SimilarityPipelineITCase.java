@@ -1,0 +1,63 @@
+package io.recs.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.recs.event.Interaction;
+import io.recs.event.ScoredItem;
+import io.recs.event.SimilarItems;
+import io.recs.similarity.SimilarityConfig;
+import io.recs.similarity.SimilarityMeasure;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.util.CloseableIterator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class SimilarityPipelineITCase {
+
+  @RegisterExtension
+  static final MiniClusterExtension CLUSTER =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(2)
+              .build());
+
+  @Test
+  void countsCooccurrencesOfAHandMadeExample() throws Exception {
+    // u1: a b c, u2: a b, u3: b c ⇒ C(a,b)=2, C(b,c)=2, C(a,c)=1; n(a)=2, n(b)=3, n(c)=2
+    List<Interaction> events =
+        List.of(
+            Interaction.of("u1", "a", "view", 1, 1000),
+            Interaction.of("u2", "a", "view", 1, 1001),
+            Interaction.of("u1", "b", "view", 1, 1002),
+            Interaction.of("u3", "b", "view", 1, 1003),
+            Interaction.of("u2", "b", "click", 2, 1004),
+            Interaction.of("u1", "c", "view", 1, 1005),
+            Interaction.of("u3", "c", "view", 1, 1006),
+            Interaction.of("u1", "a", "view", 1, 1007));
+    Configuration conf = new Configuration();
+    conf.set(PipelineOptions.GENERIC_TYPES, false);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    env.setParallelism(2);
+    RecsStreams streams =
+        RecsPipeline.builder()
+            .similarity(SimilarityConfig.builder().measure(SimilarityMeasure.COOCCURRENCE).build())
+            .build()
+            .apply(env.fromData(events));
+
+    Map<String, List<ScoredItem>> lastLists = new HashMap<>();
+    try (CloseableIterator<SimilarItems> it = streams.similarItems().executeAndCollect()) {
+      it.forEachRemaining(s -> lastLists.put(s.itemId(), s.neighbours()));
+    }
+    assertThat(lastLists.get("a")).containsExactly(ScoredItem.of("b", 2), ScoredItem.of("c", 1));
+    assertThat(lastLists.get("b")).containsExactly(ScoredItem.of("a", 2), ScoredItem.of("c", 2));
+    assertThat(lastLists.get("c")).containsExactly(ScoredItem.of("b", 2), ScoredItem.of("a", 1));
+  }
+}
