@@ -1,0 +1,54 @@
+package io.recs.similarity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.recs.event.ScoredItem;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class NeighboursTest {
+
+  @Test
+  void ordersByScoreThenItemId() {
+    Neighbours list = new Neighbours();
+    list.offer("c", 1, 3);
+    list.offer("b", 2, 3);
+    list.offer("a", 1, 3);
+    list.offer("d", 0.5, 3);
+
+    assertThat(list.toScoredItems())
+        .containsExactly(ScoredItem.of("b", 2), ScoredItem.of("a", 1), ScoredItem.of("c", 1));
+  }
+
+  @Test
+  void reportsAChangeOnlyWhenTheOrderOfItemsChanges() {
+    Neighbours list = new Neighbours();
+    assertThat(list.offer("a", 3, 2)).isTrue();
+    assertThat(list.offer("b", 1, 2)).isTrue();
+    assertThat(list.offer("b", 2, 2)).isFalse();
+    assertThat(list.offer("c", 0.5, 2)).isFalse();
+    assertThat(list.offer("b", 4, 2)).isTrue();
+  }
+
+  @Test
+  void equalsAFullSortWhenScoresOnlyGrow() {
+    SplittableRandom random = new SplittableRandom(1);
+    Map<String, Double> scores = new HashMap<>();
+    Neighbours list = new Neighbours();
+    for (int k = 0; k < 20_000; k++) {
+      String item = "i" + random.nextInt(300);
+      double score = scores.merge(item, (double) random.nextInt(3), Double::sum);
+      list.offer(item, score, 10);
+    }
+    List<ScoredItem> expected = new ArrayList<>();
+    scores.forEach((item, score) -> expected.add(ScoredItem.of(item, score)));
+    expected.sort(
+        Comparator.comparingDouble(ScoredItem::score).reversed().thenComparing(ScoredItem::itemId));
+    assertThat(list.toScoredItems()).containsExactlyElementsOf(expected.subList(0, 10));
+  }
+}
