@@ -2,7 +2,16 @@ package io.recs.pipeline;
 
 import io.recs.event.Interaction;
 import io.recs.event.ItemCount;
+import io.recs.event.RecommendationRequest;
+import io.recs.event.Recommendations;
 import io.recs.event.SimilarItems;
+import io.recs.event.TrendingItems;
+import io.recs.metrics.WallClock;
+import io.recs.scoring.NeighbourStoreFunction;
+import io.recs.scoring.RankContext;
+import io.recs.scoring.RankFunction;
+import io.recs.scoring.RankMessage;
+import io.recs.scoring.ScoringConfig;
 import io.recs.similarity.CountUpdate;
 import io.recs.similarity.ItemCountFunction;
 import io.recs.similarity.RowUpdate;
@@ -12,12 +21,15 @@ import io.recs.similarity.Touch;
 import io.recs.state.PreferenceConfig;
 import io.recs.state.UserCountFunction;
 import io.recs.state.UserPreferencesFunction;
+import io.recs.trending.TrendingConfig;
+import io.recs.trending.TrendingFunction;
 import java.util.Objects;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.util.Collector;
 
 /**
  * Assembles the recs dataflow on a stream of interactions.
@@ -44,10 +56,16 @@ public final class RecsPipeline {
 
   private final SimilarityConfig similarity;
   private final PreferenceConfig preferences;
+  private final ScoringConfig scoring;
+  private final TrendingConfig trending;
+  private final WallClock clock;
 
   private RecsPipeline(Builder builder) {
     this.similarity = builder.similarity;
     this.preferences = builder.preferences;
+    this.scoring = builder.scoring;
+    this.trending = builder.trending;
+    this.clock = builder.clock;
   }
 
   /** A builder with default configuration. */
@@ -65,18 +83,47 @@ public final class RecsPipeline {
     return preferences;
   }
 
+  /** The scoring configuration. */
+  public ScoringConfig scoring() {
+    return scoring;
+  }
+
+  /** The trending configuration. */
+  public TrendingConfig trending() {
+    return trending;
+  }
+
+  /**
+   * Adds the operators to the graph of {@code interactions}, with recommendations triggered by
+   * interactions only.
+   *
+   * @see #apply(DataStream, DataStream)
+   */
+  public RecsStreams apply(DataStream<Interaction> interactions) {
+    DataStream<RecommendationRequest> none =
+        interactions
+            .flatMap((Interaction event, Collector<RecommendationRequest> out) -> {})
+            .returns(TypeInformation.of(RecommendationRequest.class))
+            .name("no requests");
+    return apply(interactions, none);
+  }
+
   /**
    * Adds the operators to the graph of {@code interactions}.
    *
-   * @param interactions parsed interactions; event-time watermarks are needed only for {@code
-   *     emitInterval}: without them, lists are emitted on change and once more at the end of input
+   * @param interactions parsed interactions; event-time watermarks are needed only for the interval
+   *     settings ({@code emitInterval}, {@code triggerInterval}); without them lists are emitted on
+   *     change, and final results once more when a bounded input ends
+   * @param requests explicit recommendation requests
    * @return the output streams
    */
-  public RecsStreams apply(DataStream<Interaction> interactions) {
+  public RecsStreams apply(
+      DataStream<Interaction> interactions, DataStream<RecommendationRequest> requests) {
     SingleOutputStreamOperator<Touch> touches =
         interactions
             .keyBy(Interaction::userId)
-            .process(new UserPreferencesFunction(similarity, preferences))
+            .connect(requests.keyBy(RecommendationRequest::userId))
+            .process(new UserPreferencesFunction(similarity, preferences, scoring, clock))
             .name("user preferences")
             .uid(UID_PREFIX + "user-preferences");
 
@@ -114,13 +161,52 @@ public final class RecsPipeline {
             .name("item similarity")
             .uid(UID_PREFIX + "similarity");
 
-    return new RecsStreams(similarItems, itemCounts);
+    DataStream<RankMessage> parts =
+        similarItems
+            .keyBy(SimilarItems::itemId)
+            .connect(
+                touches.getSideOutput(UserPreferencesFunction.LOOKUPS).keyBy(RankMessage::seed))
+            .process(new NeighbourStoreFunction(scoring.candidatesPerSeed()))
+            .name("neighbour lookups")
+            .uid(UID_PREFIX + "neighbour-store");
+
+    DataStream<TrendingItems> trendingItems =
+        interactions
+            .flatMap(new TrendingScopes(trending.perCategory()))
+            .name("trending scopes")
+            .keyBy(TrendingScopes::scopeOf)
+            .process(new TrendingFunction(trending))
+            .name("trending")
+            .uid(UID_PREFIX + "trending");
+
+    BroadcastStream<RankContext> rankContext =
+        trendingItems
+            .map(RankContext::of)
+            .returns(TypeInformation.of(RankContext.class))
+            .name("to rank context")
+            .union(rowUpdates.getSideOutput(ItemCountFunction.ITEM_CATEGORIES))
+            .broadcast(RankFunction.TRENDING, RankFunction.CATEGORIES);
+
+    DataStream<Recommendations> recommendations =
+        touches
+            .getSideOutput(UserPreferencesFunction.TO_RANK)
+            .union(parts)
+            .keyBy(RankMessage::user)
+            .connect(rankContext)
+            .process(new RankFunction(scoring, clock))
+            .name("rank")
+            .uid(UID_PREFIX + "rank");
+
+    return new RecsStreams(recommendations, similarItems, trendingItems, itemCounts);
   }
 
-  /** Builds a {@link RecsPipeline}; every setting has a default. */
+  /** Builds a {@link RecsPipeline}; every setting has a default, {@link #build()} checks them. */
   public static final class Builder {
     private SimilarityConfig similarity = SimilarityConfig.defaults();
     private PreferenceConfig preferences = PreferenceConfig.defaults();
+    private ScoringConfig scoring = ScoringConfig.defaults();
+    private TrendingConfig trending = TrendingConfig.defaults();
+    private WallClock clock = WallClock.system();
 
     private Builder() {}
 
@@ -136,8 +222,46 @@ public final class RecsPipeline {
       return this;
     }
 
-    /** The pipeline. */
+    /** The scoring configuration; default {@link ScoringConfig#defaults()}. */
+    public Builder scoring(ScoringConfig scoring) {
+      this.scoring = Objects.requireNonNull(scoring, "scoring");
+      return this;
+    }
+
+    /** The trending configuration; default {@link TrendingConfig#defaults()}. */
+    public Builder trending(TrendingConfig trending) {
+      this.trending = Objects.requireNonNull(trending, "trending");
+      return this;
+    }
+
+    /** The wall clock used for latency metrics; default {@link WallClock#system()}. */
+    public Builder clock(WallClock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Checks the configurations against each other.
+     *
+     * @throws IllegalArgumentException naming the conflicting settings and their values
+     */
     public RecsPipeline build() {
+      if (scoring.candidatesPerSeed() > similarity.neighbours()) {
+        throw new IllegalArgumentException(
+            "scoring candidatesPerSeed ("
+                + scoring.candidatesPerSeed()
+                + ") must not exceed similarity neighbours ("
+                + similarity.neighbours()
+                + ")");
+      }
+      if (scoring.seedItems() > similarity.historySize()) {
+        throw new IllegalArgumentException(
+            "scoring seedItems ("
+                + scoring.seedItems()
+                + ") must not exceed similarity historySize ("
+                + similarity.historySize()
+                + ")");
+      }
       return new RecsPipeline(this);
     }
   }

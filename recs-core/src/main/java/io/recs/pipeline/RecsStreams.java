@@ -1,19 +1,37 @@
 package io.recs.pipeline;
 
 import io.recs.event.ItemCount;
+import io.recs.event.Recommendations;
 import io.recs.event.SimilarItems;
+import io.recs.event.TrendingItems;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /** The output streams of a {@link RecsPipeline}. */
 @PublicEvolving
 public final class RecsStreams {
+  private final DataStream<Recommendations> recommendations;
   private final DataStream<SimilarItems> similarItems;
+  private final DataStream<TrendingItems> trending;
   private final DataStream<ItemCount> itemCounts;
 
-  RecsStreams(DataStream<SimilarItems> similarItems, DataStream<ItemCount> itemCounts) {
+  RecsStreams(
+      DataStream<Recommendations> recommendations,
+      DataStream<SimilarItems> similarItems,
+      DataStream<TrendingItems> trending,
+      DataStream<ItemCount> itemCounts) {
+    this.recommendations = recommendations;
     this.similarItems = similarItems;
+    this.trending = trending;
     this.itemCounts = itemCounts;
+  }
+
+  /**
+   * Each user's top-N after every triggering interaction or request, and once more, computed from
+   * the final state, when a bounded input ends.
+   */
+  public DataStream<Recommendations> recommendations() {
+    return recommendations;
   }
 
   /**
@@ -22,6 +40,11 @@ public final class RecsStreams {
    */
   public DataStream<SimilarItems> similarItems() {
     return similarItems;
+  }
+
+  /** Trending lists, global and per category, emitted when the ordered list changes. */
+  public DataStream<TrendingItems> trending() {
+    return trending;
   }
 
   /** Each item's user count n(i), after every change. */

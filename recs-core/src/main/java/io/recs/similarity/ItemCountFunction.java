@@ -1,6 +1,7 @@
 package io.recs.similarity;
 
 import io.recs.event.ItemCount;
+import io.recs.scoring.RankContext;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -27,9 +28,14 @@ public final class ItemCountFunction extends KeyedProcessFunction<String, Touch,
   public static final OutputTag<ItemCount> ITEM_COUNTS =
       new OutputTag<>("recs-item-counts", TypeInformation.of(ItemCount.class));
 
+  /** An item's category when it first becomes known or changes. */
+  public static final OutputTag<RankContext> ITEM_CATEGORIES =
+      new OutputTag<>("recs-item-categories", TypeInformation.of(RankContext.class));
+
   private final int maxUsersPerItem;
 
   private transient ValueState<Long> users;
+  private transient ValueState<String> category;
   private transient Counter cappedTouches;
 
   /** A function that lets the first {@code maxUsersPerItem} users of an item generate pairs. */
@@ -40,6 +46,7 @@ public final class ItemCountFunction extends KeyedProcessFunction<String, Touch,
   @Override
   public void open(OpenContext openContext) {
     users = getRuntimeContext().getState(new ValueStateDescriptor<>("users", Types.LONG));
+    category = getRuntimeContext().getState(new ValueStateDescriptor<>("category", Types.STRING));
     cappedTouches = getRuntimeContext().getMetricGroup().counter("cappedTouches");
   }
 
@@ -49,6 +56,10 @@ public final class ItemCountFunction extends KeyedProcessFunction<String, Touch,
     long count = current == null ? 1 : current + 1;
     users.update(count);
     ctx.output(ITEM_COUNTS, new ItemCount(touch.item(), count, touch.time()));
+    if (touch.category() != null && !touch.category().equals(category.value())) {
+      category.update(touch.category());
+      ctx.output(ITEM_CATEGORIES, RankContext.category(touch.item(), touch.category()));
+    }
     if (count > maxUsersPerItem) {
       cappedTouches.inc();
       return;

@@ -32,8 +32,51 @@ public final class UserHistory {
   /** Number of distinct items admitted to co-occurrence so far (bounded by kmax). */
   public int seenCount;
 
+  /** Number of recommendation requests started for this user; the next request's id. */
+  public long requests;
+
+  /** Wall-clock time when the user's latest record arrived, for latency measurement. */
+  public long lastArrivalMillis;
+
+  /** Category of the latest interaction that carried one, or null. */
+  public String lastCategory;
+
   /** For Flink's serializer. */
   public UserHistory() {}
+
+  /** The latest event time in the history, or 0 when empty. */
+  public long latestTime() {
+    long latest = 0;
+    for (int k = 0; k < size; k++) {
+      latest = Math.max(latest, lastTimes[k]);
+    }
+    return latest;
+  }
+
+  /**
+   * Indexes of the at most {@code limit} entries with the highest affinity at {@code time}, best
+   * first, ties by item id.
+   */
+  public int[] mostRelevant(int limit, long time, long halfLifeMs) {
+    Integer[] order = new Integer[size];
+    double[] affinity = new double[size];
+    for (int k = 0; k < size; k++) {
+      order[k] = k;
+      affinity[k] = affinityAt(k, time, halfLifeMs);
+    }
+    Arrays.sort(
+        order,
+        (x, y) -> {
+          int byAffinity = Double.compare(affinity[y], affinity[x]);
+          return byAffinity != 0 ? byAffinity : items[x].compareTo(items[y]);
+        });
+    int count = Math.min(limit, size);
+    int[] result = new int[count];
+    for (int k = 0; k < count; k++) {
+      result[k] = order[k];
+    }
+    return result;
+  }
 
   /** Index of the item, or -1. */
   public int indexOf(String item) {

@@ -1,8 +1,13 @@
 package io.recs.state;
 
 import io.recs.event.Interaction;
+import io.recs.event.RecommendationRequest;
+import io.recs.metrics.WallClock;
+import io.recs.scoring.RankMessage;
+import io.recs.scoring.ScoringConfig;
 import io.recs.similarity.SimilarityConfig;
 import io.recs.similarity.Touch;
+import java.util.Arrays;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -13,53 +18,73 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Keyed by user: keeps the user's {@link UserHistory} and seen set, and emits a {@link Touch} for
- * every item the user interacts with for the first time (while under {@code maxItemsPerUser}).
+ * Keyed by user: keeps the user's {@link UserHistory} and seen set; emits a {@link Touch} for every
+ * item the user interacts with for the first time (while under {@code maxItemsPerUser}), and starts
+ * recommendation requests.
  *
- * <p>The first interaction of a user also goes to the {@link #NEW_USERS} side output, from which
- * the total user count is kept. The exact semantics are in {@code docs/architecture.md}.
+ * <p>A request picks the user's most relevant history items (highest decayed affinity at the
+ * request time, ties by item id) as seeds and sends one lookup per seed to {@link #LOOKUPS}, keyed
+ * by seed item. Requests come from interactions (every one, or at most one per {@code
+ * triggerInterval}, latest wins), from the second input, and once per user when a bounded input
+ * ends (marked final, so that later stages answer it from their final state). The exact semantics
+ * are in {@code docs/architecture.md} and {@code docs/recommendations.md}.
  */
 @Internal
 public final class UserPreferencesFunction
-    extends KeyedProcessFunction<String, Interaction, Touch> {
+    extends KeyedCoProcessFunction<String, Interaction, RecommendationRequest, Touch> {
   private static final long serialVersionUID = 1L;
 
   /** One record per distinct user, emitted on the user's first interaction. */
   public static final OutputTag<String> NEW_USERS = new OutputTag<>("recs-new-users", Types.STRING);
 
-  private static final double[] NO_DELTAS = new double[0];
-  private static final String[] NO_ITEMS = new String[0];
+  /** Lookups of seed items' neighbours, to be keyed by {@link RankMessage#seed()}. */
+  public static final OutputTag<RankMessage> LOOKUPS =
+      new OutputTag<>("recs-lookups", TypeInformation.of(RankMessage.class));
+
+  /** Seen notices and seedless requests, straight to the ranking stage. */
+  public static final OutputTag<RankMessage> TO_RANK =
+      new OutputTag<>("recs-to-rank", TypeInformation.of(RankMessage.class));
+
+  private static final long END_OF_INPUT = Long.MAX_VALUE;
 
   private final SimilarityConfig similarity;
   private final PreferenceConfig preferences;
+  private final ScoringConfig scoring;
+  private final WallClock clock;
 
   private transient ValueState<UserHistory> history;
   private transient MapState<String, Boolean> seen;
+  private transient ValueState<Long> pendingTrigger;
   private transient Counter touches;
   private transient long halfLifeMs;
   private transient long pairWindowMs;
+  private transient long triggerIntervalMs;
 
   /** A function with the given configuration. */
-  public UserPreferencesFunction(SimilarityConfig similarity, PreferenceConfig preferences) {
+  public UserPreferencesFunction(
+      SimilarityConfig similarity,
+      PreferenceConfig preferences,
+      ScoringConfig scoring,
+      WallClock clock) {
     this.similarity = similarity;
     this.preferences = preferences;
-  }
-
-  /** The state descriptor of the history, shared with readers of the same state. */
-  static ValueStateDescriptor<UserHistory> historyDescriptor() {
-    return new ValueStateDescriptor<>("history", TypeInformation.of(UserHistory.class));
+    this.scoring = scoring;
+    this.clock = clock;
   }
 
   @Override
   public void open(OpenContext openContext) {
-    ValueStateDescriptor<UserHistory> historyDescriptor = historyDescriptor();
+    ValueStateDescriptor<UserHistory> historyDescriptor =
+        new ValueStateDescriptor<>("history", TypeInformation.of(UserHistory.class));
     MapStateDescriptor<String, Boolean> seenDescriptor =
         new MapStateDescriptor<>("seen", Types.STRING, Types.BOOLEAN);
+    ValueStateDescriptor<Long> triggerDescriptor =
+        new ValueStateDescriptor<>("pending-trigger", Types.LONG);
     if (preferences.stateTtl() != null) {
       StateTtlConfig ttl =
           StateTtlConfig.newBuilder(preferences.stateTtl())
@@ -70,18 +95,23 @@ public final class UserPreferencesFunction
     }
     history = getRuntimeContext().getState(historyDescriptor);
     seen = getRuntimeContext().getMapState(seenDescriptor);
+    pendingTrigger = getRuntimeContext().getState(triggerDescriptor);
     touches = getRuntimeContext().getMetricGroup().counter("touches");
     halfLifeMs = preferences.halfLife().toMillis();
     pairWindowMs = similarity.pairWindow() == null ? -1 : similarity.pairWindow().toMillis();
+    triggerIntervalMs = scoring.triggerInterval().toMillis();
   }
 
   @Override
-  public void processElement(Interaction event, Context ctx, Collector<Touch> out)
+  public void processElement1(Interaction event, Context ctx, Collector<Touch> out)
       throws Exception {
     UserHistory current = history.value();
     if (current == null) {
       current = new UserHistory();
+    }
+    if (current.size == 0) { // a history never shrinks: this is the user's first interaction
       ctx.output(NEW_USERS, event.userId());
+      ctx.timerService().registerEventTimeTimer(END_OF_INPUT);
     }
     String item = event.itemId();
     if (current.seenCount < similarity.maxItemsPerUser() && !seen.contains(item)) {
@@ -91,14 +121,118 @@ public final class UserPreferencesFunction
       touches.inc();
     }
     current.record(item, event.weight(), event.timestamp(), halfLifeMs, similarity.historySize());
+    current.lastArrivalMillis = clock.millis();
+    if (event.category() != null && scoring.restrictToEventCategory()) {
+      current.lastCategory = event.category();
+    }
+    ctx.output(TO_RANK, RankMessage.seen(event.userId(), item, event.action(), event.timestamp()));
+    if (scoring.triggerOnInteraction()) {
+      if (triggerIntervalMs == 0) {
+        String category = scoring.restrictToEventCategory() ? event.category() : null;
+        request(ctx, current, event.timestamp(), scoring.n(), category, false, event);
+      } else if (pendingTrigger.value() == null) {
+        long at = (Math.floorDiv(event.timestamp(), triggerIntervalMs) + 1) * triggerIntervalMs;
+        ctx.timerService().registerEventTimeTimer(at);
+        pendingTrigger.update(at);
+      }
+    }
     history.update(current);
+  }
+
+  @Override
+  public void processElement2(RecommendationRequest request, Context ctx, Collector<Touch> out)
+      throws Exception {
+    UserHistory current = history.value();
+    if (current == null) {
+      current = new UserHistory();
+    }
+    current.lastArrivalMillis = clock.millis();
+    int n = request.n() == 0 ? scoring.n() : request.n();
+    request(ctx, current, request.timestamp(), n, request.category(), false, null);
+    history.update(current);
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<Touch> out) throws Exception {
+    UserHistory current = history.value();
+    if (current == null) {
+      return; // expired by TTL
+    }
+    if (timestamp == END_OF_INPUT) {
+      request(ctx, current, current.latestTime(), scoring.n(), null, true, null);
+    } else {
+      pendingTrigger.clear();
+      String category = scoring.restrictToEventCategory() ? current.lastCategory : null;
+      request(ctx, current, current.latestTime(), scoring.n(), category, false, null);
+    }
+    history.update(current);
+  }
+
+  /**
+   * Starts a request; {@code trigger}, if not null, is the interaction that triggered it, carried
+   * along so that the ranking stage excludes its item even if the seen notice is overtaken.
+   */
+  private void request(
+      Context ctx,
+      UserHistory current,
+      long time,
+      int n,
+      String category,
+      boolean isFinal,
+      Interaction trigger) {
+    String seenItem = trigger == null ? null : trigger.itemId();
+    String seenAction = trigger == null ? null : trigger.action();
+    long requestId = current.requests++;
+    int[] seeds = current.mostRelevant(scoring.seedItems(), time, halfLifeMs);
+    String user = ctx.getCurrentKey();
+    if (seeds.length == 0) {
+      ctx.output(
+          TO_RANK,
+          new RankMessage(
+              RankMessage.EMPTY,
+              user,
+              requestId,
+              0,
+              n,
+              time,
+              isFinal,
+              category,
+              current.lastArrivalMillis,
+              seenItem,
+              seenAction,
+              null,
+              0,
+              null,
+              null));
+      return;
+    }
+    for (int k : seeds) {
+      ctx.output(
+          LOOKUPS,
+          new RankMessage(
+              RankMessage.PART,
+              user,
+              requestId,
+              seeds.length,
+              n,
+              time,
+              isFinal,
+              category,
+              current.lastArrivalMillis,
+              seenItem,
+              seenAction,
+              current.items[k],
+              current.affinityAt(k, time, halfLifeMs),
+              null,
+              null));
+    }
   }
 
   private Touch touch(UserHistory current, Interaction event) {
     int limit = Math.min(current.size, similarity.pairWindowItems());
     int count = 0;
-    String[] partners = limit == 0 ? NO_ITEMS : new String[limit];
-    double[] deltas = limit == 0 ? NO_DELTAS : new double[limit];
+    String[] partners = new String[limit];
+    double[] deltas = new double[limit];
     for (int k = 0; k < limit; k++) {
       if (pairWindowMs >= 0 && current.lastTimes[k] < event.timestamp() - pairWindowMs) {
         continue;
@@ -108,9 +242,10 @@ public final class UserPreferencesFunction
       count++;
     }
     if (count < limit) {
-      partners = java.util.Arrays.copyOf(partners, count);
-      deltas = java.util.Arrays.copyOf(deltas, count);
+      partners = Arrays.copyOf(partners, count);
+      deltas = Arrays.copyOf(deltas, count);
     }
-    return new Touch(event.itemId(), event.userId(), event.timestamp(), partners, deltas);
+    return new Touch(
+        event.itemId(), event.userId(), event.timestamp(), event.category(), partners, deltas);
   }
 }

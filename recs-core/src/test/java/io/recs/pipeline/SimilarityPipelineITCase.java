@@ -3,6 +3,7 @@ package io.recs.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.recs.event.Interaction;
+import io.recs.event.Recommendations;
 import io.recs.event.ScoredItem;
 import io.recs.event.SimilarItems;
 import io.recs.similarity.SimilarityConfig;
@@ -53,9 +54,13 @@ class SimilarityPipelineITCase {
             .apply(env.fromData(events));
 
     Map<String, List<ScoredItem>> lastLists = new HashMap<>();
-    try (CloseableIterator<SimilarItems> it = streams.similarItems().executeAndCollect()) {
+    Map<String, Recommendations> lastRecs = new HashMap<>();
+    try (CloseableIterator<SimilarItems> it = streams.similarItems().executeAndCollect();
+        CloseableIterator<Recommendations> recs = streams.recommendations().executeAndCollect()) {
       it.forEachRemaining(s -> lastLists.put(s.itemId(), s.neighbours()));
+      recs.forEachRemaining(r -> lastRecs.put(r.userId(), r));
     }
+    System.out.println(lastRecs);
     assertThat(lastLists.get("a")).containsExactly(ScoredItem.of("b", 2), ScoredItem.of("c", 1));
     assertThat(lastLists.get("b")).containsExactly(ScoredItem.of("a", 2), ScoredItem.of("c", 2));
     assertThat(lastLists.get("c")).containsExactly(ScoredItem.of("b", 2), ScoredItem.of("a", 1));

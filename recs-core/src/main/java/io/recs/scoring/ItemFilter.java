@@ -1,0 +1,17 @@
+package io.recs.scoring;
+
+import java.io.Serializable;
+
+/**
+ * A user-supplied rule deciding whether an item may be recommended to a user.
+ *
+ * <pre>{@code
+ * ItemFilter noSamples = (user, item) -> !item.startsWith("sample-");
+ * }</pre>
+ */
+@FunctionalInterface
+public interface ItemFilter extends Serializable {
+
+  /** Whether {@code itemId} may be recommended to {@code userId}. */
+  boolean allows(String userId, String itemId);
+}

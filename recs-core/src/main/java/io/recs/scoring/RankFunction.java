@@ -1,0 +1,188 @@
+package io.recs.scoring;
+
+import io.recs.event.Recommendations;
+import io.recs.event.ScoredItem;
+import io.recs.event.TrendingItems;
+import io.recs.metrics.WallClock;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Histogram;
+import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Keyed by user: merges the parts of each recommendation request, filters and ranks the candidates,
+ * backfills from trending items, and emits {@link Recommendations}.
+ *
+ * <p>Keeps the user's seen items (those excluded by the {@link SeenFilter}, at most {@code
+ * maxSeenItems}). Trending lists and item categories arrive on the broadcast input. Requests
+ * complete when all their parts have arrived; an older request completing after a newer one has
+ * been emitted is dropped (latest wins). Final requests complete when the input ends. The metric
+ * {@code recommendationLatencyMs} is a histogram of the wall-clock delay from the arrival of the
+ * triggering record at the user stage to the emission here.
+ */
+@Internal
+public final class RankFunction
+    extends KeyedBroadcastProcessFunction<String, RankMessage, RankContext, Recommendations> {
+  private static final long serialVersionUID = 1L;
+
+  /** Trending lists by scope. */
+  public static final MapStateDescriptor<String, TrendingItems> TRENDING =
+      new MapStateDescriptor<>(
+          "recs-trending", Types.STRING, TypeInformation.of(TrendingItems.class));
+
+  /** Item categories. */
+  public static final MapStateDescriptor<String, String> CATEGORIES =
+      new MapStateDescriptor<>("recs-categories", Types.STRING, Types.STRING);
+
+  private static final long END_OF_INPUT = Long.MAX_VALUE;
+
+  private final ScoringConfig config;
+  private final WallClock clock;
+
+  private transient MapState<String, Boolean> seen;
+  private transient ValueState<Integer> seenCount;
+  private transient MapState<Long, PendingRequest> pending;
+  private transient ValueState<Long> lastEmitted;
+  private transient Histogram latency;
+
+  /** A function with the given configuration. */
+  public RankFunction(ScoringConfig config, WallClock clock) {
+    this.config = config;
+    this.clock = clock;
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    seen =
+        getRuntimeContext()
+            .getMapState(new MapStateDescriptor<>("seen", Types.STRING, Types.BOOLEAN));
+    seenCount = getRuntimeContext().getState(new ValueStateDescriptor<>("seen-count", Types.INT));
+    pending =
+        getRuntimeContext()
+            .getMapState(
+                new MapStateDescriptor<>(
+                    "pending", Types.LONG, TypeInformation.of(PendingRequest.class)));
+    lastEmitted =
+        getRuntimeContext().getState(new ValueStateDescriptor<>("last-emitted", Types.LONG));
+    latency =
+        getRuntimeContext()
+            .getMetricGroup()
+            .histogram("recommendationLatencyMs", new DescriptiveStatisticsHistogram(10_000));
+  }
+
+  @Override
+  public void processBroadcastElement(
+      RankContext update, Context ctx, Collector<Recommendations> out) throws Exception {
+    if (update.trending() != null) {
+      ctx.getBroadcastState(TRENDING).put(update.trending().scope(), update.trending());
+    } else {
+      ctx.getBroadcastState(CATEGORIES).put(update.item(), update.category());
+    }
+  }
+
+  @Override
+  public void processElement(
+      RankMessage message, ReadOnlyContext ctx, Collector<Recommendations> out) throws Exception {
+    if (message.seenItem() != null) {
+      markSeen(message.seenItem(), message.seenAction());
+    }
+    if (message.kind() == RankMessage.SEEN) {
+      return;
+    }
+    PendingRequest request = pending.get(message.requestId());
+    if (request == null) {
+      request = new PendingRequest();
+    }
+    request.add(message);
+    if (message.kind() == RankMessage.EMPTY || request.isComplete()) {
+      if (message.finalRequest()) {
+        pending.put(message.requestId(), request);
+        ctx.timerService().registerEventTimeTimer(END_OF_INPUT);
+      } else {
+        pending.remove(message.requestId());
+        complete(ctx, request, out);
+      }
+    } else {
+      pending.put(message.requestId(), request);
+    }
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<Recommendations> out)
+      throws Exception {
+    Iterator<Map.Entry<Long, PendingRequest>> entries = pending.iterator();
+    List<PendingRequest> complete = new ArrayList<>();
+    while (entries.hasNext()) {
+      PendingRequest request = entries.next().getValue();
+      if (request.parts[0].finalRequest()
+          && (request.parts[0].kind() == RankMessage.EMPTY || request.isComplete())) {
+        complete.add(request);
+        entries.remove();
+      }
+    }
+    for (PendingRequest request : complete) {
+      complete(ctx, request, out);
+    }
+  }
+
+  private void complete(ReadOnlyContext ctx, PendingRequest request, Collector<Recommendations> out)
+      throws Exception {
+    RankMessage first = request.parts[0];
+    Long last = lastEmitted.value();
+    if (!first.finalRequest() && last != null && first.requestId() < last) {
+      return; // a newer request was answered already
+    }
+    lastEmitted.update(first.requestId());
+    String user = first.user();
+    String category = first.category();
+    ReadOnlyBroadcastState<String, String> categories = ctx.getBroadcastState(CATEGORIES);
+    Predicate<String> allowed =
+        item -> {
+          try {
+            return !seen.contains(item)
+                && !config.blocklist().contains(item)
+                && (config.filter() == null || config.filter().allows(user, item))
+                && (category == null || category.equals(categories.get(item)));
+          } catch (Exception e) {
+            throw new IllegalStateException("cannot read state of user " + user, e);
+          }
+        };
+    List<ScoredItem> items =
+        new ArrayList<>(Ranking.rank(request.parts, request.received, first.n(), allowed, config));
+    if (config.trendingBackfill() && items.size() < first.n()) {
+      TrendingItems trending =
+          ctx.getBroadcastState(TRENDING).get(category == null ? TrendingItems.GLOBAL : category);
+      if (trending != null) {
+        Ranking.backfill(items, trending.items(), first.n(), allowed);
+      }
+    }
+    out.collect(new Recommendations(user, items, first.time()));
+    latency.update(clock.millis() - first.arrivalMillis());
+  }
+
+  private void markSeen(String item, String action) throws Exception {
+    if (!config.seenFilter().excludes(action) || seen.contains(item)) {
+      return;
+    }
+    Integer count = seenCount.value();
+    int current = count == null ? 0 : count;
+    if (current < config.maxSeenItems()) {
+      seen.put(item, Boolean.TRUE);
+      seenCount.update(current + 1);
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package io.recs.scoring;
+
+import io.recs.event.ScoredItem;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Merges the parts of one request into ranked, explained candidates: the pure core of {@link
+ * RankFunction}, free of Flink so that it is easy to test.
+ */
+final class Ranking {
+  private Ranking() {}
+
+  /** Contributions of the seeds to one candidate. */
+  private static final class Candidate {
+    final String item;
+    double[] affinities = new double[4];
+    double[] similarities = new double[4];
+    String[] seeds = new String[4];
+    int count;
+    double score;
+
+    Candidate(String item) {
+      this.item = item;
+    }
+
+    void add(String seed, double affinity, double similarity) {
+      if (count == seeds.length) {
+        affinities = Arrays.copyOf(affinities, count * 2);
+        similarities = Arrays.copyOf(similarities, count * 2);
+        seeds = Arrays.copyOf(seeds, count * 2);
+      }
+      seeds[count] = seed;
+      affinities[count] = affinity;
+      similarities[count] = similarity;
+      count++;
+    }
+
+    /** The seeds that contributed most (affinity × similarity), ties by seed id. */
+    List<String> because(int limit) {
+      Integer[] order = new Integer[count];
+      for (int k = 0; k < count; k++) {
+        order[k] = k;
+      }
+      Arrays.sort(
+          order,
+          (x, y) -> {
+            int byContribution =
+                Double.compare(affinities[y] * similarities[y], affinities[x] * similarities[x]);
+            return byContribution != 0 ? byContribution : seeds[x].compareTo(seeds[y]);
+          });
+      List<String> result = new ArrayList<>(Math.min(limit, count));
+      for (int k = 0; k < Math.min(limit, count); k++) {
+        result.add(seeds[order[k]]);
+      }
+      return result;
+    }
+  }
+
+  /**
+   * The top {@code n} candidates of a request's parts.
+   *
+   * @param parts the request's parts, each with a seed's candidates
+   * @param allowed whether a candidate may be recommended (seen, blocklist, user filter, category)
+   * @param config scorer, boosts and explanation length
+   */
+  static List<ScoredItem> rank(
+      RankMessage[] parts, int partCount, int n, Predicate<String> allowed, ScoringConfig config) {
+    Map<String, Candidate> candidates = new HashMap<>();
+    Map<String, Boolean> verdicts = new HashMap<>();
+    for (int p = 0; p < partCount; p++) {
+      RankMessage part = parts[p];
+      if (part.candidates() == null) {
+        continue;
+      }
+      for (int k = 0; k < part.candidates().length; k++) {
+        String item = part.candidates()[k];
+        if (!verdicts.computeIfAbsent(item, allowed::test)) {
+          continue;
+        }
+        candidates
+            .computeIfAbsent(item, Candidate::new)
+            .add(part.seed(), part.affinity(), part.similarities()[k]);
+      }
+    }
+    List<Candidate> list = new ArrayList<>(candidates.values());
+    for (Candidate candidate : list) {
+      double score =
+          config.scorer().score(candidate.affinities, candidate.similarities, candidate.count);
+      candidate.score = score * config.boosts().getOrDefault(candidate.item, 1.0);
+    }
+    list.sort(
+        (x, y) -> {
+          int byScore = Double.compare(y.score, x.score);
+          return byScore != 0 ? byScore : x.item.compareTo(y.item);
+        });
+    List<ScoredItem> result = new ArrayList<>(Math.min(n, list.size()));
+    for (int k = 0; k < Math.min(n, list.size()); k++) {
+      Candidate candidate = list.get(k);
+      result.add(
+          new ScoredItem(
+              candidate.item, candidate.score, candidate.because(config.explanations())));
+    }
+    return result;
+  }
+
+  /** Appends trending items that are allowed and not chosen yet until the list holds n items. */
+  static void backfill(
+      List<ScoredItem> chosen, List<ScoredItem> trending, int n, Predicate<String> allowed) {
+    if (chosen.size() >= n) {
+      return;
+    }
+    java.util.Set<String> taken = new java.util.HashSet<>();
+    chosen.forEach(item -> taken.add(item.itemId()));
+    for (ScoredItem item : trending) {
+      if (chosen.size() >= n) {
+        return;
+      }
+      if (!taken.contains(item.itemId()) && allowed.test(item.itemId())) {
+        chosen.add(new ScoredItem(item.itemId(), item.score(), List.of(TRENDING)));
+        taken.add(item.itemId());
+      }
+    }
+  }
+
+  /** The explanation of a backfilled item. */
+  static final String TRENDING = "trending";
+}

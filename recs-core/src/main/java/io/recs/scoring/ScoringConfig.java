@@ -1,0 +1,284 @@
+package io.recs.scoring;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.flink.annotation.PublicEvolving;
+
+/**
+ * How candidates become a user's top-N recommendations.
+ *
+ * <pre>{@code
+ * ScoringConfig scoring = ScoringConfig.builder()
+ *     .n(20)
+ *     .scorer(Scorers.normalizedSum())
+ *     .seenFilter(SeenFilter.actions("purchase"))
+ *     .blocklist(Set.of("out-of-stock-1"))
+ *     .boosts(Map.of("promoted-7", 1.5))
+ *     .build();
+ * }</pre>
+ *
+ * <p>Defaults and meaning of every setting are in {@code docs/recommendations.md}.
+ */
+@PublicEvolving
+public final class ScoringConfig implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final int n;
+  private final int seedItems;
+  private final int candidatesPerSeed;
+  private final Scorer scorer;
+  private final SeenFilter seenFilter;
+  private final int maxSeenItems;
+  private final Set<String> blocklist;
+  private final ItemFilter filter;
+  private final Map<String, Double> boosts;
+  private final boolean restrictToEventCategory;
+  private final boolean triggerOnInteraction;
+  private final Duration triggerInterval;
+  private final int explanations;
+  private final boolean trendingBackfill;
+
+  private ScoringConfig(Builder b) {
+    n = b.n;
+    seedItems = b.seedItems;
+    candidatesPerSeed = b.candidatesPerSeed;
+    scorer = b.scorer;
+    seenFilter = b.seenFilter;
+    maxSeenItems = b.maxSeenItems;
+    blocklist = Set.copyOf(b.blocklist);
+    filter = b.filter;
+    boosts = Map.copyOf(b.boosts);
+    restrictToEventCategory = b.restrictToEventCategory;
+    triggerOnInteraction = b.triggerOnInteraction;
+    triggerInterval = b.triggerInterval;
+    explanations = b.explanations;
+    trendingBackfill = b.trendingBackfill;
+  }
+
+  /** A builder with the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The defaults. */
+  public static ScoringConfig defaults() {
+    return builder().build();
+  }
+
+  /** N, the number of recommendations per user. Default 10. */
+  public int n() {
+    return n;
+  }
+
+  /** The number of the user's most relevant history items whose neighbours become candidates. */
+  public int seedItems() {
+    return seedItems;
+  }
+
+  /** The number of neighbours taken from each seed item. */
+  public int candidatesPerSeed() {
+    return candidatesPerSeed;
+  }
+
+  /** The scoring function. Default {@link Scorers#sum()}. */
+  public Scorer scorer() {
+    return scorer;
+  }
+
+  /** Which already-seen items are excluded. Default {@link SeenFilter#allActions()}. */
+  public SeenFilter seenFilter() {
+    return seenFilter;
+  }
+
+  /** The most seen items remembered per user for the seen filter. Default 1000. */
+  public int maxSeenItems() {
+    return maxSeenItems;
+  }
+
+  /** Items never recommended. Default empty. */
+  public Set<String> blocklist() {
+    return blocklist;
+  }
+
+  /** A user-supplied rule, or null (default) for none. */
+  public ItemFilter filter() {
+    return filter;
+  }
+
+  /** Score multipliers per item. Default empty (all 1). */
+  public Map<String, Double> boosts() {
+    return boosts;
+  }
+
+  /**
+   * Whether recommendations triggered by an interaction that carries a category are restricted to
+   * that category. Default false.
+   */
+  public boolean restrictToEventCategory() {
+    return restrictToEventCategory;
+  }
+
+  /** Whether every interaction triggers recommendations (subject to the interval). Default true. */
+  public boolean triggerOnInteraction() {
+    return triggerOnInteraction;
+  }
+
+  /**
+   * At most one interaction-triggered recommendation per user per event-time interval, latest wins;
+   * zero (default) for every interaction.
+   */
+  public Duration triggerInterval() {
+    return triggerInterval;
+  }
+
+  /** How many contributing history items explain each recommended item. Default 2. */
+  public int explanations() {
+    return explanations;
+  }
+
+  /** Whether trending items fill up lists shorter than N. Default true. */
+  public boolean trendingBackfill() {
+    return trendingBackfill;
+  }
+
+  /** Builds a {@link ScoringConfig}; {@link #build()} checks the settings together. */
+  public static final class Builder {
+    private int n = 10;
+    private int seedItems = 20;
+    private int candidatesPerSeed = 20;
+    private Scorer scorer = Scorers.sum();
+    private SeenFilter seenFilter = SeenFilter.allActions();
+    private int maxSeenItems = 1000;
+    private Set<String> blocklist = Set.of();
+    private ItemFilter filter;
+    private Map<String, Double> boosts = new HashMap<>();
+    private boolean restrictToEventCategory;
+    private boolean triggerOnInteraction = true;
+    private Duration triggerInterval = Duration.ZERO;
+    private int explanations = 2;
+    private boolean trendingBackfill = true;
+
+    private Builder() {}
+
+    /** See {@link ScoringConfig#n()}. */
+    public Builder n(int n) {
+      this.n = n;
+      return this;
+    }
+
+    /** See {@link ScoringConfig#seedItems()}. Default 20. */
+    public Builder seedItems(int seedItems) {
+      this.seedItems = seedItems;
+      return this;
+    }
+
+    /** See {@link ScoringConfig#candidatesPerSeed()}. Default 20. */
+    public Builder candidatesPerSeed(int candidatesPerSeed) {
+      this.candidatesPerSeed = candidatesPerSeed;
+      return this;
+    }
+
+    /** See {@link ScoringConfig#scorer()}. */
+    public Builder scorer(Scorer scorer) {
+      this.scorer = Objects.requireNonNull(scorer, "scorer");
+      return this;
+    }
+
+    /** See {@link ScoringConfig#seenFilter()}. */
+    public Builder seenFilter(SeenFilter seenFilter) {
+      this.seenFilter = Objects.requireNonNull(seenFilter, "seenFilter");
+      return this;
+    }
+
+    /** See {@link ScoringConfig#maxSeenItems()}. */
+    public Builder maxSeenItems(int maxSeenItems) {
+      this.maxSeenItems = maxSeenItems;
+      return this;
+    }
+
+    /** See {@link ScoringConfig#blocklist()}. */
+    public Builder blocklist(Set<String> blocklist) {
+      this.blocklist = Objects.requireNonNull(blocklist, "blocklist");
+      return this;
+    }
+
+    /** See {@link ScoringConfig#filter()}. */
+    public Builder filter(ItemFilter filter) {
+      this.filter = filter;
+      return this;
+    }
+
+    /** See {@link ScoringConfig#boosts()}; multipliers must be finite and positive. */
+    public Builder boosts(Map<String, Double> boosts) {
+      this.boosts = new HashMap<>(Objects.requireNonNull(boosts, "boosts"));
+      return this;
+    }
+
+    /** See {@link ScoringConfig#restrictToEventCategory()}. */
+    public Builder restrictToEventCategory(boolean restrict) {
+      this.restrictToEventCategory = restrict;
+      return this;
+    }
+
+    /** See {@link ScoringConfig#triggerOnInteraction()}. */
+    public Builder triggerOnInteraction(boolean trigger) {
+      this.triggerOnInteraction = trigger;
+      return this;
+    }
+
+    /** See {@link ScoringConfig#triggerInterval()}. */
+    public Builder triggerInterval(Duration triggerInterval) {
+      this.triggerInterval = Objects.requireNonNull(triggerInterval, "triggerInterval");
+      return this;
+    }
+
+    /** See {@link ScoringConfig#explanations()}. */
+    public Builder explanations(int explanations) {
+      this.explanations = explanations;
+      return this;
+    }
+
+    /** See {@link ScoringConfig#trendingBackfill()}. */
+    public Builder trendingBackfill(boolean backfill) {
+      this.trendingBackfill = backfill;
+      return this;
+    }
+
+    /**
+     * Checks the settings.
+     *
+     * @throws IllegalArgumentException naming the first setting out of range, with its value
+     */
+    public ScoringConfig build() {
+      positive("n", n);
+      positive("seedItems", seedItems);
+      positive("candidatesPerSeed", candidatesPerSeed);
+      positive("maxSeenItems", maxSeenItems);
+      if (explanations < 0) {
+        throw new IllegalArgumentException("explanations must be >= 0, was " + explanations);
+      }
+      if (triggerInterval.isNegative()) {
+        throw new IllegalArgumentException(
+            "triggerInterval must not be negative, was " + triggerInterval);
+      }
+      boosts.forEach(
+          (item, boost) -> {
+            if (boost == null || !Double.isFinite(boost) || boost <= 0) {
+              throw new IllegalArgumentException(
+                  "boosts: multiplier of item '" + item + "' must be finite and > 0, was " + boost);
+            }
+          });
+      return new ScoringConfig(this);
+    }
+
+    private static void positive(String name, int value) {
+      if (value <= 0) {
+        throw new IllegalArgumentException(name + " must be > 0, was " + value);
+      }
+    }
+  }
+}

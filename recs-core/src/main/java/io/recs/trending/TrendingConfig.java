@@ -1,0 +1,119 @@
+package io.recs.trending;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Objects;
+import org.apache.flink.annotation.PublicEvolving;
+
+/**
+ * Configuration of trending lists: exponentially decayed popularity in event time.
+ *
+ * <pre>{@code
+ * TrendingConfig trending = TrendingConfig.builder()
+ *     .halfLife(Duration.ofHours(6))
+ *     .size(50)
+ *     .build();
+ * }</pre>
+ */
+@PublicEvolving
+public final class TrendingConfig implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final Duration halfLife;
+  private final int size;
+  private final boolean perCategory;
+  private final Duration emitInterval;
+
+  private TrendingConfig(Builder b) {
+    halfLife = b.halfLife;
+    size = b.size;
+    perCategory = b.perCategory;
+    emitInterval = b.emitInterval;
+  }
+
+  /** A builder with the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The defaults. */
+  public static TrendingConfig defaults() {
+    return builder().build();
+  }
+
+  /** An interaction's contribution to popularity halves every half-life. Default 1 day. */
+  public Duration halfLife() {
+    return halfLife;
+  }
+
+  /** Length of each trending list. Default 100. */
+  public int size() {
+    return size;
+  }
+
+  /** Whether a list is also kept per category, for events that carry one. Default true. */
+  public boolean perCategory() {
+    return perCategory;
+  }
+
+  /**
+   * At most one list per scope per event-time interval; zero (default) emits on every change of the
+   * ordered list.
+   */
+  public Duration emitInterval() {
+    return emitInterval;
+  }
+
+  /** Builds a {@link TrendingConfig}. */
+  public static final class Builder {
+    private Duration halfLife = Duration.ofDays(1);
+    private int size = 100;
+    private boolean perCategory = true;
+    private Duration emitInterval = Duration.ZERO;
+
+    private Builder() {}
+
+    /** See {@link TrendingConfig#halfLife()}. */
+    public Builder halfLife(Duration halfLife) {
+      this.halfLife = Objects.requireNonNull(halfLife, "halfLife");
+      return this;
+    }
+
+    /** See {@link TrendingConfig#size()}. */
+    public Builder size(int size) {
+      this.size = size;
+      return this;
+    }
+
+    /** See {@link TrendingConfig#perCategory()}. */
+    public Builder perCategory(boolean perCategory) {
+      this.perCategory = perCategory;
+      return this;
+    }
+
+    /** See {@link TrendingConfig#emitInterval()}. */
+    public Builder emitInterval(Duration emitInterval) {
+      this.emitInterval = Objects.requireNonNull(emitInterval, "emitInterval");
+      return this;
+    }
+
+    /**
+     * Checks the settings.
+     *
+     * @throws IllegalArgumentException naming the setting out of range, with its value
+     */
+    public TrendingConfig build() {
+      if (halfLife.isNegative() || halfLife.isZero()) {
+        throw new IllegalArgumentException("trending halfLife must be positive, was " + halfLife);
+      }
+      if (size <= 0) {
+        throw new IllegalArgumentException("trending size must be > 0, was " + size);
+      }
+      if (emitInterval.isNegative()) {
+        throw new IllegalArgumentException(
+            "trending emitInterval must not be negative, was " + emitInterval);
+      }
+      return new TrendingConfig(this);
+    }
+  }
+}
