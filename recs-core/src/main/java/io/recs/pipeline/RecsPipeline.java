@@ -45,22 +45,27 @@ import org.apache.flink.util.Collector;
  *
  * <p>The graph: {@code keyBy(user)} user preferences → {@code keyBy(item)} item counts → {@code
  * keyBy(item)} similarity, with item counts and the user total broadcast to the similarity stage.
- * Every stateful operator has a fixed uid (see {@link #UID_PREFIX}) so that savepoints map back.
- * The semantics are in {@code docs/architecture.md}.
+ * Every stateful operator has a fixed uid (see {@link #DEFAULT_UID_PREFIX}) so that savepoints map
+ * back. The semantics are in {@code docs/architecture.md}.
  */
 @PublicEvolving
 public final class RecsPipeline {
 
-  /** Prefix of every operator uid; the stage name follows, for example {@code recs-similarity}. */
-  public static final String UID_PREFIX = "recs-";
+  /**
+   * Default prefix of every operator uid; the stage name follows, for example {@code
+   * recs-similarity}. Two pipelines in one job need different prefixes.
+   */
+  public static final String DEFAULT_UID_PREFIX = "recs-";
 
   private final SimilarityConfig similarity;
   private final PreferenceConfig preferences;
   private final ScoringConfig scoring;
   private final TrendingConfig trending;
   private final WallClock clock;
+  private final String uidPrefix;
 
   private RecsPipeline(Builder builder) {
+    this.uidPrefix = builder.uidPrefix;
     this.similarity = builder.similarity;
     this.preferences = builder.preferences;
     this.scoring = builder.scoring;
@@ -125,7 +130,7 @@ public final class RecsPipeline {
             .connect(requests.keyBy(RecommendationRequest::userId))
             .process(new UserPreferencesFunction(similarity, preferences, scoring, clock))
             .name("user preferences")
-            .uid(UID_PREFIX + "user-preferences");
+            .uid(uidPrefix + "user-preferences");
 
     DataStream<CountUpdate> userTotal =
         touches
@@ -133,7 +138,7 @@ public final class RecsPipeline {
             .keyBy(user -> 0)
             .process(new UserCountFunction())
             .name("user total")
-            .uid(UID_PREFIX + "user-total")
+            .uid(uidPrefix + "user-total")
             .setParallelism(1);
 
     SingleOutputStreamOperator<RowUpdate> rowUpdates =
@@ -141,7 +146,7 @@ public final class RecsPipeline {
             .keyBy(Touch::item)
             .process(new ItemCountFunction(similarity.maxUsersPerItem()))
             .name("item counts")
-            .uid(UID_PREFIX + "item-counts");
+            .uid(uidPrefix + "item-counts");
 
     DataStream<ItemCount> itemCounts = rowUpdates.getSideOutput(ItemCountFunction.ITEM_COUNTS);
 
@@ -159,7 +164,7 @@ public final class RecsPipeline {
             .connect(counts)
             .process(new SimilarityFunction(similarity))
             .name("item similarity")
-            .uid(UID_PREFIX + "similarity");
+            .uid(uidPrefix + "similarity");
 
     DataStream<RankMessage> parts =
         similarItems
@@ -168,7 +173,7 @@ public final class RecsPipeline {
                 touches.getSideOutput(UserPreferencesFunction.LOOKUPS).keyBy(RankMessage::seed))
             .process(new NeighbourStoreFunction(scoring.candidatesPerSeed()))
             .name("neighbour lookups")
-            .uid(UID_PREFIX + "neighbour-store");
+            .uid(uidPrefix + "neighbour-store");
 
     DataStream<TrendingItems> trendingItems =
         interactions
@@ -177,7 +182,7 @@ public final class RecsPipeline {
             .keyBy(TrendingScopes::scopeOf)
             .process(new TrendingFunction(trending))
             .name("trending")
-            .uid(UID_PREFIX + "trending");
+            .uid(uidPrefix + "trending");
 
     BroadcastStream<RankContext> rankContext =
         trendingItems
@@ -195,7 +200,7 @@ public final class RecsPipeline {
             .connect(rankContext)
             .process(new RankFunction(scoring, clock))
             .name("rank")
-            .uid(UID_PREFIX + "rank");
+            .uid(uidPrefix + "rank");
 
     return new RecsStreams(recommendations, similarItems, trendingItems, itemCounts);
   }
@@ -207,8 +212,18 @@ public final class RecsPipeline {
     private ScoringConfig scoring = ScoringConfig.defaults();
     private TrendingConfig trending = TrendingConfig.defaults();
     private WallClock clock = WallClock.system();
+    private String uidPrefix = DEFAULT_UID_PREFIX;
 
     private Builder() {}
+
+    /**
+     * The prefix of the operators' uids; default {@link #DEFAULT_UID_PREFIX}. Keep it stable across
+     * versions of a job, or savepoints do not map back.
+     */
+    public Builder uidPrefix(String uidPrefix) {
+      this.uidPrefix = Objects.requireNonNull(uidPrefix, "uidPrefix");
+      return this;
+    }
 
     /** The similarity configuration; default {@link SimilarityConfig#defaults()}. */
     public Builder similarity(SimilarityConfig similarity) {
@@ -246,6 +261,9 @@ public final class RecsPipeline {
      * @throws IllegalArgumentException naming the conflicting settings and their values
      */
     public RecsPipeline build() {
+      if (uidPrefix.isBlank()) {
+        throw new IllegalArgumentException("uidPrefix must not be blank, was '" + uidPrefix + "'");
+      }
       if (scoring.candidatesPerSeed() > similarity.neighbours()) {
         throw new IllegalArgumentException(
             "scoring candidatesPerSeed ("
