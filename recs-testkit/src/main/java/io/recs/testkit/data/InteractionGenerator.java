@@ -23,8 +23,9 @@ import java.util.Set;
  * <p>The model: items {@code i0 … i(items-1)} have Zipf popularity, item {@code ik} having weight
  * {@code 1 / (k+1)^zipfExponent}, so {@code i0} is the most popular. Item {@code ik} belongs to
  * taste cluster {@code k mod clusters}, and its category (when {@link Builder#categories(boolean)}
- * is on, the default) is {@code "c" + cluster}. Each user {@code u0 … u(users-1)} belongs to one
- * cluster, drawn uniformly. Each event of a user is, in this order of checks:
+ * is on, the default) is {@code "c" + cluster}. Within a cluster, items are drawn with the flatter
+ * Zipf weights {@code 1 / (k+1)^tasteZipfExponent}. Each user {@code u0 … u(users-1)} belongs to
+ * one cluster, drawn uniformly. Each event of a user is, in this order of checks:
  *
  * <ul>
  *   <li>with probability {@code revisitProbability}, a revisit of an item the user already
@@ -61,14 +62,17 @@ public final class InteractionGenerator {
     return new Builder();
   }
 
-  /** The standard set: 5,000 users, 2,000 items, 200,000 events, 20 clusters. */
+  /**
+   * The standard set: 5,000 users, 2,000 items, 200,000 events, 100 clusters of 20 items. With each
+   * user's last 5 events held out, item-cosine CF reaches recall@10 ≈ 0.2 and most-popular ≈ 0.09.
+   */
   public static InteractionGenerator standard(long seed) {
     return builder().seed(seed).build();
   }
 
-  /** A small set for fast tests: 500 users, 300 items, 20,000 events, 10 clusters. */
+  /** A small set for fast tests: 500 users, 300 items, 20,000 events, 15 clusters. */
   public static InteractionGenerator small(long seed) {
-    return builder().seed(seed).users(500).items(300).events(20_000).clusters(10).build();
+    return builder().seed(seed).users(500).items(300).events(20_000).clusters(15).build();
   }
 
   /** A tiny set for unit tests: 100 users, 60 items, 2,000 events, 5 clusters. */
@@ -181,7 +185,7 @@ public final class InteractionGenerator {
       int members = (config.items - c + config.clusters - 1) / config.clusters;
       double[] weights = new double[members];
       for (int m = 0; m < members; m++) {
-        weights[m] = Math.pow(c + (double) config.clusters * m + 1, -config.zipfExponent);
+        weights[m] = Math.pow(c + (double) config.clusters * m + 1, -config.tasteZipfExponent);
       }
       samplers[c] = new WeightedSampler(weights);
     }
@@ -231,10 +235,11 @@ public final class InteractionGenerator {
     private int users = 5_000;
     private int items = 2_000;
     private int events = 200_000;
-    private int clusters = 20;
+    private int clusters = 100;
     private double zipfExponent = 1.0;
-    private double tasteStrength = 0.7;
-    private double revisitProbability = 0.1;
+    private double tasteZipfExponent = 0.5;
+    private double tasteStrength = 0.6;
+    private double revisitProbability = 0.05;
     private int minEventsPerUser = 10;
     private Instant start = Instant.parse("2024-01-01T00:00:00Z");
     private Duration meanGap = Duration.ofSeconds(10);
@@ -271,7 +276,7 @@ public final class InteractionGenerator {
       return this;
     }
 
-    /** Number of taste clusters, each preferring its own subset of items. Default 20. */
+    /** Number of taste clusters, each preferring its own subset of items. Default 100. */
     public Builder clusters(int clusters) {
       once("clusters");
       this.clusters = clusters;
@@ -285,14 +290,25 @@ public final class InteractionGenerator {
       return this;
     }
 
-    /** Probability that a new pick comes from the user's cluster. Default 0.7. */
+    /**
+     * Exponent of the Zipf popularity within a cluster, over its items ranked by global popularity.
+     * Flatter than the global exponent, so that a cluster's taste is more than its few hits and
+     * collaborative filtering has something to find beyond popularity. Default 0.5.
+     */
+    public Builder tasteZipfExponent(double tasteZipfExponent) {
+      once("tasteZipfExponent");
+      this.tasteZipfExponent = tasteZipfExponent;
+      return this;
+    }
+
+    /** Probability that a new pick comes from the user's cluster. Default 0.6. */
     public Builder tasteStrength(double tasteStrength) {
       once("tasteStrength");
       this.tasteStrength = tasteStrength;
       return this;
     }
 
-    /** Probability that an event revisits one of the user's earlier items. Default 0.1. */
+    /** Probability that an event revisits one of the user's earlier items. Default 0.05. */
     public Builder revisitProbability(double revisitProbability) {
       once("revisitProbability");
       this.revisitProbability = revisitProbability;
@@ -352,10 +368,8 @@ public final class InteractionGenerator {
                 + minEventsPerUser
                 + ")");
       }
-      if (!(zipfExponent >= 0) || Double.isInfinite(zipfExponent)) {
-        throw new IllegalArgumentException(
-            "zipfExponent must be finite and >= 0, was " + zipfExponent);
-      }
+      exponent("zipfExponent", zipfExponent);
+      exponent("tasteZipfExponent", tasteZipfExponent);
       probability("tasteStrength", tasteStrength);
       probability("revisitProbability", revisitProbability);
       if (start == null) {
@@ -388,6 +402,7 @@ public final class InteractionGenerator {
       b.events = events;
       b.clusters = clusters;
       b.zipfExponent = zipfExponent;
+      b.tasteZipfExponent = tasteZipfExponent;
       b.tasteStrength = tasteStrength;
       b.revisitProbability = revisitProbability;
       b.minEventsPerUser = minEventsPerUser;
@@ -406,6 +421,12 @@ public final class InteractionGenerator {
     private static void positive(String name, int value) {
       if (value <= 0) {
         throw new IllegalArgumentException(name + " must be > 0, was " + value);
+      }
+    }
+
+    private static void exponent(String name, double value) {
+      if (!(value >= 0) || Double.isInfinite(value)) {
+        throw new IllegalArgumentException(name + " must be finite and >= 0, was " + value);
       }
     }
 

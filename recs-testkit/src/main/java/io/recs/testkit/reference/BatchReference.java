@@ -6,6 +6,7 @@ import io.recs.similarity.SimilarityConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,8 +66,8 @@ public final class BatchReference {
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(config, "config");
     Map<String, UserState> users = new LinkedHashMap<>();
-    Map<String, Long> itemCounts = new TreeMap<>();
-    Map<String, Map<String, Double>> cooccurrences = new TreeMap<>();
+    Map<String, Long> itemCounts = new HashMap<>();
+    Map<String, Map<String, Double>> cooccurrences = new HashMap<>();
     for (Interaction event : events) {
       UserState user = users.computeIfAbsent(event.userId(), u -> new UserState());
       String item = event.itemId();
@@ -81,7 +82,15 @@ public final class BatchReference {
       }
       user.record(event, config.historySize());
     }
-    return new BatchReference(config, users, itemCounts, cooccurrences);
+    Map<String, Map<String, Double>> sortedCooccurrences = new TreeMap<>();
+    cooccurrences.forEach(
+        (row, columns) ->
+            sortedCooccurrences.put(row, Collections.unmodifiableMap(new TreeMap<>(columns))));
+    return new BatchReference(
+        config,
+        users,
+        Collections.unmodifiableMap(new TreeMap<>(itemCounts)),
+        Collections.unmodifiableMap(sortedCooccurrences));
   }
 
   /** Partner item → delta, from the history as it was before this event. */
@@ -104,7 +113,7 @@ public final class BatchReference {
 
   private static void add(
       Map<String, Map<String, Double>> matrix, String row, String column, double delta) {
-    matrix.computeIfAbsent(row, r -> new TreeMap<>()).merge(column, delta, Double::sum);
+    matrix.computeIfAbsent(row, r -> new HashMap<>()).merge(column, delta, Double::sum);
   }
 
   /** C(i,j): 0 when the items never co-occurred. */
@@ -114,9 +123,7 @@ public final class BatchReference {
 
   /** The whole co-occurrence matrix: row item → (column item → C(row, column)), sorted by id. */
   public Map<String, Map<String, Double>> cooccurrences() {
-    Map<String, Map<String, Double>> copy = new TreeMap<>();
-    cooccurrences.forEach((row, columns) -> copy.put(row, Collections.unmodifiableMap(columns)));
-    return Collections.unmodifiableMap(copy);
+    return cooccurrences;
   }
 
   /** n(i): the number of users whose seen set holds the item. */
@@ -126,7 +133,7 @@ public final class BatchReference {
 
   /** n(i) of every touched item, sorted by id. */
   public Map<String, Long> itemCounts() {
-    return Collections.unmodifiableMap(itemCounts);
+    return itemCounts;
   }
 
   /** N: the number of distinct users, every user with at least one interaction. */
