@@ -82,15 +82,7 @@ public final class BatchReference {
       }
       user.record(event, config.historySize());
     }
-    Map<String, Map<String, Double>> sortedCooccurrences = new TreeMap<>();
-    cooccurrences.forEach(
-        (row, columns) ->
-            sortedCooccurrences.put(row, Collections.unmodifiableMap(new TreeMap<>(columns))));
-    return new BatchReference(
-        config,
-        users,
-        Collections.unmodifiableMap(new TreeMap<>(itemCounts)),
-        Collections.unmodifiableMap(sortedCooccurrences));
+    return new BatchReference(config, users, itemCounts, cooccurrences);
   }
 
   /** Partner item → delta, from the history as it was before this event. */
@@ -121,9 +113,15 @@ public final class BatchReference {
     return cooccurrences.getOrDefault(itemI, Map.of()).getOrDefault(itemJ, 0.0);
   }
 
-  /** The whole co-occurrence matrix: row item → (column item → C(row, column)), sorted by id. */
+  /**
+   * The whole co-occurrence matrix: row item → (column item → C(row, column)), as a copy sorted by
+   * id, so that a failed comparison prints readably.
+   */
   public Map<String, Map<String, Double>> cooccurrences() {
-    return cooccurrences;
+    Map<String, Map<String, Double>> sorted = new TreeMap<>();
+    cooccurrences.forEach(
+        (row, columns) -> sorted.put(row, Collections.unmodifiableMap(new TreeMap<>(columns))));
+    return Collections.unmodifiableMap(sorted);
   }
 
   /** n(i): the number of users whose seen set holds the item. */
@@ -131,9 +129,9 @@ public final class BatchReference {
     return itemCounts.getOrDefault(itemId, 0L);
   }
 
-  /** n(i) of every touched item, sorted by id. */
+  /** n(i) of every touched item, as a copy sorted by id. */
   public Map<String, Long> itemCounts() {
-    return itemCounts;
+    return Collections.unmodifiableMap(new TreeMap<>(itemCounts));
   }
 
   /** N: the number of distinct users, every user with at least one interaction. */

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class InteractionGeneratorTest {
+  private static final List<Interaction> STANDARD = InteractionGenerator.standard(1).generate();
 
   @Test
   void sameSeedSameEventsOtherSeedOtherEvents() {
@@ -26,7 +27,7 @@ class InteractionGeneratorTest {
 
   @Test
   void standardSetHasTheAdvertisedSize() {
-    List<Interaction> events = InteractionGenerator.standard(1).generate();
+    List<Interaction> events = STANDARD;
 
     assertThat(events).hasSize(200_000);
     assertThat(distinct(events, Interaction::userId)).hasSize(5_000);
@@ -73,7 +74,7 @@ class InteractionGeneratorTest {
   @Test
   void popularityFallsWithTheItemRank() {
     Map<String, Long> counts =
-        InteractionGenerator.standard(4).generate().stream()
+        STANDARD.stream()
             .collect(Collectors.groupingBy(Interaction::itemId, Collectors.counting()));
 
     assertThat(counts.get("i0")).isGreaterThan(counts.get("i10"));
