@@ -52,9 +52,12 @@ public final class InteractionGenerator {
 
   private final Builder config;
   private final ActionWeights actionWeights = ActionWeights.defaults();
+  private final int[] userClusters;
 
   private InteractionGenerator(Builder config) {
     this.config = config;
+    // The same first draws as generate() makes from the seed.
+    this.userClusters = drawUserClusters(new Random(config.seed));
   }
 
   /** A builder with the defaults of {@link #standard(long)}, to change some of them. */
@@ -87,14 +90,14 @@ public final class InteractionGenerator {
 
   /** The taste cluster of a user id produced by this generator. */
   public int clusterOfUser(String userId) {
-    return userClusters()[userIndex(userId)];
+    return userClusters[userIndex(userId)];
   }
 
   /** Generates the events, ordered by strictly increasing timestamp. */
   public List<Interaction> generate() {
     Random random = new Random(config.seed);
-    // Drawn first from the seed, so that clusterOfUser can draw them again on its own.
-    int[] userCluster = userClusters(random);
+    // Drawn first from the seed, so that the constructor can draw them alike for clusterOfUser.
+    int[] userCluster = drawUserClusters(random);
     int[] slots = shuffledUserSlots(random);
     WeightedSampler global =
         new WeightedSampler(WeightedSampler.zipfWeights(config.items, config.zipfExponent));
@@ -140,11 +143,7 @@ public final class InteractionGenerator {
     return events;
   }
 
-  private int[] userClusters() {
-    return userClusters(new Random(config.seed));
-  }
-
-  private int[] userClusters(Random random) {
+  private int[] drawUserClusters(Random random) {
     int[] clusters = new int[config.users];
     for (int u = 0; u < config.users; u++) {
       clusters[u] = random.nextInt(config.clusters);
@@ -244,7 +243,7 @@ public final class InteractionGenerator {
     private Instant start = Instant.parse("2024-01-01T00:00:00Z");
     private Duration meanGap = Duration.ofSeconds(10);
     private boolean categories = true;
-    private final Set<String> set = new HashSet<>();
+    private final Set<String> alreadySet = new HashSet<>();
 
     private Builder() {}
 
@@ -413,7 +412,7 @@ public final class InteractionGenerator {
     }
 
     private void once(String name) {
-      if (!set.add(name)) {
+      if (!alreadySet.add(name)) {
         throw new IllegalStateException(name + " was already set");
       }
     }
