@@ -41,7 +41,8 @@ import java.util.Set;
  * interleaved at random, and timestamps increase strictly, starting at {@code start} with gaps of
  * one millisecond plus an exponential delay of mean {@code meanGap}.
  *
- * <p>The same configuration and seed always give the same list, on every JVM.
+ * <p>The same configuration and seed always give the same list, on every JVM: randomness comes from
+ * {@link Random}, whose algorithm is specified, and the arithmetic from {@link StrictMath}.
  */
 public final class InteractionGenerator {
   private static final String[] ACTIONS = {
@@ -130,7 +131,7 @@ public final class InteractionGenerator {
       }
       String action = ACTIONS[actions.sample(random)];
       double weight = actionWeights.weightOf(action).orElseThrow();
-      time += 1 + (long) (-Math.log(1 - random.nextDouble()) * meanGapMillis);
+      time += 1 + (long) (-StrictMath.log(1 - random.nextDouble()) * meanGapMillis);
       events.add(
           new Interaction(
               "u" + user,
@@ -155,7 +156,7 @@ public final class InteractionGenerator {
   private int[] shuffledUserSlots(Random random) {
     double[] activity = new double[config.users];
     for (int u = 0; u < config.users; u++) {
-      activity[u] = Math.exp(ACTIVITY_SPREAD * random.nextGaussian());
+      activity[u] = StrictMath.exp(ACTIVITY_SPREAD * random.nextGaussian());
     }
     WeightedSampler byActivity = new WeightedSampler(activity);
     int[] slots = new int[config.events];
@@ -184,7 +185,8 @@ public final class InteractionGenerator {
       int members = (config.items - c + config.clusters - 1) / config.clusters;
       double[] weights = new double[members];
       for (int m = 0; m < members; m++) {
-        weights[m] = Math.pow(c + (double) config.clusters * m + 1, -config.tasteZipfExponent);
+        weights[m] =
+            StrictMath.pow(c + (double) config.clusters * m + 1, -config.tasteZipfExponent);
       }
       samplers[c] = new WeightedSampler(weights);
     }
