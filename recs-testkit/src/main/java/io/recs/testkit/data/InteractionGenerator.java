@@ -23,8 +23,9 @@ import java.util.Set;
  * <p>The model: items {@code i0 … i(items-1)} have Zipf popularity, item {@code ik} having weight
  * {@code 1 / (k+1)^zipfExponent}, so {@code i0} is the most popular. Item {@code ik} belongs to
  * taste cluster {@code k mod clusters}, and its category (when {@link Builder#categories(boolean)}
- * is on, the default) is {@code "c" + cluster}. Each user {@code u0 … u(users-1)} belongs to one
- * cluster, drawn uniformly. Each event of a user is, in this order of checks:
+ * is on, the default) is {@code "c" + cluster}. Within a cluster, items are drawn with the flatter
+ * Zipf weights {@code 1 / (k+1)^tasteZipfExponent}. Each user {@code u0 … u(users-1)} belongs to
+ * one cluster, drawn uniformly. Each event of a user is, in this order of checks:
  *
  * <ul>
  *   <li>with probability {@code revisitProbability}, a revisit of an item the user already
@@ -40,7 +41,8 @@ import java.util.Set;
  * interleaved at random, and timestamps increase strictly, starting at {@code start} with gaps of
  * one millisecond plus an exponential delay of mean {@code meanGap}.
  *
- * <p>The same configuration and seed always give the same list, on every JVM.
+ * <p>The same configuration and seed always give the same list, on every JVM: randomness comes from
+ * {@link Random}, whose algorithm is specified, and the arithmetic from {@link StrictMath}.
  */
 public final class InteractionGenerator {
   private static final String[] ACTIONS = {
@@ -51,9 +53,12 @@ public final class InteractionGenerator {
 
   private final Builder config;
   private final ActionWeights actionWeights = ActionWeights.defaults();
+  private final int[] userClusters;
 
   private InteractionGenerator(Builder config) {
     this.config = config;
+    // The same first draws as generate() makes from the seed.
+    this.userClusters = drawUserClusters(new Random(config.seed));
   }
 
   /** A builder with the defaults of {@link #standard(long)}, to change some of them. */
@@ -61,14 +66,17 @@ public final class InteractionGenerator {
     return new Builder();
   }
 
-  /** The standard set: 5,000 users, 2,000 items, 200,000 events, 20 clusters. */
+  /**
+   * The standard set: 5,000 users, 2,000 items, 200,000 events, 100 clusters of 20 items. With each
+   * user's last 5 events held out, item-cosine CF reaches recall@10 ≈ 0.2 and most-popular ≈ 0.09.
+   */
   public static InteractionGenerator standard(long seed) {
     return builder().seed(seed).build();
   }
 
-  /** A small set for fast tests: 500 users, 300 items, 20,000 events, 10 clusters. */
+  /** A small set for fast tests: 500 users, 300 items, 20,000 events, 15 clusters. */
   public static InteractionGenerator small(long seed) {
-    return builder().seed(seed).users(500).items(300).events(20_000).clusters(10).build();
+    return builder().seed(seed).users(500).items(300).events(20_000).clusters(15).build();
   }
 
   /** A tiny set for unit tests: 100 users, 60 items, 2,000 events, 5 clusters. */
@@ -83,14 +91,14 @@ public final class InteractionGenerator {
 
   /** The taste cluster of a user id produced by this generator. */
   public int clusterOfUser(String userId) {
-    return userClusters()[userIndex(userId)];
+    return userClusters[userIndex(userId)];
   }
 
   /** Generates the events, ordered by strictly increasing timestamp. */
   public List<Interaction> generate() {
     Random random = new Random(config.seed);
-    // Drawn first from the seed, so that clusterOfUser can draw them again on its own.
-    int[] userCluster = userClusters(random);
+    // Drawn first from the seed, so that the constructor can draw them alike for clusterOfUser.
+    int[] userCluster = drawUserClusters(random);
     int[] slots = shuffledUserSlots(random);
     WeightedSampler global =
         new WeightedSampler(WeightedSampler.zipfWeights(config.items, config.zipfExponent));
@@ -123,7 +131,7 @@ public final class InteractionGenerator {
       }
       String action = ACTIONS[actions.sample(random)];
       double weight = actionWeights.weightOf(action).orElseThrow();
-      time += 1 + (long) (-Math.log(1 - random.nextDouble()) * meanGapMillis);
+      time += 1 + (long) (-StrictMath.log(1 - random.nextDouble()) * meanGapMillis);
       events.add(
           new Interaction(
               "u" + user,
@@ -136,11 +144,7 @@ public final class InteractionGenerator {
     return events;
   }
 
-  private int[] userClusters() {
-    return userClusters(new Random(config.seed));
-  }
-
-  private int[] userClusters(Random random) {
+  private int[] drawUserClusters(Random random) {
     int[] clusters = new int[config.users];
     for (int u = 0; u < config.users; u++) {
       clusters[u] = random.nextInt(config.clusters);
@@ -152,7 +156,7 @@ public final class InteractionGenerator {
   private int[] shuffledUserSlots(Random random) {
     double[] activity = new double[config.users];
     for (int u = 0; u < config.users; u++) {
-      activity[u] = Math.exp(ACTIVITY_SPREAD * random.nextGaussian());
+      activity[u] = StrictMath.exp(ACTIVITY_SPREAD * random.nextGaussian());
     }
     WeightedSampler byActivity = new WeightedSampler(activity);
     int[] slots = new int[config.events];
@@ -181,7 +185,8 @@ public final class InteractionGenerator {
       int members = (config.items - c + config.clusters - 1) / config.clusters;
       double[] weights = new double[members];
       for (int m = 0; m < members; m++) {
-        weights[m] = Math.pow(c + (double) config.clusters * m + 1, -config.zipfExponent);
+        weights[m] =
+            StrictMath.pow(c + (double) config.clusters * m + 1, -config.tasteZipfExponent);
       }
       samplers[c] = new WeightedSampler(weights);
     }
@@ -231,15 +236,16 @@ public final class InteractionGenerator {
     private int users = 5_000;
     private int items = 2_000;
     private int events = 200_000;
-    private int clusters = 20;
+    private int clusters = 100;
     private double zipfExponent = 1.0;
-    private double tasteStrength = 0.7;
-    private double revisitProbability = 0.1;
+    private double tasteZipfExponent = 0.5;
+    private double tasteStrength = 0.6;
+    private double revisitProbability = 0.05;
     private int minEventsPerUser = 10;
     private Instant start = Instant.parse("2024-01-01T00:00:00Z");
     private Duration meanGap = Duration.ofSeconds(10);
     private boolean categories = true;
-    private final Set<String> set = new HashSet<>();
+    private final Set<String> alreadySet = new HashSet<>();
 
     private Builder() {}
 
@@ -271,7 +277,7 @@ public final class InteractionGenerator {
       return this;
     }
 
-    /** Number of taste clusters, each preferring its own subset of items. Default 20. */
+    /** Number of taste clusters, each preferring its own subset of items. Default 100. */
     public Builder clusters(int clusters) {
       once("clusters");
       this.clusters = clusters;
@@ -285,14 +291,25 @@ public final class InteractionGenerator {
       return this;
     }
 
-    /** Probability that a new pick comes from the user's cluster. Default 0.7. */
+    /**
+     * Exponent of the Zipf popularity within a cluster, over its items ranked by global popularity.
+     * Flatter than the global exponent, so that a cluster's taste is more than its few hits and
+     * collaborative filtering has something to find beyond popularity. Default 0.5.
+     */
+    public Builder tasteZipfExponent(double tasteZipfExponent) {
+      once("tasteZipfExponent");
+      this.tasteZipfExponent = tasteZipfExponent;
+      return this;
+    }
+
+    /** Probability that a new pick comes from the user's cluster. Default 0.6. */
     public Builder tasteStrength(double tasteStrength) {
       once("tasteStrength");
       this.tasteStrength = tasteStrength;
       return this;
     }
 
-    /** Probability that an event revisits one of the user's earlier items. Default 0.1. */
+    /** Probability that an event revisits one of the user's earlier items. Default 0.05. */
     public Builder revisitProbability(double revisitProbability) {
       once("revisitProbability");
       this.revisitProbability = revisitProbability;
@@ -352,10 +369,8 @@ public final class InteractionGenerator {
                 + minEventsPerUser
                 + ")");
       }
-      if (!(zipfExponent >= 0) || Double.isInfinite(zipfExponent)) {
-        throw new IllegalArgumentException(
-            "zipfExponent must be finite and >= 0, was " + zipfExponent);
-      }
+      exponent("zipfExponent", zipfExponent);
+      exponent("tasteZipfExponent", tasteZipfExponent);
       probability("tasteStrength", tasteStrength);
       probability("revisitProbability", revisitProbability);
       if (start == null) {
@@ -388,6 +403,7 @@ public final class InteractionGenerator {
       b.events = events;
       b.clusters = clusters;
       b.zipfExponent = zipfExponent;
+      b.tasteZipfExponent = tasteZipfExponent;
       b.tasteStrength = tasteStrength;
       b.revisitProbability = revisitProbability;
       b.minEventsPerUser = minEventsPerUser;
@@ -398,7 +414,7 @@ public final class InteractionGenerator {
     }
 
     private void once(String name) {
-      if (!set.add(name)) {
+      if (!alreadySet.add(name)) {
         throw new IllegalStateException(name + " was already set");
       }
     }
@@ -406,6 +422,12 @@ public final class InteractionGenerator {
     private static void positive(String name, int value) {
       if (value <= 0) {
         throw new IllegalArgumentException(name + " must be > 0, was " + value);
+      }
+    }
+
+    private static void exponent(String name, double value) {
+      if (!(value >= 0) || Double.isInfinite(value)) {
+        throw new IllegalArgumentException(name + " must be finite and >= 0, was " + value);
       }
     }
 

@@ -28,7 +28,7 @@ final class WeightedSampler {
   static double[] zipfWeights(int size, double exponent) {
     double[] weights = new double[size];
     for (int rank = 0; rank < size; rank++) {
-      weights[rank] = Math.pow(rank + 1, -exponent);
+      weights[rank] = StrictMath.pow(rank + 1, -exponent);
     }
     return weights;
   }

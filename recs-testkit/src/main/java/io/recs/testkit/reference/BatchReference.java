@@ -6,6 +6,7 @@ import io.recs.similarity.SimilarityConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,8 +66,8 @@ public final class BatchReference {
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(config, "config");
     Map<String, UserState> users = new LinkedHashMap<>();
-    Map<String, Long> itemCounts = new TreeMap<>();
-    Map<String, Map<String, Double>> cooccurrences = new TreeMap<>();
+    Map<String, Long> itemCounts = new HashMap<>();
+    Map<String, Map<String, Double>> cooccurrences = new HashMap<>();
     for (Interaction event : events) {
       UserState user = users.computeIfAbsent(event.userId(), u -> new UserState());
       String item = event.itemId();
@@ -104,7 +105,7 @@ public final class BatchReference {
 
   private static void add(
       Map<String, Map<String, Double>> matrix, String row, String column, double delta) {
-    matrix.computeIfAbsent(row, r -> new TreeMap<>()).merge(column, delta, Double::sum);
+    matrix.computeIfAbsent(row, r -> new HashMap<>()).merge(column, delta, Double::sum);
   }
 
   /** C(i,j): 0 when the items never co-occurred. */
@@ -112,11 +113,15 @@ public final class BatchReference {
     return cooccurrences.getOrDefault(itemI, Map.of()).getOrDefault(itemJ, 0.0);
   }
 
-  /** The whole co-occurrence matrix: row item → (column item → C(row, column)), sorted by id. */
+  /**
+   * The whole co-occurrence matrix: row item → (column item → C(row, column)), as a copy sorted by
+   * id, so that a failed comparison prints readably.
+   */
   public Map<String, Map<String, Double>> cooccurrences() {
-    Map<String, Map<String, Double>> copy = new TreeMap<>();
-    cooccurrences.forEach((row, columns) -> copy.put(row, Collections.unmodifiableMap(columns)));
-    return Collections.unmodifiableMap(copy);
+    Map<String, Map<String, Double>> sorted = new TreeMap<>();
+    cooccurrences.forEach(
+        (row, columns) -> sorted.put(row, Collections.unmodifiableMap(new TreeMap<>(columns))));
+    return Collections.unmodifiableMap(sorted);
   }
 
   /** n(i): the number of users whose seen set holds the item. */
@@ -124,9 +129,9 @@ public final class BatchReference {
     return itemCounts.getOrDefault(itemId, 0L);
   }
 
-  /** n(i) of every touched item, sorted by id. */
+  /** n(i) of every touched item, as a copy sorted by id. */
   public Map<String, Long> itemCounts() {
-    return Collections.unmodifiableMap(itemCounts);
+    return Collections.unmodifiableMap(new TreeMap<>(itemCounts));
   }
 
   /** N: the number of distinct users, every user with at least one interaction. */

@@ -1,0 +1,12 @@
+/**
+ * Plain single-threaded computations to compare the streaming operators against.
+ *
+ * <ul>
+ *   <li>{@link io.recs.testkit.reference.BatchReference}: the correctness oracle of item
+ *       similarity, exactly the semantics of {@code docs/architecture.md}.
+ *   <li>{@link io.recs.testkit.reference.ItemCosineRecommender} and {@link
+ *       io.recs.testkit.reference.MostPopularRecommender}: quality baselines for {@link
+ *       io.recs.testkit.metrics.RankingMetrics}.
+ * </ul>
+ */
+package io.recs.testkit.reference;
