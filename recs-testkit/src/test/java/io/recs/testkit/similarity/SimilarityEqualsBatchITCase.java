@@ -104,6 +104,9 @@ class SimilarityEqualsBatchITCase {
               .neighbours(measure == SimilarityMeasure.COOCCURRENCE ? ALL : 20)
               .maxItemsPerUser(60)
               .maxUsersPerItem(maxUsersPerItem)
+              // The input has no watermarks, so interval timers fire only at its end: each item
+              // emits its final list once instead of on every change, which keeps the output small.
+              .emitInterval(Duration.ofDays(1))
               .build();
       RecsStreams streams =
           RecsPipeline.builder()
