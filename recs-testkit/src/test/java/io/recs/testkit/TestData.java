@@ -22,6 +22,23 @@ public final class TestData {
     return all;
   }
 
+  /** The same interactions with {@code prefix} before each user id, to keep users apart. */
+  public static List<Interaction> withUserPrefix(String prefix, List<Interaction> interactions) {
+    return interactions.stream()
+        .map(
+            i ->
+                Interaction.of(
+                    prefix + i.userId(), i.itemId(), i.action(), i.weight(), i.timestamp()))
+        .toList();
+  }
+
+  /** The lines the CSV test parser reads, one per interaction, each ending in a line break. */
+  public static String csv(List<Interaction> interactions) {
+    StringBuilder text = new StringBuilder();
+    interactions.forEach(i -> text.append(CsvTestParser.line(i)).append('\n'));
+    return text.toString();
+  }
+
   /** The stand-in pipeline's last output per user after {@code interactions}. */
   public static Map<String, Recommendations> lastPerUser(List<Interaction> interactions) {
     Map<String, List<Interaction>> histories = new LinkedHashMap<>();
