@@ -61,12 +61,17 @@ public final class FileInteractionSource {
 
   private final FileSource<ParsedRecord> source;
   private final Duration maxOutOfOrderness;
+  private final Duration idleTimeout;
   private final String name;
 
   private FileInteractionSource(
-      FileSource<ParsedRecord> source, Duration maxOutOfOrderness, String name) {
+      FileSource<ParsedRecord> source,
+      Duration maxOutOfOrderness,
+      Duration idleTimeout,
+      String name) {
     this.source = source;
     this.maxOutOfOrderness = maxOutOfOrderness;
+    this.idleTimeout = idleTimeout;
     this.name = name;
   }
 
@@ -81,7 +86,8 @@ public final class FileInteractionSource {
    */
   public ParsedStreams attach(StreamExecutionEnvironment env) {
     DataStream<ParsedRecord> parsed =
-        env.fromSource(source, InteractionWatermarks.of(maxOutOfOrderness, null), name).uid(name);
+        env.fromSource(source, InteractionWatermarks.of(maxOutOfOrderness, idleTimeout), name)
+            .uid(name);
     return SplitParsedRecords.split(parsed, name);
   }
 
@@ -92,6 +98,7 @@ public final class FileInteractionSource {
     private InteractionParser parser;
     private Duration monitorInterval;
     private Duration maxOutOfOrderness;
+    private Duration idleTimeout;
     private Integer maxLineBytes;
     private String name;
 
@@ -135,6 +142,17 @@ public final class FileInteractionSource {
       return this;
     }
 
+    /**
+     * After how long without records a reader stops holding back the watermark. Default: never,
+     * which stalls event time downstream while a reader has no file, for example when monitoring a
+     * folder with fewer new files than readers.
+     */
+    public Builder idleTimeout(Duration idleTimeout) {
+      notYetSet("idleTimeout", this.idleTimeout);
+      this.idleTimeout = positive("idleTimeout", idleTimeout);
+      return this;
+    }
+
     /** The longest line handed to the parser; longer lines are dead letters. Default 1 MiB. */
     public Builder maxLineBytes(int maxLineBytes) {
       notYetSet("maxLineBytes", this.maxLineBytes);
@@ -169,6 +187,7 @@ public final class FileInteractionSource {
       return new FileInteractionSource(
           files.build(),
           maxOutOfOrderness == null ? DEFAULT_MAX_OUT_OF_ORDERNESS : maxOutOfOrderness,
+          idleTimeout,
           name == null ? DEFAULT_NAME : name);
     }
   }
