@@ -35,6 +35,8 @@ public final class KafkaToKafkaJob {
             .required("input-topic", "topic of raw interaction records")
             .optional("group-id", "recs-kafka-to-kafka", "consumer group")
             .optional("starting-offsets", "committed", "earliest, latest or committed")
+            .optional(
+                "bounded", "false", "true: stop at the offsets that are latest at start (backfill)")
             .optional("output-topic", "recommendations", "topic of per-user JSON lists")
             .optional("dead-letter-topic", "dead-letters", "topic of rejected records")
             .optional("delivery-guarantee", "at-least-once", "none, at-least-once or exactly-once")
@@ -61,6 +63,7 @@ public final class KafkaToKafkaJob {
             .topics(params.get("input-topic"))
             .groupId(params.get("group-id"))
             .startingOffsets(startingOffsets(params.get("starting-offsets")))
+            .boundedAtLatest(params.getBoolean("bounded"))
             .parser(Formats.parser(params.get("format"), params.get("parser-class")))
             .build()
             .attach(env);

@@ -29,6 +29,7 @@ class MainTest {
             "--input-topic",
             "--group-id",
             "--starting-offsets",
+            "--bounded",
             "--output-topic",
             "--dead-letter-topic",
             "--delivery-guarantee",

@@ -79,7 +79,9 @@ public final class KafkaInteractionSource {
         KafkaSource.<ParsedRecord>builder()
             .setBootstrapServers(b.bootstrapServers)
             .setGroupId(b.groupId)
-            .setStartingOffsets(b.startingOffsets.toInitializer())
+            .setStartingOffsets(
+                (b.startingOffsets == null ? StartingOffsets.committed() : b.startingOffsets)
+                    .toInitializer())
             .setDeserializer(new ParsingDeserializer(b.parser));
     if (b.topics != null) {
       kafka.setTopics(b.topics);
@@ -91,9 +93,10 @@ public final class KafkaInteractionSource {
     }
     b.properties.forEach(kafka::setProperty);
     this.source = kafka.build();
-    this.maxOutOfOrderness = b.maxOutOfOrderness;
+    this.maxOutOfOrderness =
+        b.maxOutOfOrderness == null ? DEFAULT_MAX_OUT_OF_ORDERNESS : b.maxOutOfOrderness;
     this.idleTimeout = b.idleTimeout;
-    this.name = b.name;
+    this.name = b.name == null ? DEFAULT_NAME : b.name;
   }
 
   /** A builder with the defaults of the class comment. */
@@ -247,15 +250,6 @@ public final class KafkaInteractionSource {
       }
       if (topics == null && topicPattern == null) {
         throw new IllegalStateException("one of topics(...) / topicPattern(...) must be set");
-      }
-      if (startingOffsets == null) {
-        startingOffsets = StartingOffsets.committed();
-      }
-      if (maxOutOfOrderness == null) {
-        maxOutOfOrderness = DEFAULT_MAX_OUT_OF_ORDERNESS;
-      }
-      if (name == null) {
-        name = DEFAULT_NAME;
       }
       return new KafkaInteractionSource(this);
     }
