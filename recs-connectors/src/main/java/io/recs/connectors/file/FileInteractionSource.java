@@ -1,0 +1,194 @@
+package io.recs.connectors.file;
+
+import static io.recs.connectors.internal.BuilderChecks.nonBlank;
+import static io.recs.connectors.internal.BuilderChecks.notNegative;
+import static io.recs.connectors.internal.BuilderChecks.notYetSet;
+import static io.recs.connectors.internal.BuilderChecks.positive;
+import static io.recs.connectors.internal.BuilderChecks.required;
+
+import io.recs.connectors.ParsedStreams;
+import io.recs.connectors.internal.InteractionWatermarks;
+import io.recs.connectors.internal.ParsedRecord;
+import io.recs.connectors.internal.SplitParsedRecords;
+import io.recs.parse.InteractionParser;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Objects;
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.core.fs.Path;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Reads interactions from text files, one record per line: CSV, TSV, JSON lines or MovieLens,
+ * whichever the given {@link InteractionParser} reads. Paths are files or folders (read
+ * recursively), local or on any file system Flink knows, such as {@code hdfs://namenode:8020/in}.
+ *
+ * <pre>{@code
+ * ParsedStreams in = FileInteractionSource.builder()
+ *     .paths("hdfs://namenode:8020/interactions")
+ *     .parser(parser)
+ *     .monitorContinuously(Duration.ofSeconds(10))
+ *     .build()
+ *     .attach(env);
+ * }</pre>
+ *
+ * <p>Each line's bytes go to the parser with {@code RecordOrigin.line(path, lineNumber)} (0-based),
+ * so dead letters name the file and line. Every line, empty ones included, ends as exactly one
+ * interaction or dead letter. Files are not split: one reader reads a file from start to end, so
+ * parallelism helps only with several files. Read positions are checkpointed; after a restore each
+ * file continues after the last line already emitted.
+ *
+ * <p>Defaults: bounded (the files present at start, then the source ends), lines up to 1 MiB
+ * (longer ones become {@code TOO_LARGE} dead letters), watermarks 5 s behind the latest
+ * interaction, operator name and uid {@code "file-interactions"}. With {@link
+ * Builder#monitorContinuously(Duration)} the source never ends and reads each new file once; files
+ * must appear atomically (written elsewhere, then renamed into the folder), because a file is read
+ * once, when first seen.
+ */
+@PublicEvolving
+public final class FileInteractionSource {
+
+  /** The default bound on how far out of order interactions may arrive. */
+  public static final Duration DEFAULT_MAX_OUT_OF_ORDERNESS = Duration.ofSeconds(5);
+
+  /** The default longest line handed to the parser, in bytes. */
+  public static final int DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
+
+  /** The default operator name and uid prefix. */
+  public static final String DEFAULT_NAME = "file-interactions";
+
+  private final FileSource<ParsedRecord> source;
+  private final Duration maxOutOfOrderness;
+  private final Duration idleTimeout;
+  private final String name;
+
+  private FileInteractionSource(
+      FileSource<ParsedRecord> source,
+      Duration maxOutOfOrderness,
+      Duration idleTimeout,
+      String name) {
+    this.source = source;
+    this.maxOutOfOrderness = maxOutOfOrderness;
+    this.idleTimeout = idleTimeout;
+    this.name = name;
+  }
+
+  /** A builder with the defaults of the class comment. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Adds the source to {@code env}: a file source (uid {@code name}) and a split into interactions
+   * and dead letters (uid {@code name + "-split"}).
+   */
+  public ParsedStreams attach(StreamExecutionEnvironment env) {
+    DataStream<ParsedRecord> parsed =
+        env.fromSource(source, InteractionWatermarks.of(maxOutOfOrderness, idleTimeout), name)
+            .uid(name);
+    return SplitParsedRecords.split(parsed, name);
+  }
+
+  /** Builds a {@link FileInteractionSource}; each setter may be called once. */
+  @PublicEvolving
+  public static final class Builder {
+    private Path[] paths;
+    private InteractionParser parser;
+    private Duration monitorInterval;
+    private Duration maxOutOfOrderness;
+    private Duration idleTimeout;
+    private Integer maxLineBytes;
+    private String name;
+
+    Builder() {}
+
+    /** Required: files or folders, as paths or URIs ({@code file:///...}, {@code hdfs://...}). */
+    public Builder paths(String... paths) {
+      notYetSet("paths", this.paths == null ? null : Arrays.toString(this.paths));
+      if (paths == null || paths.length == 0) {
+        throw new IllegalArgumentException("paths must name at least one path, was none");
+      }
+      Path[] parsed = new Path[paths.length];
+      for (int i = 0; i < paths.length; i++) {
+        parsed[i] = new Path(nonBlank("path in paths " + Arrays.toString(paths), paths[i]));
+      }
+      this.paths = parsed;
+      return this;
+    }
+
+    /** Required: turns each line into an interaction or a dead letter. */
+    public Builder parser(InteractionParser parser) {
+      notYetSet("parser", this.parser);
+      this.parser = Objects.requireNonNull(parser, "parser");
+      return this;
+    }
+
+    /**
+     * Keeps watching the paths and reads each new file once, checking every {@code interval}. The
+     * source then never ends.
+     */
+    public Builder monitorContinuously(Duration interval) {
+      notYetSet("monitorContinuously", this.monitorInterval);
+      this.monitorInterval = positive("monitorContinuously interval", interval);
+      return this;
+    }
+
+    /** How late an interaction may arrive behind the latest of its file; default 5 s. */
+    public Builder maxOutOfOrderness(Duration maxOutOfOrderness) {
+      notYetSet("maxOutOfOrderness", this.maxOutOfOrderness);
+      this.maxOutOfOrderness = notNegative("maxOutOfOrderness", maxOutOfOrderness);
+      return this;
+    }
+
+    /**
+     * After how long without records a reader stops holding back the watermark. Default: never,
+     * which stalls event time downstream while a reader has no file, for example when monitoring a
+     * folder with fewer new files than readers.
+     */
+    public Builder idleTimeout(Duration idleTimeout) {
+      notYetSet("idleTimeout", this.idleTimeout);
+      this.idleTimeout = positive("idleTimeout", idleTimeout);
+      return this;
+    }
+
+    /** The longest line handed to the parser; longer lines are dead letters. Default 1 MiB. */
+    public Builder maxLineBytes(int maxLineBytes) {
+      notYetSet("maxLineBytes", this.maxLineBytes);
+      if (maxLineBytes <= 0) {
+        throw new IllegalArgumentException("maxLineBytes must be > 0, was " + maxLineBytes);
+      }
+      this.maxLineBytes = maxLineBytes;
+      return this;
+    }
+
+    /** The operator name and uid prefix; default {@value FileInteractionSource#DEFAULT_NAME}. */
+    public Builder name(String name) {
+      notYetSet("name", this.name);
+      this.name = nonBlank("name", name);
+      return this;
+    }
+
+    /**
+     * Checks the configuration and builds the source.
+     *
+     * @throws IllegalStateException naming the missing property
+     */
+    public FileInteractionSource build() {
+      required("paths", paths);
+      required("parser", parser);
+      int lineLimit = maxLineBytes == null ? DEFAULT_MAX_LINE_BYTES : maxLineBytes;
+      FileSource.FileSourceBuilder<ParsedRecord> files =
+          FileSource.forBulkFileFormat(new ParsingLineFormat(parser, lineLimit), paths);
+      if (monitorInterval != null) {
+        files.monitorContinuously(monitorInterval);
+      }
+      return new FileInteractionSource(
+          files.build(),
+          maxOutOfOrderness == null ? DEFAULT_MAX_OUT_OF_ORDERNESS : maxOutOfOrderness,
+          idleTimeout,
+          name == null ? DEFAULT_NAME : name);
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package io.recs.connectors.json;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.recs.event.Recommendations;
+import io.recs.event.RejectedRecord;
+import io.recs.event.SimilarItems;
+import io.recs.event.TrendingItems;
+import java.util.OptionalLong;
+import org.apache.flink.annotation.PublicEvolving;
+
+/**
+ * The JSON form of every recs output, used by both {@code RecsKafkaSink} and {@code RecsFileSink}.
+ *
+ * <pre>{@code
+ * KafkaSink<Recommendations> sink = RecsKafkaSink.<Recommendations>builder()
+ *     .bootstrapServers("localhost:9092")
+ *     .topic("recommendations")
+ *     .format(RecsJson.recommendations())
+ *     .build();
+ * }</pre>
+ *
+ * <p>The schemas (field: JSON type). A scored item is {@code {"itemId": string, "score": number,
+ * "because": [string]}}; {@code because} is left out in similar and trending items. A score that is
+ * infinite is written as the string {@code "Infinity"} or {@code "-Infinity"}.
+ *
+ * <table>
+ *   <caption>Output schemas</caption>
+ *   <tr><th>format</th><th>key</th><th>fields</th><th>event time</th></tr>
+ *   <tr><td>{@link #recommendations()}</td><td>userId</td>
+ *       <td>userId: string, items: [scored item], timestamp: number</td><td>timestamp</td></tr>
+ *   <tr><td>{@link #similarItems()}</td><td>itemId</td>
+ *       <td>itemId: string, neighbours: [scored item], timestamp: number</td><td>timestamp</td></tr>
+ *   <tr><td>{@link #trendingItems()}</td><td>scope</td>
+ *       <td>scope: string, items: [scored item], timestamp: number</td><td>timestamp</td></tr>
+ *   <tr><td>{@link #rejectedRecords()}</td><td>source</td>
+ *       <td>reason: string, detail: string, source: string, partition: number, offset: number,
+ *       raw: string, rawLength: number</td><td>none</td></tr>
+ * </table>
+ */
+@PublicEvolving
+public final class RecsJson {
+  private RecsJson() {}
+
+  /** Recommendations, keyed by user id. */
+  public static JsonFormat<Recommendations> recommendations() {
+    return new RecommendationsFormat();
+  }
+
+  /** Similar items, keyed by item id. */
+  public static JsonFormat<SimilarItems> similarItems() {
+    return new SimilarItemsFormat();
+  }
+
+  /** Trending items, keyed by scope ({@code "*"} for the global list). */
+  public static JsonFormat<TrendingItems> trendingItems() {
+    return new TrendingItemsFormat();
+  }
+
+  /**
+   * Dead letters, keyed by source (topic or file path). Their topic must not be compacted, or all
+   * but the last dead letter of each source would be lost.
+   */
+  public static JsonFormat<RejectedRecord> rejectedRecords() {
+    return new RejectedRecordFormat();
+  }
+
+  private static final class RecommendationsFormat implements JsonFormat<Recommendations> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public String key(Recommendations value) {
+      return value.userId();
+    }
+
+    @Override
+    public byte[] toJson(Recommendations value) {
+      ObjectNode node = Json.object().put("userId", value.userId());
+      node.set("items", Json.scoredItems(value.items(), true));
+      return Json.bytes(node.put("timestamp", value.timestamp()));
+    }
+
+    @Override
+    public OptionalLong eventTime(Recommendations value) {
+      return OptionalLong.of(value.timestamp());
+    }
+  }
+
+  private static final class SimilarItemsFormat implements JsonFormat<SimilarItems> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public String key(SimilarItems value) {
+      return value.itemId();
+    }
+
+    @Override
+    public byte[] toJson(SimilarItems value) {
+      ObjectNode node = Json.object().put("itemId", value.itemId());
+      node.set("neighbours", Json.scoredItems(value.neighbours(), false));
+      return Json.bytes(node.put("timestamp", value.timestamp()));
+    }
+
+    @Override
+    public OptionalLong eventTime(SimilarItems value) {
+      return OptionalLong.of(value.timestamp());
+    }
+  }
+
+  private static final class TrendingItemsFormat implements JsonFormat<TrendingItems> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public String key(TrendingItems value) {
+      return value.scope();
+    }
+
+    @Override
+    public byte[] toJson(TrendingItems value) {
+      ObjectNode node = Json.object().put("scope", value.scope());
+      node.set("items", Json.scoredItems(value.items(), false));
+      return Json.bytes(node.put("timestamp", value.timestamp()));
+    }
+
+    @Override
+    public OptionalLong eventTime(TrendingItems value) {
+      return OptionalLong.of(value.timestamp());
+    }
+  }
+
+  private static final class RejectedRecordFormat implements JsonFormat<RejectedRecord> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public String key(RejectedRecord value) {
+      return value.source();
+    }
+
+    @Override
+    public byte[] toJson(RejectedRecord value) {
+      return Json.bytes(
+          Json.object()
+              .put("reason", value.reason().name())
+              .put("detail", value.detail())
+              .put("source", value.source())
+              .put("partition", value.partition())
+              .put("offset", value.offset())
+              .put("raw", value.raw())
+              .put("rawLength", value.rawLength()));
+    }
+
+    @Override
+    public OptionalLong eventTime(RejectedRecord value) {
+      return OptionalLong.empty();
+    }
+  }
+}

@@ -1,0 +1,257 @@
+package io.recs.connectors.kafka;
+
+import static io.recs.connectors.internal.BuilderChecks.nonBlank;
+import static io.recs.connectors.internal.BuilderChecks.notNegative;
+import static io.recs.connectors.internal.BuilderChecks.notYetSet;
+import static io.recs.connectors.internal.BuilderChecks.positive;
+import static io.recs.connectors.internal.BuilderChecks.required;
+
+import io.recs.connectors.ParsedStreams;
+import io.recs.connectors.internal.InteractionWatermarks;
+import io.recs.connectors.internal.ParsedRecord;
+import io.recs.connectors.internal.SplitParsedRecords;
+import io.recs.parse.InteractionParser;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Reads interactions from Kafka: each record's value is handed to an {@link InteractionParser};
+ * records that do not parse become dead letters carrying topic, partition and offset.
+ *
+ * <pre>{@code
+ * ParsedStreams in = KafkaInteractionSource.builder()
+ *     .bootstrapServers("localhost:9092")
+ *     .topics("interactions")
+ *     .groupId("recs")
+ *     .parser(parser)
+ *     .build()
+ *     .attach(env);
+ * DataStream<Interaction> interactions = in.interactions();
+ * DataStream<RejectedRecord> deadLetters = in.deadLetters();
+ * }</pre>
+ *
+ * <p>Built on Flink's {@link KafkaSource}: offsets are part of Flink's checkpoints, so with
+ * checkpointing every record is read exactly once into the job's state. Offsets are also committed
+ * to the consumer group on each completed checkpoint, for monitoring and for {@link
+ * StartingOffsets#committed()}.
+ *
+ * <p>Defaults: starting offsets {@link StartingOffsets#committed()}, unbounded, watermarks 5 s
+ * behind the latest interaction's event time per partition, partitions never marked idle, operator
+ * name and uid {@code "kafka-interactions"}. Records with a null value (tombstones) become {@code
+ * EMPTY} dead letters; keys are not read.
+ */
+@PublicEvolving
+public final class KafkaInteractionSource {
+
+  /** The default bound on how far out of order interactions may arrive. */
+  public static final Duration DEFAULT_MAX_OUT_OF_ORDERNESS = Duration.ofSeconds(5);
+
+  /** The default operator name and uid prefix. */
+  public static final String DEFAULT_NAME = "kafka-interactions";
+
+  // Client properties that have their own setter, so that each has one place to be set.
+  private static final Map<String, String> MANAGED_PROPERTIES =
+      Map.of(
+          "bootstrap.servers", "bootstrapServers(...)",
+          "group.id", "groupId(...)",
+          "auto.offset.reset", "startingOffsets(...)",
+          "key.deserializer", "parser(...)",
+          "value.deserializer", "parser(...)");
+
+  private final KafkaSource<ParsedRecord> source;
+  private final Duration maxOutOfOrderness;
+  private final Duration idleTimeout;
+  private final String name;
+
+  private KafkaInteractionSource(Builder b) {
+    KafkaSourceBuilder<ParsedRecord> kafka =
+        KafkaSource.<ParsedRecord>builder()
+            .setBootstrapServers(b.bootstrapServers)
+            .setGroupId(b.groupId)
+            .setStartingOffsets(
+                (b.startingOffsets == null ? StartingOffsets.committed() : b.startingOffsets)
+                    .toInitializer())
+            .setDeserializer(new ParsingDeserializer(b.parser));
+    if (b.topics != null) {
+      kafka.setTopics(b.topics);
+    } else {
+      kafka.setTopicPattern(b.topicPattern);
+    }
+    if (Boolean.TRUE.equals(b.boundedAtLatest)) {
+      kafka.setBounded(OffsetsInitializer.latest());
+    }
+    b.properties.forEach(kafka::setProperty);
+    this.source = kafka.build();
+    this.maxOutOfOrderness =
+        b.maxOutOfOrderness == null ? DEFAULT_MAX_OUT_OF_ORDERNESS : b.maxOutOfOrderness;
+    this.idleTimeout = b.idleTimeout;
+    this.name = b.name == null ? DEFAULT_NAME : b.name;
+  }
+
+  /** A builder with the defaults of the class comment. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Adds the source to {@code env}: a Kafka source (uid {@code name}) and a split into interactions
+   * and dead letters (uid {@code name + "-split"}).
+   */
+  public ParsedStreams attach(StreamExecutionEnvironment env) {
+    DataStream<ParsedRecord> parsed =
+        env.fromSource(source, InteractionWatermarks.of(maxOutOfOrderness, idleTimeout), name)
+            .uid(name);
+    return SplitParsedRecords.split(parsed, name);
+  }
+
+  /** Builds a {@link KafkaInteractionSource}; each setter may be called once. */
+  @PublicEvolving
+  public static final class Builder {
+    private String bootstrapServers;
+    private List<String> topics;
+    private Pattern topicPattern;
+    private String groupId;
+    private StartingOffsets startingOffsets;
+    private InteractionParser parser;
+    private Duration maxOutOfOrderness;
+    private Duration idleTimeout;
+    private Boolean boundedAtLatest;
+    private String name;
+    private final Map<String, String> properties = new LinkedHashMap<>();
+
+    Builder() {}
+
+    /** Required: the brokers, {@code host:port[,host:port...]}. */
+    public Builder bootstrapServers(String bootstrapServers) {
+      notYetSet("bootstrapServers", this.bootstrapServers);
+      this.bootstrapServers = nonBlank("bootstrapServers", bootstrapServers);
+      return this;
+    }
+
+    /** The topics to read; exactly one of {@code topics} and {@code topicPattern} is required. */
+    public Builder topics(String... topics) {
+      notYetSet("topics", this.topics);
+      if (topics == null || topics.length == 0) {
+        throw new IllegalArgumentException("topics must name at least one topic, was none");
+      }
+      for (String topic : topics) {
+        nonBlank("topic in topics " + Arrays.toString(topics), topic);
+      }
+      this.topics = List.of(topics);
+      return this;
+    }
+
+    /** Reads every topic whose name matches, including topics created later. */
+    public Builder topicPattern(Pattern topicPattern) {
+      notYetSet("topicPattern", this.topicPattern);
+      this.topicPattern = Objects.requireNonNull(topicPattern, "topicPattern");
+      return this;
+    }
+
+    /** Required: the consumer group, under which offsets are committed. */
+    public Builder groupId(String groupId) {
+      notYetSet("groupId", this.groupId);
+      this.groupId = nonBlank("groupId", groupId);
+      return this;
+    }
+
+    /** Where to start without a checkpoint; default {@link StartingOffsets#committed()}. */
+    public Builder startingOffsets(StartingOffsets startingOffsets) {
+      notYetSet("startingOffsets", this.startingOffsets);
+      this.startingOffsets = Objects.requireNonNull(startingOffsets, "startingOffsets");
+      return this;
+    }
+
+    /** Required: turns each record value into an interaction or a dead letter. */
+    public Builder parser(InteractionParser parser) {
+      notYetSet("parser", this.parser);
+      this.parser = Objects.requireNonNull(parser, "parser");
+      return this;
+    }
+
+    /** How late an interaction may arrive behind the latest of its partition; default 5 s. */
+    public Builder maxOutOfOrderness(Duration maxOutOfOrderness) {
+      notYetSet("maxOutOfOrderness", this.maxOutOfOrderness);
+      this.maxOutOfOrderness = notNegative("maxOutOfOrderness", maxOutOfOrderness);
+      return this;
+    }
+
+    /**
+     * After how long without records a partition stops holding back the watermark. Default: never,
+     * which stalls event time while any partition is empty.
+     */
+    public Builder idleTimeout(Duration idleTimeout) {
+      notYetSet("idleTimeout", this.idleTimeout);
+      this.idleTimeout = positive("idleTimeout", idleTimeout);
+      return this;
+    }
+
+    /**
+     * Whether to stop at the offsets that are latest when the job starts, making the source bounded
+     * (for backfills and tests). Default false: read forever.
+     */
+    public Builder boundedAtLatest(boolean boundedAtLatest) {
+      notYetSet("boundedAtLatest", this.boundedAtLatest);
+      this.boundedAtLatest = boundedAtLatest;
+      return this;
+    }
+
+    /** The operator name and uid prefix; default {@value KafkaInteractionSource#DEFAULT_NAME}. */
+    public Builder name(String name) {
+      notYetSet("name", this.name);
+      this.name = nonBlank("name", name);
+      return this;
+    }
+
+    /**
+     * Sets a Kafka consumer property, for example {@code security.protocol}. Properties with their
+     * own setter (bootstrap.servers, group.id, auto.offset.reset, key/value.deserializer) are
+     * refused.
+     */
+    public Builder property(String key, String value) {
+      nonBlank("property key", key);
+      Objects.requireNonNull(value, () -> "value of property " + key);
+      String setter = MANAGED_PROPERTIES.get(key);
+      if (setter != null) {
+        throw new IllegalArgumentException(
+            "property '" + key + "' is set through " + setter + ", not property(...)");
+      }
+      notYetSet("property '" + key + "'", properties.get(key));
+      properties.put(key, value);
+      return this;
+    }
+
+    /**
+     * Checks the configuration and builds the source.
+     *
+     * @throws IllegalStateException naming the missing or conflicting property
+     */
+    public KafkaInteractionSource build() {
+      required("bootstrapServers", bootstrapServers);
+      required("groupId", groupId);
+      required("parser", parser);
+      if (topics != null && topicPattern != null) {
+        throw new IllegalStateException(
+            "only one of topics(...) / topicPattern(...) may be set, was topics="
+                + topics
+                + " and topicPattern="
+                + topicPattern);
+      }
+      if (topics == null && topicPattern == null) {
+        throw new IllegalStateException("one of topics(...) / topicPattern(...) must be set");
+      }
+      return new KafkaInteractionSource(this);
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package io.recs.connectors.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.recs.event.Recommendations;
+import io.recs.event.RejectReason;
+import io.recs.event.RejectedRecord;
+import io.recs.event.ScoredItem;
+import io.recs.event.SimilarItems;
+import io.recs.event.TrendingItems;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Pins the documented schemas: a change here is a change for every consumer. */
+class RecsJsonTest {
+
+  private static <T> String json(JsonFormat<T> format, T value) {
+    return new String(format.toJson(value), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void recommendations() {
+    Recommendations recs =
+        new Recommendations(
+            "u1",
+            List.of(new ScoredItem("i2", 0.5, List.of("i1")), ScoredItem.of("i3", 0.25)),
+            1_700_000_000_000L);
+    assertThat(json(RecsJson.recommendations(), recs))
+        .isEqualTo(
+            "{\"userId\":\"u1\",\"items\":[{\"itemId\":\"i2\",\"score\":0.5,\"because\":[\"i1\"]},"
+                + "{\"itemId\":\"i3\",\"score\":0.25,\"because\":[]}],\"timestamp\":1700000000000}");
+    assertThat(RecsJson.recommendations().key(recs)).isEqualTo("u1");
+    assertThat(RecsJson.recommendations().eventTime(recs)).hasValue(1_700_000_000_000L);
+  }
+
+  @Test
+  void similarItems() {
+    SimilarItems similar = new SimilarItems("i1", List.of(ScoredItem.of("i2", 0.75)), 5L);
+    assertThat(json(RecsJson.similarItems(), similar))
+        .isEqualTo(
+            "{\"itemId\":\"i1\",\"neighbours\":[{\"itemId\":\"i2\",\"score\":0.75}],"
+                + "\"timestamp\":5}");
+    assertThat(RecsJson.similarItems().key(similar)).isEqualTo("i1");
+  }
+
+  @Test
+  void trendingItems() {
+    TrendingItems trending =
+        new TrendingItems(TrendingItems.GLOBAL, List.of(ScoredItem.of("i9", 3.0)), 7L);
+    assertThat(json(RecsJson.trendingItems(), trending))
+        .isEqualTo(
+            "{\"scope\":\"*\",\"items\":[{\"itemId\":\"i9\",\"score\":3.0}],\"timestamp\":7}");
+    assertThat(RecsJson.trendingItems().key(trending)).isEqualTo("*");
+  }
+
+  @Test
+  void rejectedRecords() {
+    RejectedRecord rejected =
+        new RejectedRecord(RejectReason.MALFORMED_CSV, "3 columns", "in", 0, 12, "a,\"b", 4);
+    assertThat(json(RecsJson.rejectedRecords(), rejected))
+        .isEqualTo(
+            "{\"reason\":\"MALFORMED_CSV\",\"detail\":\"3 columns\",\"source\":\"in\","
+                + "\"partition\":0,\"offset\":12,\"raw\":\"a,\\\"b\",\"rawLength\":4}");
+    assertThat(RecsJson.rejectedRecords().key(rejected)).isEqualTo("in");
+    assertThat(RecsJson.rejectedRecords().eventTime(rejected)).isEmpty();
+  }
+}

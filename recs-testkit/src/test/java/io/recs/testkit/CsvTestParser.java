@@ -1,0 +1,47 @@
+package io.recs.testkit;
+
+import io.recs.event.Interaction;
+import io.recs.event.RecordOrigin;
+import io.recs.event.RejectReason;
+import io.recs.event.RejectedRecord;
+import io.recs.parse.InteractionParser;
+import io.recs.parse.ParseResult;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A deliberately tiny parser for the connector tests, so that they depend only on the {@link
+ * InteractionParser} contract: {@code user,item,action,weight,timestampMs}, anything else is a
+ * {@link RejectReason#MALFORMED_CSV} dead letter.
+ */
+public final class CsvTestParser implements InteractionParser {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  public ParseResult parse(byte[] record, RecordOrigin origin) {
+    String text = new String(record, StandardCharsets.UTF_8);
+    String[] f = text.split(",", -1);
+    try {
+      if (f.length != 5) {
+        throw new IllegalArgumentException(f.length + " columns, expected 5");
+      }
+      return ParseResult.accepted(
+          Interaction.of(f[0], f[1], f[2], Double.parseDouble(f[3]), Long.parseLong(f[4])));
+    } catch (IllegalArgumentException e) {
+      return ParseResult.rejected(
+          new RejectedRecord(
+              RejectReason.MALFORMED_CSV,
+              e.getMessage(),
+              origin.source(),
+              origin.partition(),
+              origin.offset(),
+              text,
+              record.length));
+    }
+  }
+
+  /** The CSV line of an interaction, as this parser reads it. */
+  public static String line(Interaction i) {
+    return String.join(
+        ",", i.userId(), i.itemId(), i.action(), Double.toString(i.weight()), "" + i.timestamp());
+  }
+}

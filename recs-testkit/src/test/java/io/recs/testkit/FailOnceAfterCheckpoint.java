@@ -1,0 +1,50 @@
+package io.recs.testkit;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.common.state.CheckpointListener;
+
+/**
+ * Passes records through, but throws once, on the first record after a checkpoint has completed, to
+ * test recovery. Its flags are static because a restart replaces every instance; each test must
+ * call {@link #reset()} first, and only one job per JVM may use it at a time.
+ */
+public final class FailOnceAfterCheckpoint<T> implements MapFunction<T, T>, CheckpointListener {
+  private static final long serialVersionUID = 1L;
+
+  private static final AtomicBoolean FAILED = new AtomicBoolean();
+  private static final AtomicInteger COMPLETED_CHECKPOINTS = new AtomicInteger();
+
+  private transient boolean checkpointCompleted;
+
+  /** Arms the failure and zeroes the checkpoint count. */
+  public static void reset() {
+    FAILED.set(false);
+    COMPLETED_CHECKPOINTS.set(0);
+  }
+
+  /** Whether the failure has happened. */
+  public static boolean failed() {
+    return FAILED.get();
+  }
+
+  /** How many checkpoint completions the instances saw, over all subtasks and attempts. */
+  public static int completedCheckpoints() {
+    return COMPLETED_CHECKPOINTS.get();
+  }
+
+  @Override
+  public T map(T value) {
+    if (checkpointCompleted && FAILED.compareAndSet(false, true)) {
+      throw new IllegalStateException("planned failure after a completed checkpoint");
+    }
+    return value;
+  }
+
+  @Override
+  public void notifyCheckpointComplete(long checkpointId) {
+    checkpointCompleted = true;
+    COMPLETED_CHECKPOINTS.incrementAndGet();
+  }
+}
