@@ -2,18 +2,16 @@ package io.recs.examples;
 
 import io.recs.connectors.ParsedStreams;
 import io.recs.connectors.file.FileInteractionSource;
-import io.recs.connectors.file.RecsFileSink;
-import io.recs.connectors.json.RecsJson;
-import io.recs.event.Recommendations;
-import io.recs.event.RejectedRecord;
+import io.recs.pipeline.RecsStreams;
 import java.io.PrintStream;
 import java.time.Duration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.ParameterTool;
 
 /**
- * Reads interaction files or folders (local or {@code hdfs://}) and writes each user's recent-items
- * list and the dead letters as hourly JSON lines under {@code --output-dir}.
+ * Reads interaction files or folders (local or {@code hdfs://}), runs the recs pipeline, and writes
+ * recommendations, similar items, trending lists and dead letters as hourly JSON lines under {@code
+ * --output-dir}.
  *
  * <pre>
  * java -jar recs-examples.jar files-to-files --input data/ratings.csv \
@@ -23,19 +21,24 @@ import org.apache.flink.util.ParameterTool;
  *
  * <p>Without {@code --monitor-interval} the job reads the files present at start and ends; with it,
  * the job keeps running and reads each new file once. Output files are committed on checkpoints:
- * {@code <output-dir>/recommendations/yyyy-MM-dd--HH/part-*.jsonl} and {@code
- * <output-dir>/dead-letters/...}. {@code --help} lists every flag.
+ * {@code <output-dir>/recommendations/yyyy-MM-dd--HH/part-*.jsonl}, and likewise {@code
+ * similar-items}, {@code trending} and {@code dead-letters}. {@code --help} lists every flag.
  */
 public final class FilesToFilesJob {
   private FilesToFilesJob() {}
 
   static Flags flags() {
-    return JobSettings.declare(
-        new Flags("files-to-files: interaction files in, recent items and dead letters out")
-            .required("input", "files or folders, comma-separated, local or hdfs://")
-            .required("output-dir", "base folder of the output, local or hdfs://")
-            .optional(
-                "monitor-interval", "", "milliseconds between scans for new files; unbounded"));
+    return PipelineSettings.declare(
+        JobSettings.declare(
+            new Flags(
+                    "files-to-files: interaction files in; recommendations, similar items, trending"
+                        + " and dead letters out")
+                .required("input", "files or folders, comma-separated, local or hdfs://")
+                .required("output-dir", "base folder of the output, local or hdfs://")
+                .optional(
+                    "monitor-interval",
+                    "",
+                    "milliseconds between scans for new files; unbounded")));
   }
 
   /** Runs the job; see {@code --help}. */
@@ -57,23 +60,8 @@ public final class FilesToFilesJob {
       source.monitorContinuously(Duration.ofMillis(params.getLong("monitor-interval")));
     }
     ParsedStreams in = source.build().attach(env);
-    String outputDir = params.get("output-dir");
-    RecentItems.of(in.interactions(), params.getInt("history"))
-        .sinkTo(
-            RecsFileSink.<Recommendations>builder()
-                .path(outputDir + "/recommendations")
-                .format(RecsJson.recommendations())
-                .build())
-        .name("recommendations-files")
-        .uid("recommendations-files");
-    in.deadLetters()
-        .sinkTo(
-            RecsFileSink.<RejectedRecord>builder()
-                .path(outputDir + "/dead-letters")
-                .format(RecsJson.rejectedRecords())
-                .build())
-        .name("dead-letters-files")
-        .uid("dead-letters-files");
+    RecsStreams streams = PipelineSettings.pipeline(params).apply(in.interactions());
+    FileOutputs.attach(streams, in.deadLetters(), params.get("output-dir"));
     env.execute("recs files-to-files");
   }
 }

@@ -15,7 +15,6 @@ final class JobSettings {
     return flags
         .optional("format", "", "input format: built-in parser name, see Formats")
         .optional("parser-class", "", "class name of an InteractionParser (instead of --format)")
-        .optional("history", "10", "items in each user's recent list")
         .optional("checkpoint-interval", "10000", "milliseconds between checkpoints")
         .optional("parallelism", "", "parallelism of every operator; default: the cluster's")
         .optional("state-backend", "hashmap", "hashmap (in memory) or rocksdb (large state)")

@@ -7,6 +7,9 @@ import io.recs.connectors.kafka.RecsKafkaSink;
 import io.recs.connectors.kafka.StartingOffsets;
 import io.recs.event.Recommendations;
 import io.recs.event.RejectedRecord;
+import io.recs.event.SimilarItems;
+import io.recs.event.TrendingItems;
+import io.recs.pipeline.RecsStreams;
 import java.io.PrintStream;
 import java.util.Locale;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -14,8 +17,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.ParameterTool;
 
 /**
- * Reads interactions from a Kafka topic and writes each user's recent-items list to a compacted
- * topic as JSON, and unparseable records to a dead-letter topic.
+ * Reads interactions from a Kafka topic, runs the recs pipeline, and writes recommendations (keyed
+ * by user), similar items (by item) and trending lists (by scope) to compactable topics as JSON,
+ * and unparseable records to a dead-letter topic.
  *
  * <pre>
  * java -jar recs-examples.jar kafka-to-kafka --bootstrap-servers localhost:9092 \
@@ -29,21 +33,30 @@ public final class KafkaToKafkaJob {
   private KafkaToKafkaJob() {}
 
   static Flags flags() {
-    return JobSettings.declare(
-        new Flags("kafka-to-kafka: Kafka interactions in, recent items and dead letters out")
-            .required("bootstrap-servers", "Kafka brokers, host:port[,host:port]")
-            .required("input-topic", "topic of raw interaction records")
-            .optional("group-id", "recs-kafka-to-kafka", "consumer group")
-            .optional("starting-offsets", "committed", "earliest, latest or committed")
-            .optional(
-                "bounded", "false", "true: stop at the offsets that are latest at start (backfill)")
-            .optional("output-topic", "recommendations", "topic of per-user JSON lists")
-            .optional("dead-letter-topic", "dead-letters", "topic of rejected records")
-            .optional("delivery-guarantee", "at-least-once", "none, at-least-once or exactly-once")
-            .optional(
-                "transactional-id-prefix",
-                "recs-kafka-to-kafka",
-                "Kafka transactional id prefix (exactly-once only)"));
+    return PipelineSettings.declare(
+        JobSettings.declare(
+            new Flags(
+                    "kafka-to-kafka: Kafka interactions in; recommendations, similar items, trending"
+                        + " and dead letters out")
+                .required("bootstrap-servers", "Kafka brokers, host:port[,host:port]")
+                .required("input-topic", "topic of raw interaction records")
+                .optional("group-id", "recs-kafka-to-kafka", "consumer group")
+                .optional("starting-offsets", "committed", "earliest, latest or committed")
+                .optional(
+                    "bounded",
+                    "false",
+                    "true: stop at the offsets that are latest at start (backfill)")
+                .optional("output-topic", "recommendations", "topic of per-user JSON lists")
+                .optional(
+                    "similar-items-topic", "similar-items", "topic of per-item neighbour lists")
+                .optional("trending-topic", "trending", "topic of trending lists, keyed by scope")
+                .optional("dead-letter-topic", "dead-letters", "topic of rejected records")
+                .optional(
+                    "delivery-guarantee", "at-least-once", "none, at-least-once or exactly-once")
+                .optional(
+                    "transactional-id-prefix",
+                    "recs-kafka-to-kafka",
+                    "Kafka transactional id prefix (exactly-once only)")));
   }
 
   /** Runs the job; see {@code --help}. */
@@ -67,7 +80,9 @@ public final class KafkaToKafkaJob {
             .parser(Formats.parser(params.get("format"), params.get("parser-class")))
             .build()
             .attach(env);
-    RecentItems.of(in.interactions(), params.getInt("history"))
+    RecsStreams streams = PipelineSettings.pipeline(params).apply(in.interactions());
+    streams
+        .recommendations()
         .sinkTo(
             KafkaToKafkaJob.<Recommendations>sink(
                     params, params.get("output-topic"), "-recommendations")
@@ -75,6 +90,23 @@ public final class KafkaToKafkaJob {
                 .build())
         .name("recommendations-kafka")
         .uid("recommendations-kafka");
+    streams
+        .similarItems()
+        .sinkTo(
+            KafkaToKafkaJob.<SimilarItems>sink(
+                    params, params.get("similar-items-topic"), "-similar-items")
+                .format(RecsJson.similarItems())
+                .build())
+        .name("similar-items-kafka")
+        .uid("similar-items-kafka");
+    streams
+        .trending()
+        .sinkTo(
+            KafkaToKafkaJob.<TrendingItems>sink(params, params.get("trending-topic"), "-trending")
+                .format(RecsJson.trendingItems())
+                .build())
+        .name("trending-kafka")
+        .uid("trending-kafka");
     in.deadLetters()
         .sinkTo(
             KafkaToKafkaJob.<RejectedRecord>sink(

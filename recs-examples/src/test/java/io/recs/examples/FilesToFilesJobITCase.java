@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FilesToFilesJobITCase {
 
   @Test
-  void writesRecentItemsAndDeadLetters(@TempDir Path dir) throws Exception {
+  void writesEveryOutputAndDeadLetters(@TempDir Path dir) throws Exception {
     Path input = Files.createDirectories(dir.resolve("in"));
     Files.writeString(
         input.resolve("a.csv"),
@@ -43,14 +43,21 @@ class FilesToFilesJobITCase {
         },
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 
-    assertThat(committedLines(dir.resolve("out/recommendations")))
-        .containsExactlyInAnyOrder(
-            "{\"userId\":\"u1\",\"items\":[{\"itemId\":\"i1\",\"score\":1.0,\"because\":[]}],"
-                + "\"timestamp\":1700000000000}",
-            "{\"userId\":\"u1\",\"items\":[{\"itemId\":\"i2\",\"score\":2.0,\"because\":[]},"
-                + "{\"itemId\":\"i1\",\"score\":1.0,\"because\":[]}],\"timestamp\":1700000001000}",
-            "{\"userId\":\"u2\",\"items\":[{\"itemId\":\"i1\",\"score\":1.0,\"because\":[]}],"
-                + "\"timestamp\":1700000002000}");
+    // One list per interaction and a final one per user: u1 has seen every item, u2 gets i2
+    // because u1 viewed it after i1.
+    List<String> recommendations = committedLines(dir.resolve("out/recommendations"));
+    assertThat(recommendations).hasSize(5);
+    assertThat(recommendations)
+        .filteredOn(line -> line.startsWith("{\"userId\":\"u2\""))
+        .anySatisfy(
+            line -> assertThat(line).contains("{\"itemId\":\"i2\",", "\"because\":[\"i1\"]"));
+    assertThat(committedLines(dir.resolve("out/similar-items")))
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .startsWith("{\"itemId\":\"i1\",\"neighbours\":[{\"itemId\":\"i2\""));
+    assertThat(committedLines(dir.resolve("out/trending")))
+        .anySatisfy(line -> assertThat(line).contains("\"itemId\":\"i1\"", "\"itemId\":\"i2\""));
     assertThat(committedLines(dir.resolve("out/dead-letters")))
         .singleElement()
         .asString()

@@ -1,0 +1,51 @@
+package io.recs.examples;
+
+import io.recs.pipeline.RecsPipeline;
+import io.recs.scoring.ScoringConfig;
+import io.recs.similarity.SimilarityConfig;
+import io.recs.similarity.SimilarityMeasure;
+import java.util.Arrays;
+import java.util.Locale;
+import org.apache.flink.util.ParameterTool;
+
+/** The flags that configure the recs pipeline, shared by the example jobs. */
+final class PipelineSettings {
+  private PipelineSettings() {}
+
+  static Flags declare(Flags flags) {
+    return flags
+        .optional("measure", "cosine", "similarity: cooccurrence, jaccard, cosine, llr or lift")
+        .optional("n", "10", "recommendations per user")
+        .optional("neighbours", "50", "neighbours kept per item");
+  }
+
+  static RecsPipeline pipeline(ParameterTool params) {
+    return RecsPipeline.builder()
+        .similarity(
+            SimilarityConfig.builder()
+                .measure(measure(params.get("measure")))
+                .neighbours(params.getInt("neighbours"))
+                .build())
+        .scoring(
+            ScoringConfig.builder()
+                .n(params.getInt("n"))
+                .candidatesPerSeed(Math.min(20, params.getInt("neighbours")))
+                .build())
+        .build();
+  }
+
+  static SimilarityMeasure measure(String name) {
+    try {
+      return SimilarityMeasure.valueOf(name.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "--measure must be one of "
+              + Arrays.stream(SimilarityMeasure.values())
+                  .map(m -> m.name().toLowerCase(Locale.ROOT))
+                  .toList()
+              + ", was "
+              + name,
+          e);
+    }
+  }
+}
