@@ -1,5 +1,6 @@
 package io.recs.event;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -23,7 +24,8 @@ import java.util.Objects;
  * @param category the item's category when the source carries one, otherwise {@code null}
  */
 public record Interaction(
-    String userId, String itemId, String action, double weight, long timestamp, String category) {
+    String userId, String itemId, String action, double weight, long timestamp, String category)
+    implements Serializable {
 
   /** Longest accepted user or item id, in characters. */
   public static final int MAX_ID_LENGTH = 256;

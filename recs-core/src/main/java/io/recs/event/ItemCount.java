@@ -1,5 +1,6 @@
 package io.recs.event;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Objects;
  * @param users the number of users
  * @param timestamp event time of the interaction that raised the count, epoch ms
  */
-public record ItemCount(String itemId, long users, long timestamp) {
+public record ItemCount(String itemId, long users, long timestamp) implements Serializable {
   /** Validates the fields. */
   public ItemCount {
     Objects.requireNonNull(itemId, "itemId");

@@ -1,5 +1,6 @@
 package io.recs.event;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -10,7 +11,8 @@ import java.util.Objects;
  * @param category if not null, recommend only items of this category
  * @param timestamp event time of the request, epoch ms
  */
-public record RecommendationRequest(String userId, int n, String category, long timestamp) {
+public record RecommendationRequest(String userId, int n, String category, long timestamp)
+    implements Serializable {
 
   /** Validates the fields. */
   public RecommendationRequest {

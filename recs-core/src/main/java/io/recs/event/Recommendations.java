@@ -1,5 +1,6 @@
 package io.recs.event;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,7 +11,8 @@ import java.util.Objects;
  * @param items ranked best first; each carries its score and explanation
  * @param timestamp the event time of the interaction or request that triggered this list
  */
-public record Recommendations(String userId, List<ScoredItem> items, long timestamp) {
+public record Recommendations(String userId, List<ScoredItem> items, long timestamp)
+    implements Serializable {
 
   /** Validates the fields and copies {@code items}. */
   public Recommendations {

@@ -1,5 +1,6 @@
 package io.recs.event;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Objects;
  * @param partition the Kafka partition, or -1
  * @param offset the Kafka offset or 0-based line number, or -1 when unknown
  */
-public record RecordOrigin(String source, int partition, long offset) {
+public record RecordOrigin(String source, int partition, long offset) implements Serializable {
 
   /** An origin about which nothing is known. */
   public static final RecordOrigin UNKNOWN = new RecordOrigin("", -1, -1);

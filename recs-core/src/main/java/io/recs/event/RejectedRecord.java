@@ -1,5 +1,6 @@
 package io.recs.event;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -22,7 +23,8 @@ public record RejectedRecord(
     int partition,
     long offset,
     String raw,
-    int rawLength) {
+    int rawLength)
+    implements Serializable {
 
   /** Longest prefix of the raw record kept in a dead letter, in characters. */
   public static final int MAX_RAW_CHARS = 1024;

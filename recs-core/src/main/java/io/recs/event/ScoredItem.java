@@ -1,5 +1,6 @@
 package io.recs.event;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,7 +13,8 @@ import java.util.Objects;
  *     "trending"} for backfill; empty where no explanation applies (for example in {@link
  *     SimilarItems})
  */
-public record ScoredItem(String itemId, double score, List<String> because) {
+public record ScoredItem(String itemId, double score, List<String> because)
+    implements Serializable {
 
   /** Validates the fields and copies {@code because}. */
   public ScoredItem {

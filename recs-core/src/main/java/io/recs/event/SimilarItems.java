@@ -1,5 +1,6 @@
 package io.recs.event;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,7 +11,8 @@ import java.util.Objects;
  * @param neighbours most similar first; ties by item id
  * @param timestamp the event time of the update that produced this list
  */
-public record SimilarItems(String itemId, List<ScoredItem> neighbours, long timestamp) {
+public record SimilarItems(String itemId, List<ScoredItem> neighbours, long timestamp)
+    implements Serializable {
 
   /** Validates the fields and copies {@code neighbours}. */
   public SimilarItems {

@@ -1,5 +1,6 @@
 package io.recs.event;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,7 +11,8 @@ import java.util.Objects;
  * @param items most popular first, scored by decayed or windowed popularity; ties by item id
  * @param timestamp the event time at which the list was computed
  */
-public record TrendingItems(String scope, List<ScoredItem> items, long timestamp) {
+public record TrendingItems(String scope, List<ScoredItem> items, long timestamp)
+    implements Serializable {
 
   /** The scope of the catalogue-wide list. */
   public static final String GLOBAL = "*";

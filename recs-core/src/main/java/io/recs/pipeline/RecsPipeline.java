@@ -63,9 +63,11 @@ public final class RecsPipeline {
   private final TrendingConfig trending;
   private final WallClock clock;
   private final String uidPrefix;
+  private final boolean recommendations;
 
   private RecsPipeline(Builder builder) {
     this.uidPrefix = builder.uidPrefix;
+    this.recommendations = builder.recommendations;
     this.similarity = builder.similarity;
     this.preferences = builder.preferences;
     this.scoring = builder.scoring;
@@ -128,7 +130,9 @@ public final class RecsPipeline {
         interactions
             .keyBy(Interaction::userId)
             .connect(requests.keyBy(RecommendationRequest::userId))
-            .process(new UserPreferencesFunction(similarity, preferences, scoring, clock))
+            .process(
+                new UserPreferencesFunction(
+                    similarity, preferences, recommendations ? scoring : null, clock))
             .name("user preferences")
             .uid(uidPrefix + "user-preferences");
 
@@ -165,6 +169,10 @@ public final class RecsPipeline {
             .process(new SimilarityFunction(similarity))
             .name("item similarity")
             .uid(uidPrefix + "similarity");
+
+    if (!recommendations) {
+      return new RecsStreams(null, similarItems, null, itemCounts);
+    }
 
     DataStream<RankMessage> parts =
         similarItems
@@ -213,8 +221,19 @@ public final class RecsPipeline {
     private TrendingConfig trending = TrendingConfig.defaults();
     private WallClock clock = WallClock.system();
     private String uidPrefix = DEFAULT_UID_PREFIX;
+    private boolean recommendations = true;
 
     private Builder() {}
+
+    /**
+     * Whether to build the recommendation stages (neighbour lookups, ranking, trending); default
+     * true. Without them the pipeline keeps preferences and similarity only, and {@link
+     * RecsStreams#recommendations()} and {@link RecsStreams#trending()} are unavailable.
+     */
+    public Builder recommendations(boolean recommendations) {
+      this.recommendations = recommendations;
+      return this;
+    }
 
     /**
      * The prefix of the operators' uids; default {@link #DEFAULT_UID_PREFIX}. Keep it stable across

@@ -31,7 +31,7 @@ public final class RecsStreams {
    * the final state, when a bounded input ends.
    */
   public DataStream<Recommendations> recommendations() {
-    return recommendations;
+    return available(recommendations, "recommendations");
   }
 
   /**
@@ -44,7 +44,15 @@ public final class RecsStreams {
 
   /** Trending lists, global and per category, emitted when the ordered list changes. */
   public DataStream<TrendingItems> trending() {
-    return trending;
+    return available(trending, "trending");
+  }
+
+  private static <T> DataStream<T> available(DataStream<T> stream, String name) {
+    if (stream == null) {
+      throw new IllegalStateException(
+          name + " is not available: the pipeline was built with recommendations(false)");
+    }
+    return stream;
   }
 
   /** Each item's user count n(i), after every change. */

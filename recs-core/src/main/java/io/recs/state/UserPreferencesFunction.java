@@ -65,7 +65,11 @@ public final class UserPreferencesFunction
   private transient long pairWindowMs;
   private transient long triggerIntervalMs;
 
-  /** A function with the given configuration. */
+  /**
+   * A function with the given configuration.
+   *
+   * @param scoring the scoring configuration, or null to start no recommendation requests
+   */
   public UserPreferencesFunction(
       SimilarityConfig similarity,
       PreferenceConfig preferences,
@@ -99,7 +103,7 @@ public final class UserPreferencesFunction
     touches = getRuntimeContext().getMetricGroup().counter("touches");
     halfLifeMs = preferences.halfLife().toMillis();
     pairWindowMs = similarity.pairWindow() == null ? -1 : similarity.pairWindow().toMillis();
-    triggerIntervalMs = scoring.triggerInterval().toMillis();
+    triggerIntervalMs = scoring == null ? 0 : scoring.triggerInterval().toMillis();
   }
 
   @Override
@@ -111,7 +115,9 @@ public final class UserPreferencesFunction
     }
     if (current.size == 0) { // a history never shrinks: this is the user's first interaction
       ctx.output(NEW_USERS, event.userId());
-      ctx.timerService().registerEventTimeTimer(END_OF_INPUT);
+      if (scoring != null) {
+        ctx.timerService().registerEventTimeTimer(END_OF_INPUT);
+      }
     }
     String item = event.itemId();
     if (current.seenCount < similarity.maxItemsPerUser() && !seen.contains(item)) {
@@ -121,27 +127,39 @@ public final class UserPreferencesFunction
       touches.inc();
     }
     current.record(item, event.weight(), event.timestamp(), halfLifeMs, similarity.historySize());
-    current.lastArrivalMillis = clock.millis();
-    if (event.category() != null && scoring.restrictToEventCategory()) {
-      current.lastCategory = event.category();
-    }
-    ctx.output(TO_RANK, RankMessage.seen(event.userId(), item, event.action(), event.timestamp()));
-    if (scoring.triggerOnInteraction()) {
-      if (triggerIntervalMs == 0) {
-        String category = scoring.restrictToEventCategory() ? event.category() : null;
-        request(ctx, current, event.timestamp(), scoring.n(), category, false, event);
-      } else if (pendingTrigger.value() == null) {
-        long at = (Math.floorDiv(event.timestamp(), triggerIntervalMs) + 1) * triggerIntervalMs;
-        ctx.timerService().registerEventTimeTimer(at);
-        pendingTrigger.update(at);
+    if (scoring != null) {
+      current.lastArrivalMillis = clock.millis();
+      if (event.category() != null && scoring.restrictToEventCategory()) {
+        current.lastCategory = event.category();
+      }
+      ctx.output(
+          TO_RANK, RankMessage.seen(event.userId(), item, event.action(), event.timestamp()));
+      if (scoring.triggerOnInteraction()) {
+        triggerRequest(ctx, current, event);
       }
     }
     history.update(current);
   }
 
+  /** Requests now, or at the end of the trigger interval if one is set. */
+  private void triggerRequest(Context ctx, UserHistory current, Interaction event)
+      throws Exception {
+    if (triggerIntervalMs == 0) {
+      String category = scoring.restrictToEventCategory() ? event.category() : null;
+      request(ctx, current, event.timestamp(), scoring.n(), category, false, event);
+    } else if (pendingTrigger.value() == null) {
+      long at = (Math.floorDiv(event.timestamp(), triggerIntervalMs) + 1) * triggerIntervalMs;
+      ctx.timerService().registerEventTimeTimer(at);
+      pendingTrigger.update(at);
+    }
+  }
+
   @Override
   public void processElement2(RecommendationRequest request, Context ctx, Collector<Touch> out)
       throws Exception {
+    if (scoring == null) {
+      return; // the pipeline has no recommendation stages
+    }
     UserHistory current = history.value();
     if (current == null) {
       current = new UserHistory();

@@ -16,11 +16,14 @@ final class FileOutputs {
 
   private FileOutputs() {}
 
+  /** Attaches the sinks; {@code deadLetters} may be null when the input cannot have any. */
   static void attach(RecsStreams streams, DataStream<RejectedRecord> deadLetters, String dir) {
     sink(streams.recommendations(), RecsJson.recommendations(), dir, RECOMMENDATIONS);
     sink(streams.similarItems(), RecsJson.similarItems(), dir, SIMILAR_ITEMS);
     sink(streams.trending(), RecsJson.trendingItems(), dir, TRENDING);
-    sink(deadLetters, RecsJson.rejectedRecords(), dir, DEAD_LETTERS);
+    if (deadLetters != null) {
+      sink(deadLetters, RecsJson.rejectedRecords(), dir, DEAD_LETTERS);
+    }
   }
 
   private static <T> void sink(

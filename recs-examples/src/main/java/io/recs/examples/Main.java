@@ -8,7 +8,8 @@ import java.util.Map;
  * The entry point of the shaded jar: the first argument names the job, the rest are its flags.
  *
  * <pre>
- * java -jar recs-examples.jar                       # lists the jobs
+ * java -jar recs-examples.jar                       # runs the demo job
+ * java -jar recs-examples.jar --help                # lists the jobs
  * java -jar recs-examples.jar files-to-files --help # lists the job's flags
  * flink run recs-examples.jar kafka-to-kafka --bootstrap-servers ...
  * </pre>
@@ -25,6 +26,7 @@ public final class Main {
 
   static final Map<String, Job> JOBS =
       Map.of(
+          "demo", DemoJob::run,
           "kafka-to-kafka", KafkaToKafkaJob::run,
           "files-to-files", FilesToFilesJob::run);
 
@@ -36,7 +38,11 @@ public final class Main {
   }
 
   static void run(String[] args, PrintStream out) throws Exception {
-    if (args.length == 0 || args[0].equals("--help")) {
+    if (args.length == 0) {
+      DemoJob.run(args, out);
+      return;
+    }
+    if (args[0].equals("--help")) {
       out.println("usage: <job> [--flag value ...]; <job> --help lists its flags. Jobs:");
       JOBS.keySet().stream().sorted().forEach(name -> out.println("  " + name));
       return;
