@@ -19,6 +19,9 @@ public final class Neighbours {
   /** Scores, parallel to {@link #items}. */
   public double[] scores = new double[0];
 
+  /** Hash codes of the items, parallel to {@link #items}: a cheap first test when searching. */
+  public int[] hashes = new int[0];
+
   /** Number of valid entries. */
   public int size;
 
@@ -88,14 +91,16 @@ public final class Neighbours {
     Neighbours copy = new Neighbours();
     copy.items = Arrays.copyOf(items, size);
     copy.scores = Arrays.copyOf(scores, size);
+    copy.hashes = Arrays.copyOf(hashes, size);
     copy.size = size;
     copy.time = time;
     return copy;
   }
 
   private int indexOf(String item) {
+    int hash = item.hashCode();
     for (int k = 0; k < size; k++) {
-      if (items[k].equals(item)) {
+      if (hashes[k] == hash && items[k].equals(item)) {
         return k;
       }
     }
@@ -125,6 +130,7 @@ public final class Neighbours {
   private void remove(int k) {
     System.arraycopy(items, k + 1, items, k, size - k - 1);
     System.arraycopy(scores, k + 1, scores, k, size - k - 1);
+    System.arraycopy(hashes, k + 1, hashes, k, size - k - 1);
     size--;
   }
 
@@ -133,11 +139,14 @@ public final class Neighbours {
       int length = Math.max(4, items.length * 2);
       items = Arrays.copyOf(items, length);
       scores = Arrays.copyOf(scores, length);
+      hashes = Arrays.copyOf(hashes, length);
     }
     System.arraycopy(items, at, items, at + 1, size - at);
     System.arraycopy(scores, at, scores, at + 1, size - at);
+    System.arraycopy(hashes, at, hashes, at + 1, size - at);
     items[at] = item;
     scores[at] = score;
+    hashes[at] = item.hashCode();
     size++;
   }
 }

@@ -1,0 +1,210 @@
+package io.recs.examples.bench;
+
+import io.recs.event.Interaction;
+import io.recs.pipeline.RecsPipeline;
+import io.recs.pipeline.RecsStreams;
+import io.recs.similarity.SimilarityConfig;
+import io.recs.testkit.data.InteractionGenerator;
+import io.recs.testkit.reference.BatchReference;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.metrics.Histogram;
+import org.apache.flink.metrics.HistogramStatistics;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+
+/**
+ * Benchmarks of the recs pipeline on an embedded MiniCluster, printing their figures.
+ *
+ * <pre>
+ * java -cp recs-examples.jar io.recs.examples.bench.BenchmarkJob [similarity|pipeline|latency|all]
+ *     [hashmap,rocksdb]
+ * </pre>
+ *
+ * <ul>
+ *   <li>{@code similarity}: the standard generated set (200,000 events) through the preference and
+ *       similarity operators at parallelism 2, HashMap and RocksDB, next to a pipeline of the same
+ *       shape and message fan-out whose operators keep no state and compute nothing;
+ *   <li>{@code pipeline}: the whole pipeline with a recommendation after every event, as fast as it
+ *       goes (the highest sustained rate);
+ *   <li>{@code latency}: the whole pipeline fed at a fixed 20,000 events/s, with p50 and p99 of the
+ *       {@code recommendationLatencyMs} histogram.
+ * </ul>
+ */
+public final class BenchmarkJob {
+  private static final int PARALLELISM = 2;
+  private static final java.time.Duration EMIT_INTERVAL =
+      java.time.Duration.ofSeconds(Long.getLong("recs.bench.emitIntervalSeconds", 0));
+
+  private BenchmarkJob() {}
+
+  /** Runs the benchmarks named by the first argument (default all). */
+  public static void main(String[] args) throws Exception {
+    String mode = args.length == 0 ? "all" : args[0];
+    PrintStream out = System.out;
+    List<Interaction> events = InteractionGenerator.standard(42).generate();
+    out.printf(
+        "standard set: %,d events; %d cores; %s%n",
+        events.size(),
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"));
+    List<String> backends =
+        args.length > 1 ? List.of(args[1].split(",")) : List.of("hashmap", "rocksdb");
+    if (mode.equals("similarity") || mode.equals("all")) {
+      similarity(events, backends, out);
+    }
+    if (mode.equals("pipeline") || mode.equals("all")) {
+      double rate = eventsPerSecond(events.size(), runPipeline(events, "hashmap", 0));
+      out.printf(Locale.ROOT, "whole pipeline, hashmap, unthrottled: %,.0f events/s%n", rate);
+    }
+    if (mode.equals("latency") || mode.equals("all")) {
+      LatencyReporter.HISTOGRAMS.clear();
+      runPipeline(events, "hashmap", 20_000);
+      for (Histogram histogram : LatencyReporter.HISTOGRAMS) {
+        HistogramStatistics stats = histogram.getStatistics();
+        out.printf(
+            Locale.ROOT,
+            "latency at 20,000 events/s, one rank subtask: p50 %.0f ms, p99 %.0f ms, max %d ms"
+                + " (last %d recommendations)%n",
+            stats.getQuantile(0.5),
+            stats.getQuantile(0.99),
+            stats.getMax(),
+            stats.size());
+      }
+    }
+  }
+
+  private static void similarity(List<Interaction> events, List<String> backends, PrintStream out)
+      throws Exception {
+    SimilarityConfig config = SimilarityConfig.defaults();
+    List<NoOpPipeline.Event> fanOut =
+        NoOpPipeline.withFanOut(
+            events, config.historySize(), config.pairWindowItems(), config.maxItemsPerUser());
+    long touches = fanOut.stream().filter(e -> e.partners() >= 0).count();
+    long rowUpdates =
+        fanOut.stream().filter(e -> e.partners() > 0).mapToLong(e -> 1 + e.partners()).sum();
+    out.printf(
+        "fan-out: %,d touches, %,d row updates, %,d count broadcasts x %d%n",
+        touches, rowUpdates, touches, PARALLELISM);
+    for (String backend : backends) {
+      // The no-op first, so that both runs find the JVM equally warm after the first.
+      long noOp = runNoOp(fanOut, backend);
+      long real = runSimilarity(events, backend);
+      double realRate = eventsPerSecond(events.size(), real);
+      double noOpRate = eventsPerSecond(events.size(), noOp);
+      out.printf(
+          Locale.ROOT,
+          "preferences + similarity, %s, p=%d: %,.0f events/s; no-op same shape: %,.0f events/s;"
+              + " ratio %.2f%n",
+          backend,
+          PARALLELISM,
+          realRate,
+          noOpRate,
+          realRate / noOpRate);
+    }
+    BatchReference reference = BatchReference.compute(events, config);
+    double rowEntries =
+        reference.cooccurrences().values().stream()
+            .mapToInt(java.util.Map::size)
+            .average()
+            .orElse(0);
+    double seen =
+        reference.users().stream().mapToInt(u -> reference.seen(u).size()).average().orElse(0);
+    double history =
+        reference.users().stream().mapToInt(u -> reference.history(u).size()).average().orElse(0);
+    out.printf(
+        Locale.ROOT,
+        "state per user: %.1f seen items, %.1f history entries; per item: %.1f co-occurrence row"
+            + " entries, %d neighbours%n",
+        seen,
+        history,
+        rowEntries,
+        config.neighbours());
+  }
+
+  private static long runSimilarity(List<Interaction> events, String backend) throws Exception {
+    StreamExecutionEnvironment env = environment(backend);
+    SimilarityConfig config = SimilarityConfig.builder().emitInterval(EMIT_INTERVAL).build();
+    RecsStreams streams =
+        RecsPipeline.builder()
+            .similarity(config)
+            .recommendations(false)
+            .build()
+            .apply(source(env, events, 0));
+    streams.similarItems().sinkTo(new DiscardingSink<>());
+    env.execute("benchmark: preferences + similarity, " + backend);
+    return Stopwatch.sinceFirstRecord();
+  }
+
+  private static long runNoOp(List<NoOpPipeline.Event> events, String backend) throws Exception {
+    StreamExecutionEnvironment env = environment(backend);
+    DataStream<NoOpPipeline.Event> input =
+        env.fromSource(
+                new DataGeneratorSource<>(
+                    new StandardSet<>(NoOpPipeline::withDefaultFanOut),
+                    events.size(),
+                    RateLimiterStrategy.noOp(),
+                    TypeInformation.of(NoOpPipeline.Event.class)),
+                WatermarkStrategy.noWatermarks(),
+                "events with fan-out")
+            .setParallelism(1)
+            .map(new Stopwatch<>())
+            .setParallelism(1);
+    NoOpPipeline.apply(input).sinkTo(new DiscardingSink<>());
+    env.execute("benchmark: no-op of the same shape, " + backend);
+    return Stopwatch.sinceFirstRecord();
+  }
+
+  private static long runPipeline(List<Interaction> events, String backend, double rate)
+      throws Exception {
+    StreamExecutionEnvironment env = environment(backend);
+    RecsStreams streams = RecsPipeline.builder().build().apply(source(env, events, rate));
+    streams.recommendations().sinkTo(new DiscardingSink<>());
+    streams.similarItems().sinkTo(new DiscardingSink<>());
+    streams.trending().sinkTo(new DiscardingSink<>());
+    env.execute("benchmark: whole pipeline, " + backend);
+    return Stopwatch.sinceFirstRecord();
+  }
+
+  private static DataStream<Interaction> source(
+      StreamExecutionEnvironment env, List<Interaction> events, double rate) {
+    return env.fromSource(
+            new DataGeneratorSource<>(
+                new StandardSet<>(list -> list),
+                events.size(),
+                rate > 0 ? RateLimiterStrategy.perSecond(rate) : RateLimiterStrategy.noOp(),
+                TypeInformation.of(Interaction.class)),
+            WatermarkStrategy.<Interaction>forMonotonousTimestamps()
+                .withTimestampAssigner((event, previous) -> event.timestamp()),
+            "generated interactions")
+        .setParallelism(1)
+        .map(new Stopwatch<>())
+        .setParallelism(1);
+  }
+
+  private static StreamExecutionEnvironment environment(String backend) {
+    Configuration conf = new Configuration();
+    conf.set(StateBackendOptions.STATE_BACKEND, backend);
+    conf.set(PipelineOptions.GENERIC_TYPES, false);
+    conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(512));
+    conf.setString("metrics.reporter.latency.factory.class", LatencyReporter.class.getName());
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    env.setParallelism(PARALLELISM);
+    return env;
+  }
+
+  private static double eventsPerSecond(int events, long millis) {
+    return events * 1000.0 / millis;
+  }
+}
