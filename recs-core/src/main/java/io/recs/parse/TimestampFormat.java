@@ -61,7 +61,8 @@ public enum TimestampFormat {
     return value * 1000;
   }
 
-  private String description() {
+  /** What a value in this format is, for messages: "an integer number of epoch seconds". */
+  String description() {
     return switch (this) {
       case EPOCH_SECONDS -> "an integer number of epoch seconds";
       case EPOCH_MILLIS -> "an integer number of epoch milliseconds";
