@@ -60,9 +60,9 @@ final class RecordRules implements Serializable {
    * bug is visible without stopping the job or losing the record.
    */
   ParseResult parse(byte[] record, RecordOrigin origin, RejectReason unexpected, RecordBody body) {
-    RecordOrigin where = origin == null ? RecordOrigin.UNKNOWN : origin;
     if (record == null) {
-      return ParseResult.rejected(reject(RejectReason.EMPTY, "record is null", new byte[0], where));
+      return ParseResult.rejected(
+          reject(RejectReason.EMPTY, "record is null", new byte[0], origin));
     }
     try {
       if (record.length > maxRecordBytes) {
@@ -80,19 +80,24 @@ final class RecordRules implements Serializable {
       }
       return ParseResult.accepted(body.parse(record));
     } catch (Reject r) {
-      return ParseResult.rejected(reject(r.reason(), r.detail(), record, where));
+      return ParseResult.rejected(reject(r.reason(), r.detail(), record, origin));
     } catch (RuntimeException e) {
-      return ParseResult.rejected(reject(unexpected, "parser error: " + e, record, where));
+      return ParseResult.rejected(reject(unexpected, "parser error: " + e, record, origin));
     }
   }
 
-  /** A dead letter for {@code record}, with its text cut to what a dead letter keeps. */
+  /**
+   * A dead letter for {@code record}, with its text cut to what a dead letter keeps.
+   *
+   * @param origin where the record came from; null means unknown
+   */
   static RejectedRecord reject(
       RejectReason reason, String detail, byte[] record, RecordOrigin origin) {
+    RecordOrigin where = origin == null ? RecordOrigin.UNKNOWN : origin;
     int rawBytes = Math.min(record.length, MAX_RAW_BYTES);
     String raw = new String(record, 0, rawBytes, StandardCharsets.UTF_8);
     return new RejectedRecord(
-        reason, detail, origin.source(), origin.partition(), origin.offset(), raw, record.length);
+        reason, detail, where.source(), where.partition(), where.offset(), raw, record.length);
   }
 
   /**
