@@ -195,10 +195,6 @@ final class RecordRules implements Serializable {
     return !normalized.isEmpty() && actionWeights.weightOf(normalized).isPresent();
   }
 
-  int maxRecordBytes() {
-    return maxRecordBytes;
-  }
-
   private static boolean isBlank(byte[] record) {
     for (byte b : record) {
       if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && b != '\f' && b != 0x0B) {
