@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import io.recs.event.ActionWeights;
 import io.recs.event.Interaction;
 import io.recs.event.RecordOrigin;
@@ -43,7 +44,8 @@ public final class JsonInteractionParser implements InteractionParser {
   private static final long serialVersionUID = 1L;
 
   private final RecordRules rules;
-  private final JsonFactory factory = new JsonFactory();
+  private final JsonFactory factory =
+      JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
   private final JsonPaths paths;
   private final Map<JsonField, String> fieldPaths;
   private final String fixedAction; // null when actions are read from the record

@@ -132,6 +132,9 @@ final class RecordRules implements Serializable {
    * @throws Reject UNKNOWN_ACTION if it is blank or not accepted by the action weights
    */
   String action(String value) {
+    if (actionWeights.weights().containsKey(value)) {
+      return value; // already normalized: the usual case, without re-normalizing
+    }
     String action = ActionWeights.normalize(value);
     if (action.isEmpty() || actionWeights.weightOf(action).isEmpty()) {
       throw new Reject(RejectReason.UNKNOWN_ACTION, "unknown action '" + value + "'");
@@ -141,7 +144,8 @@ final class RecordRules implements Serializable {
 
   /** The weight of a normalized action accepted by {@link #action}. */
   double weightOf(String action) {
-    return actionWeights.weightOf(action).orElseThrow();
+    Double known = actionWeights.weights().get(action);
+    return known != null ? known : actionWeights.weightOf(action).orElseThrow();
   }
 
   /** Whether a weight read from a record is usable: finite and not negative. */
