@@ -92,10 +92,16 @@ public final class JsonInteractionParser implements InteractionParser {
     if (values.problem != null) {
       throw values.problem;
     }
-    String user = RecordRules.id("userId", required(values.user, JsonField.USER));
-    String item = RecordRules.id("itemId", required(values.item, JsonField.ITEM));
-    String action =
-        rules.action(fixedAction != null ? fixedAction : required(values.action, JsonField.ACTION));
+    String userText = required(values.user, JsonField.USER);
+    String itemText = required(values.item, JsonField.ITEM);
+    String actionText =
+        fixedAction != null ? fixedAction : required(values.action, JsonField.ACTION);
+    if (!values.hasTimestamp) {
+      throw missing(JsonField.TIMESTAMP);
+    }
+    String user = RecordRules.id("userId", userText);
+    String item = RecordRules.id("itemId", itemText);
+    String action = rules.action(actionText);
     double weight = values.hasWeight ? values.weight : rules.weightOf(action);
     if (values.weightText != null) {
       throw RecordRules.invalidWeight(values.weightText);
@@ -110,9 +116,6 @@ public final class JsonInteractionParser implements InteractionParser {
               + ": '"
               + values.timestampText
               + "'");
-    }
-    if (!values.hasTimestamp) {
-      throw missing(JsonField.TIMESTAMP);
     }
     long timestamp = RecordRules.timestamp(values.timestamp);
     return new Interaction(
