@@ -82,6 +82,7 @@ class JsonInteractionParserTest {
         "{\"userId\":\"u\",\"itemId\":\"i\",\"timestamp\":1} | MISSING_FIELD | action field 'action' is missing or null",
         "{\"userId\":\"u\",\"itemId\":\"i\",\"action\":\"view\"} | MISSING_FIELD | timestamp field 'timestamp' is missing or null",
         "{\"userId\":\" \",\"itemId\":\"i\",\"action\":\"view\",\"timestamp\":1} | INVALID_ID | userId is blank",
+        "{\"userId\":\" \",\"action\":\"view\",\"timestamp\":1} | MISSING_FIELD | itemId field 'itemId' is missing or null",
         "{\"userId\":\"u\",\"itemId\":\"a\\u0000b\",\"action\":\"view\",\"timestamp\":1} | INVALID_ID | itemId holds control character U+0000",
         "{\"userId\":\"u\",\"itemId\":\"i\",\"action\":\"jump\",\"timestamp\":1} | UNKNOWN_ACTION | unknown action 'jump'",
         "{\"userId\":\"u\",\"itemId\":\"i\",\"action\":\"view\",\"timestamp\":-1} | INVALID_TIMESTAMP | timestamp -1 ms is outside [0, 4102444799999]",
