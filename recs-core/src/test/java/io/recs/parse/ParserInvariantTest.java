@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -111,24 +112,29 @@ class ParserInvariantTest {
     for (int n = 0; n < RECORDS; n++) {
       Sample sample = generator.next();
       ParseResult result = parser.parse(sample.bytes(), RecordOrigin.kafka("t", n % 4, n));
-      // Plain checks in the loop: building AssertJ descriptions per record would dominate the run.
-      check(result != null, n, sample, "no result");
-      check((result.interaction() == null) != (result.rejected() == null), n, sample, "not one");
+      // Plain checks with lazy messages: describing every record would dominate the run.
+      check(result != null, n, sample, () -> "no result");
+      check(
+          (result.interaction() == null) != (result.rejected() == null),
+          n,
+          sample,
+          () -> "not one");
       if (result.isAccepted()) {
         accepted++;
         check(
             sample.expected() == null || sample.expected().equals(result.interaction()),
             n,
             sample,
-            "accepted " + result.interaction() + ", expected " + sample.expected());
+            () -> "accepted " + result.interaction() + ", expected " + sample.expected());
       } else {
         rejected++;
         RejectedRecord r = result.rejected();
-        check(sample.expected() == null, n, sample, "rejected valid record: " + r);
-        check(!r.detail().startsWith("parser error"), n, sample, r.detail());
-        check(r.rawLength() == sample.bytes().length, n, sample, "rawLength " + r.rawLength());
-        check(r.raw().length() <= RejectedRecord.MAX_RAW_CHARS, n, sample, "raw too long");
-        check(r.offset() == n, n, sample, "offset " + r.offset());
+        check(sample.expected() == null, n, sample, () -> "rejected valid record: " + r);
+        check(!r.detail().startsWith("parser error"), n, sample, () -> r.detail());
+        check(
+            r.rawLength() == sample.bytes().length, n, sample, () -> "rawLength " + r.rawLength());
+        check(r.raw().length() <= RejectedRecord.MAX_RAW_CHARS, n, sample, () -> "raw too long");
+        check(r.offset() == n, n, sample, () -> "offset " + r.offset());
         reasons.merge(r.reason(), 1, Integer::sum);
       }
     }
@@ -137,9 +143,9 @@ class ParserInvariantTest {
     return reasons;
   }
 
-  private static void check(boolean condition, int n, Sample sample, String problem) {
+  private static void check(boolean condition, int n, Sample sample, Supplier<String> problem) {
     if (!condition) {
-      fail("seed " + SEED + ", record " + n + ": " + problem + "\n" + show(sample.bytes()));
+      fail("seed " + SEED + ", record " + n + ": " + problem.get() + "\n" + show(sample.bytes()));
     }
   }
 
