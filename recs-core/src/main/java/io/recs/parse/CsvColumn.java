@@ -1,10 +1,9 @@
 package io.recs.parse;
 
-import java.io.Serializable;
 import java.util.List;
 
 /** A column chosen by header name or by 0-based index, before it is resolved to an index. */
-record CsvColumn(String name, int index) implements Serializable {
+record CsvColumn(String name, int index) {
 
   static CsvColumn named(String name) {
     return new CsvColumn(name, -1);

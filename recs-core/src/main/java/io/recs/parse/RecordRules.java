@@ -117,10 +117,24 @@ final class RecordRules implements Serializable {
           field + " is " + id.length() + " characters, the limit is " + Interaction.MAX_ID_LENGTH);
     }
     for (int i = 0; i < id.length(); i++) {
-      if (Character.isISOControl(id.charAt(i))) {
+      char c = id.charAt(i);
+      if (Character.isISOControl(c)) {
         throw new Reject(
             RejectReason.INVALID_ID,
-            field + " holds control character U+" + String.format("%04X", (int) id.charAt(i)));
+            field + " holds control character U+" + String.format("%04X", (int) c));
+      }
+      if (Character.isSurrogate(c)) {
+        // Only a JSON escape of a lone surrogate can produce one here, and it has no UTF-8 form.
+        boolean paired =
+            Character.isHighSurrogate(c)
+                && i + 1 < id.length()
+                && Character.isLowSurrogate(id.charAt(i + 1));
+        if (!paired) {
+          throw new Reject(
+              RejectReason.INVALID_ID,
+              field + " holds unpaired surrogate U+" + String.format("%04X", (int) c));
+        }
+        i++;
       }
     }
     return id;

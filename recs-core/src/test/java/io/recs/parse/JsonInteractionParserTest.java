@@ -113,6 +113,16 @@ class JsonInteractionParserTest {
   }
 
   @Test
+  void rejectsIdsWithUnpairedSurrogatesButKeepsPairs() {
+    String json = "{\"userId\":\"%s\",\"itemId\":\"i\",\"action\":\"view\",\"timestamp\":1}";
+    RejectedRecord r = rejected(DEFAULTS, json.formatted("a\\ud800b"));
+    assertThat(r.reason()).isEqualTo(RejectReason.INVALID_ID);
+    assertThat(r.detail()).isEqualTo("userId holds unpaired surrogate U+D800");
+    assertThat(accepted(DEFAULTS, json.formatted("\\ud83d\\ude00")).userId())
+        .isEqualTo("\uD83D\uDE00");
+  }
+
+  @Test
   void rejectsAPathThroughAScalarAsWrongType() {
     RejectedRecord r = rejected(NESTED, "{\"event\":\"flat\",\"at\":1}");
     assertThat(r.reason()).isEqualTo(RejectReason.WRONG_TYPE);
