@@ -36,7 +36,12 @@ public record RejectedRecord(
     source = source == null ? "" : source;
     raw = raw == null ? "" : raw;
     if (raw.length() > MAX_RAW_CHARS) {
-      raw = raw.substring(0, MAX_RAW_CHARS);
+      // Never keep half of a surrogate pair: it would not survive encoding to UTF-8.
+      int end =
+          Character.isHighSurrogate(raw.charAt(MAX_RAW_CHARS - 1))
+              ? MAX_RAW_CHARS - 1
+              : MAX_RAW_CHARS;
+      raw = raw.substring(0, end);
     }
   }
 }

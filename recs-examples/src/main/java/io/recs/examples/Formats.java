@@ -1,6 +1,9 @@
 package io.recs.examples;
 
+import io.recs.parse.CsvInteractionParser;
 import io.recs.parse.InteractionParser;
+import io.recs.parse.JsonInteractionParser;
+import io.recs.parse.MovieLensParser;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -10,12 +13,46 @@ import java.util.function.Supplier;
  * --parser-class CLASS} loads any {@link InteractionParser} with a public no-argument constructor
  * (for a format of your own). Exactly one of the two is given.
  *
- * <p>Built-in formats are the entries of {@link #BUILT_IN}, one line per parser of {@code
- * io.recs.parse}: {@code csv}, {@code tsv}, {@code json}, {@code movielens-udata} and {@code
- * movielens-csv} once those parsers are part of recs-core.
+ * <p>Built-in formats are the entries of {@link #BUILT_IN}: {@code csv} and {@code tsv} (columns
+ * {@code userId,itemId,action,weight,timestamp,category}, no header, epoch milliseconds), {@code
+ * json} (fields of the same names), {@code movielens-udata} ({@code u.data}) and {@code
+ * movielens-csv} ({@code ratings.csv}) with the MovieLens parser's defaults. Other layouts: write a
+ * parser class with a no-argument constructor and pass {@code --parser-class}.
  */
 final class Formats {
-  static final Map<String, Supplier<InteractionParser>> BUILT_IN = Map.of();
+  static final Map<String, Supplier<InteractionParser>> BUILT_IN =
+      Map.of(
+          "csv", () -> delimited(','),
+          "tsv", () -> delimited('\t'),
+          "json",
+              () ->
+                  JsonInteractionParser.builder()
+                      .userField("userId")
+                      .itemField("itemId")
+                      .actionField("action")
+                      .weightField("weight")
+                      .timestampField("timestamp")
+                      .categoryField("category")
+                      .build(),
+          "movielens-udata", () -> MovieLensParser.uData().build(),
+          "movielens-csv", () -> MovieLensParser.ratingsCsv().build());
+
+  /**
+   * The layout of {@code csv} and {@code tsv}: no header, columns {@code
+   * userId,itemId,action,weight,timestamp,category}, timestamps in epoch milliseconds, the category
+   * possibly empty (the testkit's {@code InteractionFiles} writes this layout).
+   */
+  private static InteractionParser delimited(char delimiter) {
+    return CsvInteractionParser.builder()
+        .delimiter(delimiter)
+        .userColumn(0)
+        .itemColumn(1)
+        .actionColumn(2)
+        .weightColumn(3)
+        .timestampColumn(4)
+        .categoryColumn(5)
+        .build();
+  }
 
   private Formats() {}
 
