@@ -7,6 +7,8 @@ import io.recs.event.Recommendations;
 import io.recs.event.SimilarItems;
 import io.recs.event.TrendingItems;
 import io.recs.metrics.WallClock;
+import io.recs.parse.InteractionParser;
+import io.recs.parse.Parsing;
 import io.recs.scoring.NeighbourStoreFunction;
 import io.recs.scoring.RankContext;
 import io.recs.scoring.RankFunction;
@@ -101,6 +103,17 @@ public final class RecsPipeline {
   }
 
   /**
+   * The whole graph from raw text records: parses {@code lines} with {@code parser} (rejects go to
+   * {@link RecsStreams#deadLetters()}), then applies the pipeline.
+   *
+   * @param source names the input in dead letters, for example a topic or a path
+   */
+  public RecsStreams applyLines(DataStream<String> lines, InteractionParser parser, String source) {
+    Parsing.Streams parsed = Parsing.parseLines(lines, parser, source);
+    return apply(parsed.interactions()).withDeadLetters(parsed.deadLetters());
+  }
+
+  /**
    * Adds the operators to the graph of {@code interactions}, with recommendations triggered by
    * interactions only.
    *
@@ -171,7 +184,7 @@ public final class RecsPipeline {
             .uid(uidPrefix + "similarity");
 
     if (!recommendations) {
-      return new RecsStreams(null, similarItems, null, itemCounts);
+      return new RecsStreams(null, similarItems, null, itemCounts, null);
     }
 
     DataStream<RankMessage> parts =
@@ -210,7 +223,7 @@ public final class RecsPipeline {
             .name("rank")
             .uid(uidPrefix + "rank");
 
-    return new RecsStreams(recommendations, similarItems, trendingItems, itemCounts);
+    return new RecsStreams(recommendations, similarItems, trendingItems, itemCounts, null);
   }
 
   /** Builds a {@link RecsPipeline}; every setting has a default, {@link #build()} checks them. */

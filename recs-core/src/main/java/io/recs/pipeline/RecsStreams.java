@@ -2,6 +2,7 @@ package io.recs.pipeline;
 
 import io.recs.event.ItemCount;
 import io.recs.event.Recommendations;
+import io.recs.event.RejectedRecord;
 import io.recs.event.SimilarItems;
 import io.recs.event.TrendingItems;
 import org.apache.flink.annotation.PublicEvolving;
@@ -14,16 +15,35 @@ public final class RecsStreams {
   private final DataStream<SimilarItems> similarItems;
   private final DataStream<TrendingItems> trending;
   private final DataStream<ItemCount> itemCounts;
+  private final DataStream<RejectedRecord> deadLetters;
 
   RecsStreams(
       DataStream<Recommendations> recommendations,
       DataStream<SimilarItems> similarItems,
       DataStream<TrendingItems> trending,
-      DataStream<ItemCount> itemCounts) {
+      DataStream<ItemCount> itemCounts,
+      DataStream<RejectedRecord> deadLetters) {
     this.recommendations = recommendations;
     this.similarItems = similarItems;
     this.trending = trending;
     this.itemCounts = itemCounts;
+    this.deadLetters = deadLetters;
+  }
+
+  RecsStreams withDeadLetters(DataStream<RejectedRecord> newDeadLetters) {
+    return new RecsStreams(recommendations, similarItems, trending, itemCounts, newDeadLetters);
+  }
+
+  /**
+   * The records that did not parse, when the pipeline was applied to raw records with {@link
+   * RecsPipeline#applyLines}; otherwise the dead letters are wherever the interactions were parsed.
+   */
+  public DataStream<RejectedRecord> deadLetters() {
+    if (deadLetters == null) {
+      throw new IllegalStateException(
+          "deadLetters is available only for pipelines applied with applyLines(...)");
+    }
+    return deadLetters;
   }
 
   /**

@@ -1,11 +1,14 @@
 package io.recs.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.recs.event.Interaction;
 import io.recs.event.Recommendations;
+import io.recs.event.RejectedRecord;
 import io.recs.event.ScoredItem;
 import io.recs.event.SimilarItems;
+import io.recs.parse.CsvInteractionParser;
 import io.recs.similarity.SimilarityConfig;
 import io.recs.similarity.SimilarityMeasure;
 import java.util.HashMap;
@@ -20,7 +23,7 @@ import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class SimilarityPipelineITCase {
+class RecsPipelineITCase {
 
   @RegisterExtension
   static final MiniClusterExtension CLUSTER =
@@ -60,9 +63,37 @@ class SimilarityPipelineITCase {
       it.forEachRemaining(s -> lastLists.put(s.itemId(), s.neighbours()));
       recs.forEachRemaining(r -> lastRecs.put(r.userId(), r));
     }
-    System.out.println(lastRecs);
+    assertThat(lastRecs.get("u2").items())
+        .extracting(ScoredItem::itemId, ScoredItem::because)
+        .containsExactly(tuple("c", List.of("b", "a")));
     assertThat(lastLists.get("a")).containsExactly(ScoredItem.of("b", 2), ScoredItem.of("c", 1));
     assertThat(lastLists.get("b")).containsExactly(ScoredItem.of("a", 2), ScoredItem.of("c", 2));
     assertThat(lastLists.get("c")).containsExactly(ScoredItem.of("b", 2), ScoredItem.of("a", 1));
+  }
+
+  @Test
+  void parsesLinesAndSendsEveryRejectToTheDeadLetters() throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(2);
+    CsvInteractionParser parser =
+        CsvInteractionParser.builder()
+            .userColumn(0)
+            .itemColumn(1)
+            .actionColumn(2)
+            .timestampColumn(3)
+            .build();
+    RecsStreams streams =
+        RecsPipeline.builder()
+            .build()
+            .applyLines(
+                env.fromData("u1,a,view,1000", "u1,b,view,2000", "not a record", "u2,a,view,3000"),
+                parser,
+                "lines");
+
+    List<RejectedRecord> deadLetters = streams.deadLetters().executeAndCollect(10);
+    assertThat(deadLetters)
+        .singleElement()
+        .extracting(RejectedRecord::raw)
+        .isEqualTo("not a record");
   }
 }
