@@ -26,7 +26,8 @@ public final class Main {
   static final Map<String, Job> JOBS =
       Map.of(
           "kafka-to-kafka", KafkaToKafkaJob::run,
-          "files-to-files", FilesToFilesJob::run);
+          "files-to-files", FilesToFilesJob::run,
+          "evaluation", EvaluationJob::run);
 
   private Main() {}
 
