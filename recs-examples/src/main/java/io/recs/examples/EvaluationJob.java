@@ -30,6 +30,7 @@ import org.apache.flink.util.ParameterTool;
  *
  * <pre>
  * java -jar recs-examples.jar evaluation --ratings data/ml-latest-small/ratings.csv
+ * java -jar recs-examples.jar evaluation --generated standard --split last --last-n 5
  * java -jar recs-examples.jar evaluation --prequential standard
  * </pre>
  *
@@ -37,7 +38,8 @@ import org.apache.flink.util.ParameterTool;
  * random 75/25 ({@code --split random}) or holds out each user's last N ({@code --split last}),
  * runs the pipeline on the training part on a local MiniCluster once per similarity measure, and
  * prints P, R, NDCG, MAP and hit rate at k of each user's final list, next to most-popular and
- * item-cosine trained on the same part. With {@code --prequential small|standard}: runs the
+ * item-cosine trained on the same part. {@code --generated small|standard} does the same on the
+ * generator's set instead of a ratings file. With {@code --prequential small|standard}: runs the
  * pipeline on the generator's set with a list after every interaction, and counts an event as a hit
  * when its item was in the list emitted for the user's previous event; most-popular, updated event
  * by event, is the baseline. {@code --help} lists every flag; unset tuning flags keep the library
@@ -49,6 +51,7 @@ public final class EvaluationJob {
   static Flags flags() {
     return new Flags("evaluation: ranking quality of the streaming recommender")
         .optional("ratings", "", "MovieLens ratings.csv (userId,movieId,rating,timestamp)")
+        .optional("generated", "", "instead of --ratings: the generator's small or standard set")
         .optional("min-rating", "0", "ratings below this are dropped; 0 keeps all as positives")
         .optional("weight", "rating", "interaction weight: rating or one")
         .optional("split", "random", "random (per-user, --test-fraction) or last (--last-n)")
@@ -59,12 +62,15 @@ public final class EvaluationJob {
         .optional("parallelism", "2", "parallelism of the streaming jobs")
         .optional("measures", "COOCCURRENCE,JACCARD,COSINE,LLR,LIFT", "similarity measures")
         .optional("neighbours", "", "SimilarityConfig neighbours")
+        .optional("history-size", "", "SimilarityConfig historySize")
+        .optional("max-items-per-user", "", "SimilarityConfig maxItemsPerUser")
         .optional("pair-window-items", "", "SimilarityConfig pairWindowItems")
         .optional("max-users-per-item", "", "SimilarityConfig maxUsersPerItem")
         .optional("seed-items", "", "ScoringConfig seedItems")
         .optional("candidates-per-seed", "", "ScoringConfig candidatesPerSeed")
         .optional("half-life-days", "", "PreferenceConfig halfLife in days")
-        .optional("prequential", "none", "none, small or standard: generator set to run on");
+        .optional(
+            "prequential", "none", "none, small or standard: generator set of a prequential run");
   }
 
   /** Runs the evaluation; see {@code --help}. */
@@ -77,8 +83,13 @@ public final class EvaluationJob {
     if (params == Flags.HELP) {
       return;
     }
+    if (params.has("ratings") && params.has("generated")) {
+      throw new IllegalArgumentException("only one of --ratings and --generated may be set");
+    }
     if (params.has("ratings")) {
-      offline(params, out);
+      offline(params, ratings(params), out);
+    } else if (params.has("generated")) {
+      offline(params, generated(params.get("generated"), params.getLong("seed")), out);
     }
     String prequential = params.get("prequential");
     if (!prequential.equals("none")) {
@@ -86,12 +97,24 @@ public final class EvaluationJob {
     }
   }
 
-  private static void offline(ParameterTool params, PrintStream out) throws Exception {
-    List<Interaction> events =
-        MovieLensRatings.read(
-            Path.of(params.get("ratings")),
-            params.getDouble("min-rating"),
-            weightIsRating(params.get("weight")));
+  private static List<Interaction> ratings(ParameterTool params) throws Exception {
+    return MovieLensRatings.read(
+        Path.of(params.get("ratings")),
+        params.getDouble("min-rating"),
+        weightIsRating(params.get("weight")));
+  }
+
+  private static List<Interaction> generated(String set, long seed) {
+    return switch (set) {
+      case "small" -> InteractionGenerator.small(seed).generate();
+      case "standard" -> InteractionGenerator.standard(seed).generate();
+      default ->
+          throw new IllegalArgumentException("generator set must be small or standard, was " + set);
+    };
+  }
+
+  private static void offline(ParameterTool params, List<Interaction> events, PrintStream out)
+      throws Exception {
     Split split =
         switch (params.get("split")) {
           case "random" ->
@@ -150,15 +173,7 @@ public final class EvaluationJob {
 
   private static void prequential(ParameterTool params, String set, PrintStream out)
       throws Exception {
-    long seed = params.getLong("seed");
-    List<Interaction> events =
-        switch (set) {
-          case "small" -> InteractionGenerator.small(seed).generate();
-          case "standard" -> InteractionGenerator.standard(seed).generate();
-          default ->
-              throw new IllegalArgumentException(
-                  "--prequential must be none, small or standard, was " + set);
-        };
+    List<Interaction> events = generated(set, params.getLong("seed"));
     int k = params.getInt("k");
     int parallelism = params.getInt("parallelism");
     out.printf(
@@ -200,6 +215,12 @@ public final class EvaluationJob {
             .emitInterval(perEvent ? Duration.ZERO : Duration.ofDays(1));
     if (params.has("neighbours")) {
       similarity.neighbours(params.getInt("neighbours"));
+    }
+    if (params.has("history-size")) {
+      similarity.historySize(params.getInt("history-size"));
+    }
+    if (params.has("max-items-per-user")) {
+      similarity.maxItemsPerUser(params.getInt("max-items-per-user"));
     }
     if (params.has("pair-window-items")) {
       similarity.pairWindowItems(params.getInt("pair-window-items"));
