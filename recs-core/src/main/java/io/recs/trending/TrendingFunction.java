@@ -106,7 +106,9 @@ public final class TrendingFunction
       String scope, Neighbours list, long now, boolean always, Collector<TrendingItems> out)
       throws Exception {
     Neighbours last = emitted.value();
-    if (!list.sameItems(last) || (always && (last == null || last.time != now))) {
+    // At the end, scores matter too: a change that kept the order at the time of the last
+    // emission would otherwise never be emitted.
+    if (!list.sameItems(last) || (always && (last.time != now || !list.sameAs(last)))) {
       Neighbours copy = list.copy();
       copy.time = now;
       emitted.update(copy);

@@ -28,7 +28,8 @@ public final class Main {
       Map.of(
           "demo", DemoJob::run,
           "kafka-to-kafka", KafkaToKafkaJob::run,
-          "files-to-files", FilesToFilesJob::run);
+          "files-to-files", FilesToFilesJob::run,
+          "evaluation", EvaluationJob::run);
 
   private Main() {}
 

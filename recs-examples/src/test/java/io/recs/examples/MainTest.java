@@ -67,7 +67,7 @@ class MainTest {
   @Test
   void namesUnknownJobsAndFlagsAndMissingFlags() {
     assertThatThrownBy(() -> output("nope"))
-        .hasMessage("unknown job 'nope'; jobs: [files-to-files, kafka-to-kafka]");
+        .hasMessage("unknown job 'nope'; jobs: [evaluation, files-to-files, kafka-to-kafka]");
     assertThatThrownBy(() -> output("files-to-files", "--input", "x", "--ouput-dir", "y"))
         .hasMessage("unknown flags [ouput-dir]; see --help");
     assertThatThrownBy(() -> output("files-to-files", "--input", "x"))

@@ -3,6 +3,7 @@ package io.recs.testkit.reference;
 import io.recs.event.Interaction;
 import io.recs.event.ScoredItem;
 import io.recs.similarity.SimilarityConfig;
+import io.recs.state.PreferenceConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,7 +33,9 @@ import java.util.TreeMap;
  * (those within {@code pairWindow} of the event, when set), with delta 1, or {@code weight ×
  * accumulated weight of the partner} when {@code weighted}. Only the first {@code maxUsersPerItem}
  * touches of an item add to its co-occurrences, in both directions; every touch counts in n(i).
- * Top-K lists are computed from the final counts, best first, ties by item id ascending.
+ * Top-K lists are computed from the final counts, best first, ties by item id ascending. Each
+ * history entry also keeps its decayed affinity as {@code docs/recommendations.md} defines it, with
+ * the half-life of a {@link PreferenceConfig}, for {@link ReferenceRecommendations}.
  *
  * <p>The result is immutable. It is written for obviousness, not speed; it handles the generator's
  * standard set (200,000 events) in a few seconds.
@@ -57,14 +60,27 @@ public final class BatchReference {
   }
 
   /**
-   * Runs the reference over the events, in list order.
+   * Runs the reference over the events, in list order, with the default {@link PreferenceConfig}.
    *
    * @param events the interactions; not modified
    * @param config the similarity configuration, as given to the streaming operators
    */
   public static BatchReference compute(List<Interaction> events, SimilarityConfig config) {
+    return compute(events, config, PreferenceConfig.defaults());
+  }
+
+  /**
+   * Runs the reference over the events, in list order.
+   *
+   * @param events the interactions; not modified
+   * @param config the similarity configuration, as given to the streaming operators
+   * @param preferences the preference configuration, whose half-life decays affinities
+   */
+  public static BatchReference compute(
+      List<Interaction> events, SimilarityConfig config, PreferenceConfig preferences) {
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(config, "config");
+    long halfLifeMs = preferences.halfLife().toMillis();
     Map<String, UserState> users = new LinkedHashMap<>();
     Map<String, Long> itemCounts = new HashMap<>();
     Map<String, Map<String, Double>> cooccurrences = new HashMap<>();
@@ -80,7 +96,7 @@ public final class BatchReference {
           }
         }
       }
-      user.record(event, config.historySize());
+      user.record(event, config.historySize(), halfLifeMs);
     }
     return new BatchReference(config, users, itemCounts, cooccurrences);
   }
@@ -174,6 +190,21 @@ public final class BatchReference {
   public List<HistoryEntry> history(String userId) {
     UserState user = users.get(userId);
     return user == null ? List.of() : List.copyOf(user.history());
+  }
+
+  /**
+   * The user's decayed affinity to a history item at {@code time}; 0 when the item is not in the
+   * user's final history.
+   */
+  public double affinity(String userId, String itemId, long time) {
+    UserState user = users.get(userId);
+    return user == null ? 0 : user.affinityAt(itemId, time);
+  }
+
+  /** The latest event time of the user, epoch ms; {@link Long#MIN_VALUE} for an unknown user. */
+  public long latestTime(String userId) {
+    UserState user = users.get(userId);
+    return user == null ? Long.MIN_VALUE : user.latestTime();
   }
 
   /** The configuration this reference was computed with. */

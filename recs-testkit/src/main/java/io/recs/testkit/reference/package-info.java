@@ -4,6 +4,8 @@
  * <ul>
  *   <li>{@link io.recs.testkit.reference.BatchReference}: the correctness oracle of item
  *       similarity, exactly the semantics of {@code docs/architecture.md}.
+ *   <li>{@link io.recs.testkit.reference.ReferenceRecommendations}: the correctness oracle of each
+ *       user's final recommendations, exactly the semantics of {@code docs/recommendations.md}.
  *   <li>{@link io.recs.testkit.reference.ItemCosineRecommender} and {@link
  *       io.recs.testkit.reference.MostPopularRecommender}: quality baselines for {@link
  *       io.recs.testkit.metrics.RankingMetrics}.

@@ -1,0 +1,80 @@
+package io.recs.examples;
+
+import io.recs.event.Interaction;
+import io.recs.event.Recommendations;
+import io.recs.event.ScoredItem;
+import io.recs.pipeline.RecsPipeline;
+import io.recs.testkit.flink.CollectingSink;
+import io.recs.testkit.metrics.PrequentialResult;
+import io.recs.testkit.metrics.Recommender;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/** Runs a {@link RecsPipeline} over a list of events on a local MiniCluster, for evaluation. */
+final class StreamingRuns {
+  private StreamingRuns() {}
+
+  /**
+   * Each user's last recommendations, the answer from the final state at the end of the input, as a
+   * {@link Recommender}.
+   */
+  static Recommender finalLists(RecsPipeline pipeline, List<Interaction> events, int parallelism)
+      throws Exception {
+    Map<String, List<String>> lists = new HashMap<>();
+    for (Recommendations r : run(pipeline, events, parallelism)) {
+      lists.put(r.userId(), ids(r));
+    }
+    return (user, n) -> {
+      List<String> list = lists.getOrDefault(user, List.of());
+      return list.subList(0, Math.min(n, list.size()));
+    };
+  }
+
+  /**
+   * Test-then-learn: for each event, a hit when its item is among the first {@code k} items of the
+   * list the pipeline emitted for the user's previous event (none for a user's first event). Needs
+   * a pipeline that triggers on every interaction and events with distinct times per user.
+   */
+  static PrequentialResult prequential(
+      RecsPipeline pipeline, List<Interaction> events, int parallelism, int k) throws Exception {
+    Map<String, Map<Long, List<String>>> byUserAndTime = new HashMap<>();
+    for (Recommendations r : run(pipeline, events, parallelism)) {
+      byUserAndTime.computeIfAbsent(r.userId(), u -> new HashMap<>()).put(r.timestamp(), ids(r));
+    }
+    Map<String, Long> previous = new HashMap<>();
+    long hits = 0;
+    for (Interaction event : events) {
+      Long before = previous.put(event.userId(), event.timestamp());
+      if (before != null) {
+        List<String> list =
+            byUserAndTime.getOrDefault(event.userId(), Map.of()).getOrDefault(before, List.of());
+        if (list.subList(0, Math.min(k, list.size())).contains(event.itemId())) {
+          hits++;
+        }
+      }
+    }
+    return new PrequentialResult(k, events.size(), hits);
+  }
+
+  private static List<Recommendations> run(
+      RecsPipeline pipeline, List<Interaction> events, int parallelism) throws Exception {
+    Configuration conf = new Configuration();
+    conf.set(PipelineOptions.GENERIC_TYPES, false);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    env.setParallelism(parallelism);
+    CollectingSink<Recommendations> sink = CollectingSink.create();
+    pipeline.apply(env.fromData(events)).recommendations().sinkTo(sink);
+    env.execute("recs evaluation");
+    List<Recommendations> records = sink.records();
+    sink.clear();
+    return records;
+  }
+
+  private static List<String> ids(Recommendations r) {
+    return r.items().stream().map(ScoredItem::itemId).toList();
+  }
+}

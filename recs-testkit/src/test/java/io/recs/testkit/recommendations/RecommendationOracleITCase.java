@@ -1,0 +1,176 @@
+package io.recs.testkit.recommendations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.recs.event.Interaction;
+import io.recs.event.Recommendations;
+import io.recs.event.ScoredItem;
+import io.recs.pipeline.RecsPipeline;
+import io.recs.scoring.Scorers;
+import io.recs.scoring.ScoringConfig;
+import io.recs.scoring.SeenFilter;
+import io.recs.similarity.SimilarityConfig;
+import io.recs.testkit.data.InteractionGenerator;
+import io.recs.testkit.flink.CollectingSink;
+import io.recs.testkit.reference.ReferenceRecommendations;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Each user's last streaming recommendation, the answer to the final request at the end of the
+ * input, equals {@link ReferenceRecommendations}: items in order, scores within 1e-9, explanations
+ * equal; items whose scores tie within 1e-9 may come in either order.
+ *
+ * <p>Scores are compared within 1e-9 × max(1, |score|): trending scores are in the hundreds, and
+ * the streaming operator keeps popularity as a base-2 logarithm of about t/H ≈ 2·10⁴ (forward
+ * decay), whose rounding leaves a relative error of about 1e-12.
+ */
+@Timeout(180)
+class RecommendationOracleITCase {
+  private static final double TOLERANCE = 1e-9;
+
+  @RegisterExtension
+  static final MiniClusterExtension CLUSTER =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(2)
+              .build());
+
+  private static List<Interaction> events;
+
+  @BeforeAll
+  static void generate() {
+    events = InteractionGenerator.small(42).generate();
+    assertThat(events).hasSizeGreaterThanOrEqualTo(20_000);
+  }
+
+  @ParameterizedTest(name = "parallelism {0}")
+  @ValueSource(ints = {1, 2})
+  void finalRecommendationsOfTheDefaultsEqualTheOracle(int parallelism) throws Exception {
+    RecsPipeline pipeline =
+        RecsPipeline.builder()
+            .similarity(quietSimilarity().build())
+            .scoring(ScoringConfig.builder().triggerOnInteraction(false).build())
+            .build();
+
+    assertFinalListsEqual(pipeline, parallelism);
+  }
+
+  /**
+   * Rules and a blended scorer, with lists short enough (two seeds, five candidates each) that
+   * trending backfill fills many of them; every interaction triggers a list too, so the final one
+   * must come last.
+   */
+  @Test
+  void finalRecommendationsWithRulesEqualTheOracle() throws Exception {
+    ScoringConfig scoring =
+        ScoringConfig.builder()
+            .seedItems(2)
+            .candidatesPerSeed(5)
+            .explanations(3)
+            .blocklist(Set.of("i0", "i3", "i12"))
+            .boosts(Map.of("i1", 2.0, "i5", 0.5, "i40", 3.0))
+            .seenFilter(SeenFilter.actions("click", "cart", "purchase"))
+            .maxSeenItems(15)
+            .filter((user, item) -> !item.endsWith("7"))
+            .scorer(Scorers.blend(Map.of(Scorers.sum(), 0.7, Scorers.max(), 0.3)))
+            .build();
+    RecsPipeline pipeline =
+        RecsPipeline.builder().similarity(quietSimilarity().build()).scoring(scoring).build();
+
+    Map<String, List<ScoredItem>> expected = assertFinalListsEqual(pipeline, 2);
+
+    assertThat(expected.values())
+        .as("backfilled lists")
+        .anySatisfy(list -> assertThat(list).anySatisfy(i -> isTrending(i)));
+  }
+
+  private static void isTrending(ScoredItem item) {
+    assertThat(item.because()).containsExactly(ReferenceRecommendations.TRENDING);
+  }
+
+  private static SimilarityConfig.Builder quietSimilarity() {
+    // Without watermarks an interval timer fires only at the end: each item emits its final list
+    // once, which keeps the job small; the final requests are answered from final lists anyway.
+    return SimilarityConfig.builder().emitInterval(Duration.ofDays(1));
+  }
+
+  private static Map<String, List<ScoredItem>> assertFinalListsEqual(
+      RecsPipeline pipeline, int parallelism) throws Exception {
+    Configuration conf = new Configuration();
+    conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
+    conf.set(PipelineOptions.GENERIC_TYPES, false);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    env.setParallelism(parallelism);
+    CollectingSink<Recommendations> sink = CollectingSink.create();
+    pipeline.apply(env.fromData(events)).recommendations().sinkTo(sink);
+    env.execute("recommendations equal the oracle, p=" + parallelism);
+
+    Map<String, List<ScoredItem>> actual = new HashMap<>();
+    sink.records().forEach(r -> actual.put(r.userId(), r.items()));
+    sink.clear();
+    ReferenceRecommendations reference = ReferenceRecommendations.compute(events, pipeline);
+    Map<String, List<ScoredItem>> expected = reference.all();
+    assertThat(new TreeSet<>(actual.keySet())).isEqualTo(expected.keySet());
+    expected.forEach((user, list) -> assertSameList(user, list, actual.get(user)));
+    return expected;
+  }
+
+  /**
+   * Equal position by position, except that items whose scores tie within the tolerance may come in
+   * either order, and a tie group cut by the end of the list may hold any of the tied items.
+   */
+  private static void assertSameList(String user, List<ScoredItem> expected, List<ScoredItem> got) {
+    String context = "user " + user + ": expected " + expected + " got " + got;
+    assertThat(got).as(context).hasSameSizeAs(expected);
+    int start = 0;
+    while (start < expected.size()) {
+      int end = start + 1;
+      while (end < expected.size()
+          && Math.abs(expected.get(end).score() - expected.get(start).score())
+              <= tolerance(expected.get(start).score())) {
+        end++;
+      }
+      for (int k = start; k < end; k++) {
+        assertThat(got.get(k).score())
+            .as(context)
+            .isCloseTo(expected.get(k).score(), within(tolerance(expected.get(k).score())));
+      }
+      if (end < expected.size() || end - start == 1) {
+        assertThat(withoutScores(got.subList(start, end)))
+            .as(context)
+            .containsExactlyInAnyOrderElementsOf(withoutScores(expected.subList(start, end)));
+      }
+      start = end;
+    }
+  }
+
+  private static double tolerance(double score) {
+    return TOLERANCE * Math.max(1, Math.abs(score));
+  }
+
+  private static List<List<Object>> withoutScores(List<ScoredItem> items) {
+    List<List<Object>> result = new ArrayList<>();
+    items.forEach(item -> result.add(List.of(item.itemId(), item.because())));
+    return result;
+  }
+}
