@@ -69,10 +69,14 @@ public final class ItemCountFunction extends KeyedProcessFunction<String, Touch,
       return;
     }
     double[] deltas = touch.deltas();
-    out.collect(new RowUpdate(touch.item(), partners, deltas, touch.time()));
+    out.collect(
+        new RowUpdate(
+            touch.item(), partners, deltas, touch.time(), count, new long[partners.length]));
     String[] self = {touch.item()};
+    long[] selfCount = {count};
     for (int k = 0; k < partners.length; k++) {
-      out.collect(new RowUpdate(partners[k], self, new double[] {deltas[k]}, touch.time()));
+      out.collect(
+          new RowUpdate(partners[k], self, new double[] {deltas[k]}, touch.time(), 0, selfCount));
     }
   }
 }

@@ -28,6 +28,12 @@ public final class Neighbours {
   /** Event time of the latest update that touched this list, epoch ms. */
   public long time;
 
+  /** Number of entries of the co-occurrence row this list is drawn from. */
+  public int rowSize;
+
+  /** Column updates since the list was last recomputed from the whole row. */
+  public int updatesSinceRecompute;
+
   /** For Flink's serializer. */
   public Neighbours() {}
 
@@ -94,6 +100,7 @@ public final class Neighbours {
     copy.hashes = Arrays.copyOf(hashes, size);
     copy.size = size;
     copy.time = time;
+    copy.rowSize = rowSize;
     return copy;
   }
 

@@ -76,7 +76,7 @@ public final class SimilarityFunction
   public void processElement(RowUpdate update, ReadOnlyContext ctx, Collector<SimilarItems> out)
       throws Exception {
     ReadOnlyBroadcastState<String, Long> counts = ctx.getBroadcastState(COUNTS);
-    double rowCount = count(counts, update.row());
+    double rowCount = Math.max(update.rowCount(), count(counts, update.row()));
     double users = count(counts, CountUpdate.TOTAL_USERS);
     Neighbours list = current.value();
     if (list == null) {
@@ -87,13 +87,30 @@ public final class SimilarityFunction
     boolean changed = false;
     String[] cols = update.cols();
     double[] deltas = update.deltas();
+    long[] colCounts = update.colCounts();
+    int added = 0;
     for (int k = 0; k < cols.length; k++) {
       Double old = row.get(cols[k]);
+      if (old == null) {
+        added++;
+      }
       double c = (old == null ? 0 : old) + deltas[k];
       row.put(cols[k], c);
-      double score =
-          Similarities.score(config.measure(), c, rowCount, count(counts, cols[k]), users);
+      double colCount = Math.max(colCounts[k], count(counts, cols[k]));
+      double score = Similarities.score(config.measure(), c, rowCount, colCount, users);
       changed |= list.offer(cols[k], score, config.neighbours());
+    }
+    list.rowSize += added;
+    list.updatesSinceRecompute += cols.length;
+    if (config.measure() != SimilarityMeasure.COOCCURRENCE
+        && list.updatesSinceRecompute >= Math.max(config.neighbours(), list.rowSize)) {
+      // Scores of entries that did not change were computed with the counts of their time;
+      // recomputing the row once per rowSize updates bounds that drift at O(K) amortised work.
+      Neighbours fresh = recompute(rowCount, counts);
+      fresh.time = list.time;
+      fresh.rowSize = list.rowSize;
+      changed |= !fresh.sameItems(list);
+      list = fresh;
     }
     current.update(list);
     if (!changed) {
@@ -112,8 +129,10 @@ public final class SimilarityFunction
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<SimilarItems> out)
       throws Exception {
     Neighbours previous = current.value();
-    Neighbours list = recompute(ctx.getCurrentKey(), ctx.getBroadcastState(COUNTS));
+    ReadOnlyBroadcastState<String, Long> counts = ctx.getBroadcastState(COUNTS);
+    Neighbours list = recompute(count(counts, ctx.getCurrentKey()), counts);
     list.time = previous == null ? timestamp : previous.time;
+    list.rowSize = previous == null ? 0 : previous.rowSize;
     current.update(list);
     boolean endOfInput = timestamp == END_OF_INPUT;
     if (!endOfInput) {
@@ -123,9 +142,9 @@ public final class SimilarityFunction
     emitIfChanged(ctx.getCurrentKey(), list, endOfInput, out);
   }
 
-  private Neighbours recompute(String item, ReadOnlyBroadcastState<String, Long> counts)
+  /** The list from the whole row with the counts known now; resets the drift counter. */
+  private Neighbours recompute(double rowCount, ReadOnlyBroadcastState<String, Long> counts)
       throws Exception {
-    double rowCount = count(counts, item);
     double users = count(counts, CountUpdate.TOTAL_USERS);
     Neighbours list = new Neighbours();
     for (Map.Entry<String, Double> entry : row.entries()) {
