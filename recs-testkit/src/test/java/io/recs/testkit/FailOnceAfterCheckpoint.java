@@ -16,7 +16,23 @@ public final class FailOnceAfterCheckpoint<T> implements MapFunction<T, T>, Chec
   private static final AtomicBoolean FAILED = new AtomicBoolean();
   private static final AtomicInteger COMPLETED_CHECKPOINTS = new AtomicInteger();
 
+  private final long holdAt;
   private transient boolean checkpointCompleted;
+  private transient long seen;
+
+  /** Fails on the first record after a checkpoint completed. */
+  public FailOnceAfterCheckpoint() {
+    this(0);
+  }
+
+  /**
+   * Fails mid-stream: from record number {@code holdAt} on, records are slowed down (1 ms each, so
+   * that checkpoint notifications, which run between records, get through) until a checkpoint has
+   * completed, and the next record fails.
+   */
+  public FailOnceAfterCheckpoint(long holdAt) {
+    this.holdAt = holdAt;
+  }
 
   /** Arms the failure and zeroes the checkpoint count. */
   public static void reset() {
@@ -35,7 +51,14 @@ public final class FailOnceAfterCheckpoint<T> implements MapFunction<T, T>, Chec
   }
 
   @Override
-  public T map(T value) {
+  public T map(T value) throws InterruptedException {
+    seen++;
+    if (seen < holdAt) {
+      return value;
+    }
+    if (holdAt > 0 && !checkpointCompleted && !FAILED.get()) {
+      Thread.sleep(1);
+    }
     if (checkpointCompleted && FAILED.compareAndSet(false, true)) {
       throw new IllegalStateException("planned failure after a completed checkpoint");
     }

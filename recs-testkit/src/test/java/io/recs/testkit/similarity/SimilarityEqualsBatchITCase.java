@@ -12,6 +12,7 @@ import io.recs.pipeline.RecsStreams;
 import io.recs.scoring.ScoringConfig;
 import io.recs.similarity.SimilarityConfig;
 import io.recs.similarity.SimilarityMeasure;
+import io.recs.testkit.FailOnceAfterCheckpoint;
 import io.recs.testkit.data.InteractionGenerator;
 import io.recs.testkit.flink.CollectingSink;
 import io.recs.testkit.reference.BatchReference;
@@ -23,10 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.apache.flink.api.common.functions.MapFunction;
-import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.functions.RichMapFunction;
-import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.PipelineOptions;
@@ -153,7 +150,7 @@ class SimilarityEqualsBatchITCase {
     DataStream<Interaction> input =
         env.fromData(events)
             .setParallelism(1)
-            .map(new FailOnceAfterCheckpoint(events.size() / 2))
+            .map(new FailOnceAfterCheckpoint<Interaction>(events.size() / 2))
             .setParallelism(1);
     CollectingSink<SimilarItems> sink = CollectingSink.create();
     RecsPipeline.builder().similarity(config).build().apply(input).similarItems().sinkTo(sink);
@@ -258,52 +255,5 @@ class SimilarityEqualsBatchITCase {
 
   private static List<String> ids(List<ScoredItem> list) {
     return list.stream().map(ScoredItem::itemId).toList();
-  }
-
-  /** Throws once, after a checkpoint completed and {@code after} records passed. */
-  static final class FailOnceAfterCheckpoint extends RichMapFunction<Interaction, Interaction>
-      implements CheckpointListener, MapFunction<Interaction, Interaction> {
-    private static volatile boolean failed;
-    private static volatile boolean checkpointed;
-    private final int after;
-    private transient int seen;
-
-    FailOnceAfterCheckpoint(int after) {
-      this.after = after;
-    }
-
-    static void reset() {
-      failed = false;
-      checkpointed = false;
-    }
-
-    static boolean failed() {
-      return failed;
-    }
-
-    @Override
-    public void open(OpenContext openContext) {
-      seen = 0;
-    }
-
-    @Override
-    public Interaction map(Interaction value) throws Exception {
-      seen++;
-      if (!failed && seen >= after) {
-        while (!checkpointed) {
-          Thread.sleep(10); // hold the stream mid-way until a checkpoint has completed
-        }
-        failed = true;
-        throw new IllegalStateException("injected failure after a checkpoint");
-      }
-      return value;
-    }
-
-    @Override
-    public void notifyCheckpointComplete(long checkpointId) {
-      if (seen > 0) {
-        checkpointed = true;
-      }
-    }
   }
 }
