@@ -69,6 +69,7 @@ public final class EvaluationJob {
         .optional("seed-items", "", "ScoringConfig seedItems")
         .optional("candidates-per-seed", "", "ScoringConfig candidatesPerSeed")
         .optional("half-life-days", "", "PreferenceConfig halfLife in days")
+        .optional("replay-rate", "2000", "prequential: events per second replayed; 0: full speed")
         .optional(
             "prequential", "none", "none, small or standard: generator set of a prequential run");
   }
@@ -176,19 +177,24 @@ public final class EvaluationJob {
     List<Interaction> events = generated(set, params.getLong("seed"));
     int k = params.getInt("k");
     int parallelism = params.getInt("parallelism");
+    long rate = params.getLong("replay-rate");
     out.printf(
-        Locale.ROOT, "%nprequential on the generator's %s set, %d events%n%n", set, events.size());
+        Locale.ROOT,
+        "%nprequential on the generator's %s set, %d events, replayed at %d/s%n%n",
+        set,
+        events.size(),
+        rate);
     out.printf(Locale.ROOT, "| recommender | HR@%d | hits |%n|---|---|---|%n", k);
     RecsPipeline whole = pipeline(params, SimilarityMeasure.COSINE, true);
     prequentialRow(
         out,
         "streaming, configured seeds",
-        StreamingRuns.prequential(whole, events, parallelism, k));
+        StreamingRuns.prequential(whole, events, parallelism, k, rate));
     RecsPipeline recent = recentPipeline(params);
     prequentialRow(
         out,
         "streaming, 10 most recent items (seedItems 10, half-life 1 h)",
-        StreamingRuns.prequential(recent, events, parallelism, k));
+        StreamingRuns.prequential(recent, events, parallelism, k, rate));
     prequentialRow(
         out,
         "most-popular, incremental",

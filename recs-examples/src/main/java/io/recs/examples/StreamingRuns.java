@@ -10,8 +10,11 @@ import io.recs.testkit.metrics.Recommender;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /** Runs a {@link RecsPipeline} over a list of events on a local MiniCluster, for evaluation. */
@@ -25,7 +28,7 @@ final class StreamingRuns {
   static Recommender finalLists(RecsPipeline pipeline, List<Interaction> events, int parallelism)
       throws Exception {
     Map<String, List<String>> lists = new HashMap<>();
-    for (Recommendations r : run(pipeline, events, parallelism)) {
+    for (Recommendations r : run(pipeline, events, parallelism, 0)) {
       lists.put(r.userId(), ids(r));
     }
     return (user, n) -> {
@@ -38,11 +41,17 @@ final class StreamingRuns {
    * Test-then-learn: for each event, a hit when its item is among the first {@code k} items of the
    * list the pipeline emitted for the user's previous event (none for a user's first event). Needs
    * a pipeline that triggers on every interaction and events with distinct times per user.
+   *
+   * <p>The events are replayed at {@code eventsPerSecond} (0: as fast as possible). A list is
+   * computed from the neighbour lists as they are when its lookups arrive, and lookups take a
+   * shorter path than the updates of those lists; replayed at full speed, the lists a request sees
+   * lag the input by whatever is in flight, which a live stream does not do.
    */
   static PrequentialResult prequential(
-      RecsPipeline pipeline, List<Interaction> events, int parallelism, int k) throws Exception {
+      RecsPipeline pipeline, List<Interaction> events, int parallelism, int k, long eventsPerSecond)
+      throws Exception {
     Map<String, Map<Long, List<String>>> byUserAndTime = new HashMap<>();
-    for (Recommendations r : run(pipeline, events, parallelism)) {
+    for (Recommendations r : run(pipeline, events, parallelism, eventsPerSecond)) {
       byUserAndTime.computeIfAbsent(r.userId(), u -> new HashMap<>()).put(r.timestamp(), ids(r));
     }
     Map<String, Long> previous = new HashMap<>();
@@ -61,17 +70,38 @@ final class StreamingRuns {
   }
 
   private static List<Recommendations> run(
-      RecsPipeline pipeline, List<Interaction> events, int parallelism) throws Exception {
+      RecsPipeline pipeline, List<Interaction> events, int parallelism, long eventsPerSecond)
+      throws Exception {
     Configuration conf = new Configuration();
     conf.set(PipelineOptions.GENERIC_TYPES, false);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     env.setParallelism(parallelism);
     CollectingSink<Recommendations> sink = CollectingSink.create();
-    pipeline.apply(env.fromData(events)).recommendations().sinkTo(sink);
+    DataStream<Interaction> input = env.fromData(events).setParallelism(1);
+    if (eventsPerSecond > 0) {
+      input = input.map(new Throttle(1_000_000_000L / eventsPerSecond)).setParallelism(1);
+    }
+    pipeline.apply(input).recommendations().sinkTo(sink);
     env.execute("recs evaluation");
     List<Recommendations> records = sink.records();
     sink.clear();
     return records;
+  }
+
+  /** Passes events on at most one per {@code nanos}. */
+  private static final class Throttle implements MapFunction<Interaction, Interaction> {
+    private static final long serialVersionUID = 1L;
+    private final long nanos;
+
+    Throttle(long nanos) {
+      this.nanos = nanos;
+    }
+
+    @Override
+    public Interaction map(Interaction event) {
+      LockSupport.parkNanos(nanos);
+      return event;
+    }
   }
 
   private static List<String> ids(Recommendations r) {
