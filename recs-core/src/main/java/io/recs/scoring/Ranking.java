@@ -3,9 +3,11 @@ package io.recs.scoring;
 import io.recs.event.ScoredItem;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.function.Predicate;
 
 /**
@@ -70,8 +72,12 @@ final class Ranking {
    */
   static List<ScoredItem> rank(
       RankMessage[] parts, int partCount, int n, Predicate<String> allowed, ScoringConfig config) {
-    Map<String, Candidate> candidates = new HashMap<>();
-    Map<String, Boolean> verdicts = new HashMap<>();
+    int entries = 0;
+    for (int p = 0; p < partCount; p++) {
+      entries += parts[p].candidates() == null ? 0 : parts[p].candidates().length;
+    }
+    // One lookup per entry; candidates that are not allowed map to REFUSED, so each is judged once.
+    Map<String, Candidate> candidates = new HashMap<>(Math.max(16, entries * 2));
     for (int p = 0; p < partCount; p++) {
       RankMessage part = parts[p];
       if (part.candidates() == null) {
@@ -79,34 +85,50 @@ final class Ranking {
       }
       for (int k = 0; k < part.candidates().length; k++) {
         String item = part.candidates()[k];
-        if (!verdicts.computeIfAbsent(item, allowed::test)) {
-          continue;
+        Candidate candidate = candidates.get(item);
+        if (candidate == null) {
+          candidate = allowed.test(item) ? new Candidate(item) : REFUSED;
+          candidates.put(item, candidate);
         }
-        candidates
-            .computeIfAbsent(item, Candidate::new)
-            .add(part.seed(), part.affinity(), part.similarities()[k]);
+        if (candidate != REFUSED) {
+          candidate.add(part.seed(), part.affinity(), part.similarities()[k]);
+        }
       }
     }
-    List<Candidate> list = new ArrayList<>(candidates.values());
-    for (Candidate candidate : list) {
+    // The best n by a bounded heap whose head is the weakest kept candidate.
+    PriorityQueue<Candidate> best = new PriorityQueue<>(n + 1, BEST_FIRST.reversed());
+    for (Candidate candidate : candidates.values()) {
+      if (candidate == REFUSED) {
+        continue;
+      }
       double score =
           config.scorer().score(candidate.affinities, candidate.similarities, candidate.count);
       candidate.score = score * config.boosts().getOrDefault(candidate.item, 1.0);
+      best.add(candidate);
+      if (best.size() > n) {
+        best.poll();
+      }
     }
-    list.sort(
-        (x, y) -> {
-          int byScore = Double.compare(y.score, x.score);
-          return byScore != 0 ? byScore : x.item.compareTo(y.item);
-        });
-    List<ScoredItem> result = new ArrayList<>(Math.min(n, list.size()));
-    for (int k = 0; k < Math.min(n, list.size()); k++) {
-      Candidate candidate = list.get(k);
+    List<Candidate> list = new ArrayList<>(best);
+    list.sort(BEST_FIRST);
+    List<ScoredItem> result = new ArrayList<>(list.size());
+    for (Candidate candidate : list) {
       result.add(
           new ScoredItem(
               candidate.item, candidate.score, candidate.because(config.explanations())));
     }
     return result;
   }
+
+  /** Higher score first, ties by item id. */
+  private static final Comparator<Candidate> BEST_FIRST =
+      (x, y) -> {
+        int byScore = Double.compare(y.score, x.score);
+        return byScore != 0 ? byScore : x.item.compareTo(y.item);
+      };
+
+  /** Marks candidates that the filters refused. */
+  private static final Candidate REFUSED = new Candidate("");
 
   /** Appends trending items that are allowed and not chosen yet until the list holds n items. */
   static void backfill(
