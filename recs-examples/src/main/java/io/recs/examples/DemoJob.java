@@ -28,9 +28,9 @@ import org.apache.flink.util.ParameterTool;
 
 /**
  * The main job: runs the whole recs pipeline on an embedded Flink MiniCluster, by default over the
- * testkit generator's standard set (5,000 users, 2,000 items, 200,000 events), prints progress and
- * a table of recommendations with explanations for a few users and the trending list, and writes
- * every output as JSON lines under {@code --output-dir}.
+ * testkit generator's small set (500 users, 300 items, 20,000 events), prints progress and a table
+ * of recommendations with explanations for a few users and the trending list, and writes every
+ * output as JSON lines under {@code --output-dir}.
  *
  * <pre>
  * java -jar recs-examples.jar                         # the demo, on generated data
@@ -48,6 +48,11 @@ public final class DemoJob {
         JobSettings.declare(
             new Flags("demo: the whole recs pipeline on generated data or your files")
                 .optional("input", "", "files or folders of interactions; default: generated")
+                .optional(
+                    "generated",
+                    "small",
+                    "generated data set without --input: small (500 users, 300 items, 20,000"
+                        + " events) or standard (5,000 users, 2,000 items, 200,000 events)")
                 .optional("output-dir", "recs-output", "where the JSON lines are written")
                 .optional(
                     "unbounded",
@@ -88,7 +93,7 @@ public final class DemoJob {
       shown = null;
       out.println("recs demo: reading " + params.get("input"));
     } else {
-      List<Interaction> events = InteractionGenerator.standard(SEED).generate();
+      List<Interaction> events = generated(params.get("generated"));
       out.printf(
           "recs demo: %,d generated interactions of %,d users on %,d items%n",
           events.size(),
@@ -148,8 +153,19 @@ public final class DemoJob {
             FileOutputs.SIMILAR_ITEMS,
             FileOutputs.TRENDING,
             FileOutputs.DEAD_LETTERS)) {
-      out.println("  " + outputDir.resolve(name));
+      if (java.nio.file.Files.isDirectory(outputDir.resolve(name))) {
+        out.println("  " + outputDir.resolve(name));
+      }
     }
+  }
+
+  private static List<Interaction> generated(String size) {
+    return switch (size) {
+      case "small" -> InteractionGenerator.small(SEED).generate();
+      case "standard" -> InteractionGenerator.standard(SEED).generate();
+      default ->
+          throw new IllegalArgumentException("--generated must be small or standard, was " + size);
+    };
   }
 
   private static RecsPipeline pipeline(ParameterTool params) {
