@@ -171,7 +171,9 @@ public final class RankFunction
       }
     }
     out.collect(new Recommendations(user, items, first.time()));
-    latency.update(clock.millis() - first.arrivalMillis());
+    if (!first.finalRequest()) { // a final request answers the end of input, not an arrival
+      latency.update(clock.millis() - first.arrivalMillis());
+    }
   }
 
   private void markSeen(String item, String action) throws Exception {
