@@ -2,6 +2,7 @@ package io.recs.event;
 
 import java.util.List;
 import java.util.Objects;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * The current top-N recommendations for one user.
@@ -10,6 +11,7 @@ import java.util.Objects;
  * @param items ranked best first; each carries its score and explanation
  * @param timestamp the event time of the interaction or request that triggered this list
  */
+@PublicEvolving
 public record Recommendations(String userId, List<ScoredItem> items, long timestamp) {
 
   /** Validates the fields and copies {@code items}. */

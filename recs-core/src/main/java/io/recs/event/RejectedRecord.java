@@ -1,6 +1,7 @@
 package io.recs.event;
 
 import java.util.Objects;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * A dead letter: a raw record that did not become an {@link Interaction}, with the reason and where
@@ -15,6 +16,7 @@ import java.util.Objects;
  *     characters
  * @param rawLength the length of the original record in bytes
  */
+@PublicEvolving
 public record RejectedRecord(
     RejectReason reason,
     String detail,

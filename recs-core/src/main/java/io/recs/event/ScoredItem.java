@@ -2,6 +2,7 @@ package io.recs.event;
 
 import java.util.List;
 import java.util.Objects;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * An item with a score and, for recommendations, a short explanation.
@@ -12,6 +13,7 @@ import java.util.Objects;
  *     "trending"} for backfill; empty where no explanation applies (for example in {@link
  *     SimilarItems})
  */
+@PublicEvolving
 public record ScoredItem(String itemId, double score, List<String> because) {
 
   /** Validates the fields and copies {@code because}. */

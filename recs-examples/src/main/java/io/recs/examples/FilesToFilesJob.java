@@ -8,6 +8,7 @@ import io.recs.event.Recommendations;
 import io.recs.event.RejectedRecord;
 import java.io.PrintStream;
 import java.time.Duration;
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.ParameterTool;
 
@@ -26,6 +27,7 @@ import org.apache.flink.util.ParameterTool;
  * {@code <output-dir>/recommendations/yyyy-MM-dd--HH/part-*.jsonl} and {@code
  * <output-dir>/dead-letters/...}. {@code --help} lists every flag.
  */
+@PublicEvolving
 public final class FilesToFilesJob {
   private FilesToFilesJob() {}
 

@@ -9,6 +9,7 @@ import io.recs.event.Recommendations;
 import io.recs.event.RejectedRecord;
 import java.io.PrintStream;
 import java.util.Locale;
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.ParameterTool;
@@ -25,6 +26,7 @@ import org.apache.flink.util.ParameterTool;
  *
  * <p>{@code --help} lists every flag.
  */
+@PublicEvolving
 public final class KafkaToKafkaJob {
   private KafkaToKafkaJob() {}
 
