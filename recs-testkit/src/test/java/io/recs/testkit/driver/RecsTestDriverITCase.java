@@ -8,11 +8,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.recs.event.Interaction;
 import io.recs.event.RejectReason;
 import io.recs.event.RejectedRecord;
+import io.recs.event.ScoredItem;
+import io.recs.event.SimilarItems;
 import io.recs.event.TrendingItems;
 import io.recs.pipeline.RecsPipeline;
+import io.recs.similarity.SimilarityConfig;
 import io.recs.testkit.CsvTestParser;
+import io.recs.testkit.data.InteractionGenerator;
+import io.recs.testkit.reference.BatchReference;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.junit.jupiter.api.Test;
@@ -67,6 +74,37 @@ class RecsTestDriverITCase {
       assertThat(driver.recommendations().keys()).containsExactlyInAnyOrder("u1", "u2", "u3", "u4");
       assertThat(driver.deadLetters().isEmpty()).isTrue();
     }
+  }
+
+  @Test
+  void drainedSimilarItemsEqualTheBatchReferenceOnGeneratedData() {
+    List<Interaction> events = InteractionGenerator.tiny(7).generate();
+    SimilarityConfig config = SimilarityConfig.defaults();
+    try (RecsTestDriver driver =
+        RecsTestDriver.builder()
+            .pipeline(RecsPipeline.builder().similarity(config).build())
+            .parallelism(2)
+            .build()) {
+      driver.interactions().addAll(events);
+      driver.run();
+
+      BatchReference reference = BatchReference.compute(events, config);
+      Map<String, SimilarItems> drained = driver.similarItems().latestByKey();
+      assertThat(drained).isNotEmpty();
+      drained.forEach(
+          (item, latest) ->
+              assertThat(scores(latest.neighbours()))
+                  .as("neighbour scores of %s", item)
+                  .usingElementComparator(WITHIN_1E9)
+                  .containsExactlyElementsOf(scores(reference.similarItems(item))));
+    }
+  }
+
+  private static final Comparator<Double> WITHIN_1E9 =
+      (a, b) -> Math.abs(a - b) <= 1e-9 ? 0 : Double.compare(a, b);
+
+  private static List<Double> scores(List<ScoredItem> items) {
+    return items.stream().map(ScoredItem::score).toList();
   }
 
   @Test
