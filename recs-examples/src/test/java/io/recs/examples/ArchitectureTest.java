@@ -1,18 +1,26 @@
 package io.recs.examples;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.members;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMember;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.annotation.Public;
@@ -100,6 +108,17 @@ class ArchitectureTest {
   }
 
   @Test
+  void publicApiExposesNoInternalType() {
+    members()
+        .that()
+        .arePublic()
+        .and()
+        .areDeclaredInClassesThat(IN_PUBLIC_API)
+        .should(new NoInternalTypes())
+        .check(main);
+  }
+
+  @Test
   void noJUnit4AnywhereInMainOrTestCode() {
     noJUnit4().check(main);
     noJUnit4().check(everything);
@@ -134,6 +153,40 @@ class ArchitectureTest {
                     || type.isAnnotatedWith(Public.class))
                 && type.getModifiers().contains(JavaModifier.PUBLIC);
           });
+
+  /** Public types annotated @PublicEvolving or @Public, nested ones by their top-level type. */
+  private static final DescribedPredicate<JavaClass> IN_PUBLIC_API =
+      DescribedPredicate.describe(
+          "public types of the public API",
+          type ->
+              type.getModifiers().contains(JavaModifier.PUBLIC)
+                  && (topLevel(type).isAnnotatedWith(PublicEvolving.class)
+                      || topLevel(type).isAnnotatedWith(Public.class)));
+
+  /** A public member whose signature names a recs type annotated @Internal leaks it to users. */
+  private static final class NoInternalTypes extends ArchCondition<JavaMember> {
+    NoInternalTypes() {
+      super("not name an @Internal recs type in their signature");
+    }
+
+    @Override
+    public void check(JavaMember member, ConditionEvents events) {
+      List<JavaClass> named = new ArrayList<>();
+      if (member instanceof JavaField field) {
+        named.add(field.getRawType());
+      } else if (member instanceof JavaCodeUnit unit) {
+        named.add(unit.getRawReturnType());
+        named.addAll(unit.getRawParameterTypes());
+      }
+      for (JavaClass type : named) {
+        if (topLevel(type.getBaseComponentType()).isAnnotatedWith(Internal.class)) {
+          events.add(
+              SimpleConditionEvent.violated(
+                  member, member.getFullName() + " exposes @Internal " + type.getName()));
+        }
+      }
+    }
+  }
 
   private static JavaClass topLevel(JavaClass type) {
     JavaClass current = type;
