@@ -157,7 +157,7 @@ class ArchitectureTest {
   /** Public types annotated @PublicEvolving or @Public, nested ones by their top-level type. */
   private static final DescribedPredicate<JavaClass> IN_PUBLIC_API =
       DescribedPredicate.describe(
-          "public types of the public API",
+          "are public types of the public API",
           type ->
               type.getModifiers().contains(JavaModifier.PUBLIC)
                   && (topLevel(type).isAnnotatedWith(PublicEvolving.class)
