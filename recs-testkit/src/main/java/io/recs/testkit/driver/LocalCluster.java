@@ -1,7 +1,6 @@
 package io.recs.testkit.driver;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.JobID;
@@ -57,9 +56,8 @@ final class LocalCluster implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while the job ran", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("the job could not be submitted", e.getCause());
     } catch (Exception e) {
+      // A failed job arrives as JobExecutionException; a refused submission as ExecutionException.
       throw new IllegalStateException("the job failed: " + rootMessage(e), e);
     }
   }
