@@ -290,11 +290,13 @@ class SimilarityEqualsBatchITCase {
     public Interaction map(Interaction value) throws Exception {
       seen++;
       if (!failed && seen >= after) {
-        while (!checkpointed) {
-          Thread.sleep(10); // hold the stream mid-way until a checkpoint has completed
+        if (checkpointed) {
+          failed = true;
+          throw new IllegalStateException("injected failure after a checkpoint");
         }
-        failed = true;
-        throw new IllegalStateException("injected failure after a checkpoint");
+        // Slow the stream down until a checkpoint has completed. Waiting inside one call would
+        // block the task's mailbox, so the barrier and the completion notice could never arrive.
+        Thread.sleep(1);
       }
       return value;
     }
