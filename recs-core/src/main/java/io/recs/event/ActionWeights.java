@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * Maps action names to preference weights.
@@ -22,6 +23,7 @@ import java.util.OptionalDouble;
  * case-insensitively. Unknown actions are rejected unless {@link
  * Builder#unknownActionWeight(double)} is set.
  */
+@PublicEvolving
 public final class ActionWeights implements Serializable {
   private static final long serialVersionUID = 1L;
 

@@ -2,6 +2,7 @@ package io.recs.event;
 
 import java.io.Serializable;
 import java.util.Objects;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * One user-behaviour event: a user did something ({@link #action()}) to an item at an event time.
@@ -23,6 +24,7 @@ import java.util.Objects;
  * @param timestamp event time in epoch milliseconds
  * @param category the item's category when the source carries one, otherwise {@code null}
  */
+@PublicEvolving
 public record Interaction(
     String userId, String itemId, String action, double weight, long timestamp, String category)
     implements Serializable {

@@ -2,6 +2,7 @@ package io.recs.event;
 
 import java.io.Serializable;
 import java.util.Objects;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * An explicit request for a user's recommendations, for example when a page is rendered.
@@ -11,6 +12,7 @@ import java.util.Objects;
  * @param category if not null, recommend only items of this category
  * @param timestamp event time of the request, epoch ms
  */
+@PublicEvolving
 public record RecommendationRequest(String userId, int n, String category, long timestamp)
     implements Serializable {
 

@@ -3,6 +3,7 @@ package io.recs.event;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * The current top-N recommendations for one user.
@@ -11,6 +12,7 @@ import java.util.Objects;
  * @param items ranked best first; each carries its score and explanation
  * @param timestamp the event time of the interaction or request that triggered this list
  */
+@PublicEvolving
 public record Recommendations(String userId, List<ScoredItem> items, long timestamp)
     implements Serializable {
 

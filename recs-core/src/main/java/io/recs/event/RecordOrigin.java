@@ -2,6 +2,7 @@ package io.recs.event;
 
 import java.io.Serializable;
 import java.util.Objects;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * Where a raw record came from, carried into its {@link RejectedRecord} if it is rejected.
@@ -10,6 +11,7 @@ import java.util.Objects;
  * @param partition the Kafka partition, or -1
  * @param offset the Kafka offset or 0-based line number, or -1 when unknown
  */
+@PublicEvolving
 public record RecordOrigin(String source, int partition, long offset) implements Serializable {
 
   /** An origin about which nothing is known. */

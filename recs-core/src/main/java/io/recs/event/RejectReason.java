@@ -1,6 +1,9 @@
 package io.recs.event;
 
+import org.apache.flink.annotation.PublicEvolving;
+
 /** Why a raw record did not become an {@link Interaction}. Each value is one dead-letter reason. */
+@PublicEvolving
 public enum RejectReason {
   /** The record is longer than the parser's size limit. */
   TOO_LARGE,

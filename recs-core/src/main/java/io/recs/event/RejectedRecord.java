@@ -2,6 +2,7 @@ package io.recs.event;
 
 import java.io.Serializable;
 import java.util.Objects;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * A dead letter: a raw record that did not become an {@link Interaction}, with the reason and where
@@ -16,6 +17,7 @@ import java.util.Objects;
  *     characters
  * @param rawLength the length of the original record in bytes
  */
+@PublicEvolving
 public record RejectedRecord(
     RejectReason reason,
     String detail,

@@ -3,6 +3,7 @@ package io.recs.event;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * An item with a score and, for recommendations, a short explanation.
@@ -13,6 +14,7 @@ import java.util.Objects;
  *     "trending"} for backfill; empty where no explanation applies (for example in {@link
  *     SimilarItems})
  */
+@PublicEvolving
 public record ScoredItem(String itemId, double score, List<String> because)
     implements Serializable {
 

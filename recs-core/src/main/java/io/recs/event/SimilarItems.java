@@ -3,6 +3,7 @@ package io.recs.event;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * The current top-K neighbours of one item.
@@ -11,6 +12,7 @@ import java.util.Objects;
  * @param neighbours most similar first; ties by item id
  * @param timestamp the event time of the update that produced this list
  */
+@PublicEvolving
 public record SimilarItems(String itemId, List<ScoredItem> neighbours, long timestamp)
     implements Serializable {
 

@@ -3,6 +3,7 @@ package io.recs.event;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * The currently most popular items, globally or within one category.
@@ -11,6 +12,7 @@ import java.util.Objects;
  * @param items most popular first, scored by decayed or windowed popularity; ties by item id
  * @param timestamp the event time at which the list was computed
  */
+@PublicEvolving
 public record TrendingItems(String scope, List<ScoredItem> items, long timestamp)
     implements Serializable {
 

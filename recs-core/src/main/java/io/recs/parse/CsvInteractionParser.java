@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * Parses delimited records (CSV, TSV) into interactions.
@@ -38,6 +39,7 @@ import java.util.Set;
  * fixed action. Every record becomes exactly one interaction or one dead letter; see {@link
  * InteractionParser}.
  */
+@PublicEvolving
 public final class CsvInteractionParser implements InteractionParser {
   private static final long serialVersionUID = 1L;
   private static final int NONE = -1;

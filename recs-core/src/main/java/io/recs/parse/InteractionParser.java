@@ -2,6 +2,7 @@ package io.recs.parse;
 
 import io.recs.event.RecordOrigin;
 import java.io.Serializable;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * Turns one raw record into an {@link io.recs.event.Interaction} or a {@link
@@ -12,6 +13,7 @@ import java.io.Serializable;
  * it. Implementations are immutable and thread-safe; build them with their builders, which validate
  * the configuration.
  */
+@PublicEvolving
 public interface InteractionParser extends Serializable {
 
   /**

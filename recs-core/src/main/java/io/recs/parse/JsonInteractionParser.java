@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * Parses JSON lines, one object per record, into interactions.
@@ -40,6 +41,7 @@ import java.util.Map;
  * weights from {@link ActionWeights#defaults()}, records up to 64 KiB. Every record becomes exactly
  * one interaction or one dead letter; see {@link InteractionParser}.
  */
+@PublicEvolving
 public final class JsonInteractionParser implements InteractionParser {
   private static final long serialVersionUID = 1L;
 

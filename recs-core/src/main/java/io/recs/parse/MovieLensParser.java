@@ -4,6 +4,7 @@ import io.recs.event.ActionWeights;
 import io.recs.event.Interaction;
 import io.recs.event.RecordOrigin;
 import io.recs.event.RejectReason;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * Parses MovieLens ratings into implicit positive interactions with action {@code rating}.
@@ -24,6 +25,7 @@ import io.recs.event.RejectReason;
  * rating (default) or 1. A rating below it becomes a {@code BELOW_THRESHOLD} dead letter, so that
  * nothing is silently dropped; the threshold is applied to records that are otherwise valid.
  */
+@PublicEvolving
 public final class MovieLensParser implements InteractionParser {
   private static final long serialVersionUID = 1L;
 

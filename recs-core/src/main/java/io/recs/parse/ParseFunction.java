@@ -7,6 +7,7 @@ import io.recs.event.RejectedRecord;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
@@ -38,6 +39,7 @@ import org.apache.flink.util.OutputTag;
  *
  * @param <T> the raw record type: {@code String} or {@code byte[]}
  */
+@PublicEvolving
 public final class ParseFunction<T> extends ProcessFunction<T, Interaction> {
   private static final long serialVersionUID = 1L;
 

@@ -3,11 +3,13 @@ package io.recs.parse;
 import io.recs.event.Interaction;
 import io.recs.event.RejectedRecord;
 import java.util.Objects;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * The outcome of parsing one record: exactly one of {@link #interaction()} and {@link #rejected()}
  * is non-null.
  */
+@PublicEvolving
 public final class ParseResult {
   private final Interaction interaction;
   private final RejectedRecord rejected;

@@ -2,6 +2,7 @@ package io.recs.parse;
 
 import io.recs.event.Interaction;
 import io.recs.event.RejectedRecord;
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -15,6 +16,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * parsed.deadLetters().sinkTo(deadLetterSink);
  * }</pre>
  */
+@PublicEvolving
 public final class Parsing {
   private Parsing() {}
 

@@ -2,6 +2,7 @@ package io.recs.parse;
 
 import io.recs.event.RejectReason;
 import java.nio.charset.StandardCharsets;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * How a timestamp is written in a record.
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
  * an offset, for example {@code 2024-05-01T12:30:00Z} or {@code 2024-05-01 12:30:00.250+02:00};
  * fractions finer than a millisecond are truncated.
  */
+@PublicEvolving
 public enum TimestampFormat {
   /** Seconds since 1970-01-01T00:00:00Z, for example {@code 1700000000}. */
   EPOCH_SECONDS,

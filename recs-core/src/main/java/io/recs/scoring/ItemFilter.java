@@ -1,6 +1,7 @@
 package io.recs.scoring;
 
 import java.io.Serializable;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * A user-supplied rule deciding whether an item may be recommended to a user.
@@ -9,6 +10,7 @@ import java.io.Serializable;
  * ItemFilter noSamples = (user, item) -> !item.startsWith("sample-");
  * }</pre>
  */
+@PublicEvolving
 @FunctionalInterface
 public interface ItemFilter extends Serializable {
 

@@ -1,6 +1,7 @@
 package io.recs.scoring;
 
 import java.io.Serializable;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * Turns the contributions of a user's history items to one candidate item into a score.
@@ -15,6 +16,7 @@ import java.io.Serializable;
  *
  * <p>See {@link Scorers} for the built-ins. Implementations must be stateless and serializable.
  */
+@PublicEvolving
 @FunctionalInterface
 public interface Scorer extends Serializable {
 

@@ -3,6 +3,7 @@ package io.recs.similarity;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * Configuration of incremental item-to-item similarity; the semantics of each setting are in {@code
@@ -20,6 +21,7 @@ import java.util.Objects;
  * items take part in co-occurrence, and only the first {@code maxUsersPerItem} users of an item
  * generate pairs when they touch it.
  */
+@PublicEvolving
 public final class SimilarityConfig implements Serializable {
   private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,7 @@
 package io.recs.similarity;
 
+import org.apache.flink.annotation.PublicEvolving;
+
 /**
  * How two items' co-occurrence count and item counts become a similarity score.
  *
@@ -16,6 +18,7 @@ package io.recs.similarity;
  *       statistics of surprise and coincidence", Computational Linguistics 19(1), 1993.
  * </ul>
  */
+@PublicEvolving
 public enum SimilarityMeasure {
   /** Raw co-occurrence count. */
   COOCCURRENCE(false),

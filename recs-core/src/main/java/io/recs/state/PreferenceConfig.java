@@ -3,6 +3,7 @@ package io.recs.state;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * Configuration of the per-user preference state.
@@ -17,6 +18,7 @@ import java.util.Objects;
  * <p>The size of the recent history and the cap on distinct items per user are part of {@link
  * io.recs.similarity.SimilarityConfig}, because they also define co-occurrence.
  */
+@PublicEvolving
 public final class PreferenceConfig implements Serializable {
   private static final long serialVersionUID = 1L;
 

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -38,6 +39,7 @@ import org.apache.flink.util.ParameterTool;
  * java -jar recs-examples.jar demo --unbounded true --rate 2000   # endless replay
  * </pre>
  */
+@PublicEvolving
 public final class DemoJob {
   private static final int SEED = 42;
 

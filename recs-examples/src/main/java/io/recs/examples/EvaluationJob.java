@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.util.ParameterTool;
 
 /**
@@ -45,6 +46,7 @@ import org.apache.flink.util.ParameterTool;
  * by event, is the baseline. {@code --help} lists every flag; unset tuning flags keep the library
  * defaults.
  */
+@PublicEvolving
 public final class EvaluationJob {
   private EvaluationJob() {}
 

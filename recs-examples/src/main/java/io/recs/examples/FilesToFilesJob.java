@@ -5,6 +5,7 @@ import io.recs.connectors.file.FileInteractionSource;
 import io.recs.pipeline.RecsStreams;
 import java.io.PrintStream;
 import java.time.Duration;
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.ParameterTool;
 
@@ -24,6 +25,7 @@ import org.apache.flink.util.ParameterTool;
  * {@code <output-dir>/recommendations/yyyy-MM-dd--HH/part-*.jsonl}, and likewise {@code
  * similar-items}, {@code trending} and {@code dead-letters}. {@code --help} lists every flag.
  */
+@PublicEvolving
 public final class FilesToFilesJob {
   private FilesToFilesJob() {}
 

@@ -12,6 +12,7 @@ import io.recs.event.TrendingItems;
 import io.recs.pipeline.RecsStreams;
 import java.io.PrintStream;
 import java.util.Locale;
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.ParameterTool;
@@ -29,6 +30,7 @@ import org.apache.flink.util.ParameterTool;
  *
  * <p>{@code --help} lists every flag.
  */
+@PublicEvolving
 public final class KafkaToKafkaJob {
   private KafkaToKafkaJob() {}
 

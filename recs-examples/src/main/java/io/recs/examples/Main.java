@@ -3,6 +3,7 @@ package io.recs.examples;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Map;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * The entry point of the shaded jar: the first argument names the job, the rest are its flags.
@@ -17,6 +18,7 @@ import java.util.Map;
  * <p>Each job also has its own {@code main}, for {@code flink run -c <class>}. A new job is added
  * with one line in {@link #JOBS}.
  */
+@PublicEvolving
 public final class Main {
   /** A job's entry point. */
   @FunctionalInterface

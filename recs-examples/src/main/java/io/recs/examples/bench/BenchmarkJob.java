@@ -9,6 +9,7 @@ import io.recs.testkit.reference.BatchReference;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
@@ -42,6 +43,7 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  *       20,000 events/s), with p50 and p99 of the {@code recommendationLatencyMs} histogram.
  * </ul>
  */
+@Internal
 public final class BenchmarkJob {
   private static final int PARALLELISM = 2;
   private static final int RATE = Integer.getInteger("recs.bench.rate", 20_000);

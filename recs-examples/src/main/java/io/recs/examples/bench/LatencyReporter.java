@@ -3,6 +3,7 @@ package io.recs.examples.bench;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.Metric;
 import org.apache.flink.metrics.MetricConfig;
@@ -14,6 +15,7 @@ import org.apache.flink.metrics.reporter.MetricReporterFactory;
  * Keeps the {@code recommendationLatencyMs} histograms of a MiniCluster job so that the benchmark
  * can print them after the run. Register with {@code metrics.reporter.latency.factory.class}.
  */
+@Internal
 public final class LatencyReporter implements MetricReporter, MetricReporterFactory {
   static final String METRIC = "recommendationLatencyMs";
   static final List<Histogram> HISTOGRAMS = new CopyOnWriteArrayList<>();

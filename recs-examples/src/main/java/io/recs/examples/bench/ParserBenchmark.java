@@ -8,6 +8,7 @@ import io.recs.parse.ParseResult;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.annotation.Internal;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -24,6 +25,7 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
+@Internal
 public class ParserBenchmark {
   private static final int RECORDS = 4096; // a power of two, for cheap cycling
   private static final String[] ACTIONS = {"view", "click", "cart", "purchase"};

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * Writes interactions to files, one record per line, for file-based tests.
@@ -29,6 +30,7 @@ import java.util.function.Function;
  * {@code weight}, {@code timestamp} (epoch milliseconds) and, when present, {@code category}. Both
  * are UTF-8 with {@code \n} line ends; an existing file is replaced.
  */
+@PublicEvolving
 public final class InteractionFiles {
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * Generates reproducible synthetic interactions with the structure item-based collaborative
@@ -44,6 +45,7 @@ import java.util.Set;
  * <p>The same configuration and seed always give the same list, on every JVM: randomness comes from
  * {@link Random}, whose algorithm is specified, and the arithmetic from {@link StrictMath}.
  */
+@PublicEvolving
 public final class InteractionGenerator {
   private static final String[] ACTIONS = {
     ActionWeights.VIEW, ActionWeights.CLICK, ActionWeights.CART, ActionWeights.PURCHASE

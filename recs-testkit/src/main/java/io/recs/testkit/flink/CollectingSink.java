@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -25,6 +26,7 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
  * wrote after the last checkpoint, so the list can hold duplicates; readers that need the final
  * state take the last record per key.
  */
+@PublicEvolving
 public final class CollectingSink<T> implements Sink<T> {
   private static final long serialVersionUID = 1L;
   private static final Map<String, List<Object>> RECORDS = new ConcurrentHashMap<>();

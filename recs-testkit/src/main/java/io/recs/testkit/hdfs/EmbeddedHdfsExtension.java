@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -49,6 +50,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * the minicluster fails with {@code NoClassDefFoundError:
  * org/eclipse/jetty/server/ConnectionFactory}.
  */
+@PublicEvolving
 public final class EmbeddedHdfsExtension implements BeforeAllCallback, AfterAllCallback {
   private java.nio.file.Path baseDir;
   private MiniDFSCluster cluster;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -53,6 +54,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>Needs {@code org.apache.kafka:kafka-test-common-runtime} on the test classpath, which {@code
  * recs-testkit} brings.
  */
+@PublicEvolving
 public final class EmbeddedKafkaExtension implements BeforeAllCallback, AfterAllCallback {
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 

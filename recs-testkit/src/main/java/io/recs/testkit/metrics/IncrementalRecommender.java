@@ -1,6 +1,7 @@
 package io.recs.testkit.metrics;
 
 import io.recs.event.Interaction;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * A {@link Recommender} that learns one event at a time, for the test-then-learn protocol of {@link
@@ -11,6 +12,7 @@ import io.recs.event.Interaction;
  * PrequentialResult result = PrequentialEvaluator.evaluate(events, recommender, 10);
  * }</pre>
  */
+@PublicEvolving
 public interface IncrementalRecommender extends Recommender {
 
   /** Learns from one more event; events arrive in the order of the evaluated list. */

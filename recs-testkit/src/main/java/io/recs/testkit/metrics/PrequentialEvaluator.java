@@ -3,6 +3,7 @@ package io.recs.testkit.metrics;
 import io.recs.event.Interaction;
 import java.util.List;
 import java.util.Objects;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * Prequential (test-then-learn) evaluation: predict each user's next event before learning it.
@@ -19,6 +20,7 @@ import java.util.Objects;
  * recommender excluding seen items cannot hit: the denominator is the same for every recommender,
  * so their hit rates compare directly.
  */
+@PublicEvolving
 public final class PrequentialEvaluator {
   private PrequentialEvaluator() {}
 

@@ -1,6 +1,7 @@
 package io.recs.testkit.metrics;
 
 import java.util.Locale;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * The outcome of a test-then-learn evaluation; see {@link PrequentialEvaluator}.
@@ -9,6 +10,7 @@ import java.util.Locale;
  * @param requests the number of evaluated events
  * @param hits the events whose item was in the list recommended just before them
  */
+@PublicEvolving
 public record PrequentialResult(int k, long requests, long hits) {
 
   /** hits / requests, or 0 without requests. */

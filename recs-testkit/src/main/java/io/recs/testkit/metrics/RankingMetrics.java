@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * Offline top-k ranking metrics with binary relevance.
@@ -31,6 +32,7 @@ import java.util.TreeMap;
  * <p>Averages are over the users with at least one relevant item, in user id order. An item that
  * appears twice in a list counts only at its first rank.
  */
+@PublicEvolving
 public final class RankingMetrics {
   private RankingMetrics() {}
 

@@ -1,6 +1,7 @@
 package io.recs.testkit.metrics;
 
 import java.util.Locale;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * Ranking metrics at cut-off k, each averaged over the evaluated users; see {@link RankingMetrics}.
@@ -13,6 +14,7 @@ import java.util.Locale;
  * @param map mean average precision@k (MAP@k)
  * @param hitRate share of users with at least one relevant item in their top k
  */
+@PublicEvolving
 public record RankingReport(
     int k, int users, double precision, double recall, double ndcg, double map, double hitRate) {
 

@@ -1,6 +1,7 @@
 package io.recs.testkit.metrics;
 
 import java.util.List;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * Anything that ranks items for a user, so that {@link RankingMetrics} can evaluate it.
@@ -10,6 +11,7 @@ import java.util.List;
  * RankingReport report = RankingMetrics.evaluate(recommender, split.test(), 10);
  * }</pre>
  */
+@PublicEvolving
 @FunctionalInterface
 public interface Recommender {
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * Per-user train/test splits for offline evaluation.
@@ -22,6 +23,7 @@ import java.util.Set;
  *
  * <p>Both keep the order of the input list within each part.
  */
+@PublicEvolving
 public final class Splits {
   private Splits() {}
 

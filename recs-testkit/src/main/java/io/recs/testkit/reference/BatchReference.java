@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * The correctness oracle of item similarity: a plain, single-threaded computation of exactly the
@@ -40,6 +41,7 @@ import java.util.TreeMap;
  * <p>The result is immutable. It is written for obviousness, not speed; it handles the generator's
  * standard set (200,000 events) in a few seconds.
  */
+@PublicEvolving
 public final class BatchReference {
   private final SimilarityConfig config;
   private final Map<String, UserState> users;

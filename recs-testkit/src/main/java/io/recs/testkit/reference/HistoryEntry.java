@@ -1,6 +1,7 @@
 package io.recs.testkit.reference;
 
 import java.util.Objects;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * One entry of a user's recent history in the {@link BatchReference}.
@@ -10,6 +11,7 @@ import java.util.Objects;
  *     last entered the history
  * @param lastTimestamp the event time of the user's latest event on the item, epoch milliseconds
  */
+@PublicEvolving
 public record HistoryEntry(String itemId, double accumulatedWeight, long lastTimestamp) {
 
   /** Validates the fields. */

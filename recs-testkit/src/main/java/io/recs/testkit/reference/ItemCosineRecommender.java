@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * Plain batch item-based collaborative filtering, the quality baseline for the streaming
@@ -32,6 +33,7 @@ import java.util.TreeSet;
  * <p>Immutable after {@link #trainedOn(List)}; memory grows with the number of co-occurring item
  * pairs.
  */
+@PublicEvolving
 public final class ItemCosineRecommender implements Recommender {
   private final List<String> itemIds; // sorted, so that index order is id order
   private final Map<String, int[]> itemsOfUser;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * The most-popular baseline: items ranked by how many distinct users interacted with them.
@@ -25,6 +26,7 @@ import java.util.TreeSet;
  * ties by item id. It is incremental: {@link #update(Interaction)} counts one more event, so the
  * same class serves the offline split and the prequential protocol. Not thread-safe.
  */
+@PublicEvolving
 public final class MostPopularRecommender implements IncrementalRecommender {
   private record Popularity(String itemId, int users) {}
 

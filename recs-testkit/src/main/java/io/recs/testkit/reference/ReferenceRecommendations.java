@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * The correctness oracle of recommendations: each user's final top-N, the answer to the request
@@ -43,6 +44,7 @@ import java.util.TreeMap;
  *
  * <p>Immutable; written for obviousness, not speed.
  */
+@PublicEvolving
 public final class ReferenceRecommendations {
   /** The explanation of a backfilled item. */
   public static final String TRENDING = "trending";

@@ -1,0 +1,200 @@
+package io.recs.examples;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.members;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMember;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.annotation.Public;
+import org.apache.flink.annotation.PublicEvolving;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules that keep the modules apart and the API surface explicit. It lives here because
+ * recs-examples sees every other module. Main classes come from the classpath; the other modules'
+ * test classes come from their build folders, which a reactor build has compiled before this one.
+ */
+class ArchitectureTest {
+  private static final List<Path> TEST_CLASSES =
+      List.of(
+          Path.of("../recs-core/target/test-classes"),
+          Path.of("../recs-connectors/target/test-classes"),
+          Path.of("../recs-testkit/target/test-classes"),
+          Path.of("target/test-classes"));
+
+  private static JavaClasses main;
+  private static JavaClasses everything;
+
+  @BeforeAll
+  static void importClasses() {
+    main =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.recs");
+    TEST_CLASSES.forEach(
+        dir ->
+            assertThat(Files.isDirectory(dir))
+                .as("%s must exist: run the rules in a reactor build (mvn verify)", dir)
+                .isTrue());
+    everything = new ClassFileImporter().importPaths(TEST_CLASSES);
+    // Rules over an empty import pass vacuously; make sure every module is there.
+    assertThat(main.contain("io.recs.event.Interaction")).isTrue();
+    assertThat(main.contain("io.recs.connectors.ParsedStreams")).isTrue();
+    assertThat(main.contain("io.recs.testkit.driver.RecsTestDriver")).isTrue();
+    assertThat(main.contain("io.recs.examples.Main")).isTrue();
+    assertThat(everything.contain("io.recs.examples.ArchitectureTest")).isTrue();
+  }
+
+  @Test
+  void coreDependsOnNeitherConnectorsNorTestkit() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.recs..")
+        .and()
+        .resideOutsideOfPackages("io.recs.connectors..", "io.recs.testkit..", "io.recs.examples..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.recs.connectors..", "io.recs.testkit..")
+        .check(main);
+  }
+
+  @Test
+  void examplesUseOnlyPublicRecsTypes() {
+    classes()
+        .that()
+        .resideInAPackage("io.recs.examples..")
+        .should()
+        .onlyDependOnClassesThat(PUBLIC_OR_NOT_RECS)
+        .check(main);
+  }
+
+  @Test
+  void everyPublicTopLevelTypeHasAStabilityAnnotation() {
+    classes()
+        .that()
+        .resideInAPackage("io.recs..")
+        .and()
+        .arePublic()
+        .and()
+        .areTopLevelClasses()
+        .and()
+        .doNotHaveSimpleName("package-info")
+        .and()
+        .resideOutsideOfPackage("..jmh_generated..") // written by JMH's annotation processor
+        .should()
+        .beAnnotatedWith(PublicEvolving.class)
+        .orShould()
+        .beAnnotatedWith(Public.class)
+        .orShould()
+        .beAnnotatedWith(Internal.class)
+        .check(main);
+  }
+
+  @Test
+  void publicApiExposesNoInternalType() {
+    members()
+        .that()
+        .arePublic()
+        .and()
+        .areDeclaredInClassesThat(IN_PUBLIC_API)
+        .should(new NoInternalTypes())
+        .check(main);
+  }
+
+  @Test
+  void noJUnit4AnywhereInMainOrTestCode() {
+    noJUnit4().check(main);
+    noJUnit4().check(everything);
+  }
+
+  private static ArchRule noJUnit4() {
+    return noClasses()
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("org.junit.Test")
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAnyPackage("junit.framework..", "org.junit.runner..", "org.junit.rules..");
+  }
+
+  /** Outside io.recs, or in the examples themselves, or in a type marked public API. */
+  private static final DescribedPredicate<JavaClass> PUBLIC_OR_NOT_RECS =
+      DescribedPredicate.describe(
+          "are outside io.recs, in io.recs.examples, or in a type annotated @PublicEvolving or"
+              + " @Public (nested types by their top-level type)",
+          target -> {
+            JavaClass type = topLevel(target.getBaseComponentType());
+            String name = type.getPackageName();
+            if (!name.equals("io.recs") && !name.startsWith("io.recs.")) {
+              return true;
+            }
+            if (name.startsWith("io.recs.examples")) {
+              return true;
+            }
+            return !type.isAnnotatedWith(Internal.class)
+                && (type.isAnnotatedWith(PublicEvolving.class)
+                    || type.isAnnotatedWith(Public.class))
+                && type.getModifiers().contains(JavaModifier.PUBLIC);
+          });
+
+  /** Public types annotated @PublicEvolving or @Public, nested ones by their top-level type. */
+  private static final DescribedPredicate<JavaClass> IN_PUBLIC_API =
+      DescribedPredicate.describe(
+          "are public types of the public API",
+          type ->
+              type.getModifiers().contains(JavaModifier.PUBLIC)
+                  && (topLevel(type).isAnnotatedWith(PublicEvolving.class)
+                      || topLevel(type).isAnnotatedWith(Public.class)));
+
+  /** A public member whose signature names a recs type annotated @Internal leaks it to users. */
+  private static final class NoInternalTypes extends ArchCondition<JavaMember> {
+    NoInternalTypes() {
+      super("not name an @Internal recs type in their signature");
+    }
+
+    @Override
+    public void check(JavaMember member, ConditionEvents events) {
+      List<JavaClass> named = new ArrayList<>();
+      if (member instanceof JavaField field) {
+        named.add(field.getRawType());
+      } else if (member instanceof JavaCodeUnit unit) {
+        named.add(unit.getRawReturnType());
+        named.addAll(unit.getRawParameterTypes());
+      }
+      for (JavaClass type : named) {
+        if (topLevel(type.getBaseComponentType()).isAnnotatedWith(Internal.class)) {
+          events.add(
+              SimpleConditionEvent.violated(
+                  member, member.getFullName() + " exposes @Internal " + type.getName()));
+        }
+      }
+    }
+  }
+
+  private static JavaClass topLevel(JavaClass type) {
+    JavaClass current = type;
+    while (current.getEnclosingClass().isPresent()) {
+      current = current.getEnclosingClass().get();
+    }
+    return current;
+  }
+}
