@@ -18,7 +18,27 @@ class MainTest {
 
   @Test
   void listsTheJobs() throws Exception {
-    assertThat(output()).contains("files-to-files").contains("kafka-to-kafka");
+    assertThat(output("--help"))
+        .contains("demo")
+        .contains("evaluation")
+        .contains("files-to-files")
+        .contains("kafka-to-kafka");
+  }
+
+  @Test
+  void demoHelpListsEveryFlag() throws Exception {
+    assertThat(output("demo", "--help"))
+        .contains(
+            "--input",
+            "--generated",
+            "--output-dir",
+            "--unbounded",
+            "--rate",
+            "--show-users",
+            "--measure",
+            "--n",
+            "--format",
+            "--checkpoint-dir");
   }
 
   @Test
@@ -67,7 +87,7 @@ class MainTest {
   @Test
   void namesUnknownJobsAndFlagsAndMissingFlags() {
     assertThatThrownBy(() -> output("nope"))
-        .hasMessage("unknown job 'nope'; jobs: [evaluation, files-to-files, kafka-to-kafka]");
+        .hasMessage("unknown job 'nope'; jobs: [demo, evaluation, files-to-files, kafka-to-kafka]");
     assertThatThrownBy(() -> output("files-to-files", "--input", "x", "--ouput-dir", "y"))
         .hasMessage("unknown flags [ouput-dir]; see --help");
     assertThatThrownBy(() -> output("files-to-files", "--input", "x"))
