@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * The current top-N recommendations for one user.
@@ -13,6 +14,7 @@ import org.apache.flink.annotation.PublicEvolving;
  * @param timestamp the event time of the interaction or request that triggered this list
  */
 @PublicEvolving
+@TypeInfo(ScoredListTypeInfo.RecommendationsFactory.class)
 public record Recommendations(String userId, List<ScoredItem> items, long timestamp)
     implements Serializable {
 

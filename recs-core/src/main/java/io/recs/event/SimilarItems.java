@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * The current top-K neighbours of one item.
@@ -13,6 +14,7 @@ import org.apache.flink.annotation.PublicEvolving;
  * @param timestamp the event time of the update that produced this list
  */
 @PublicEvolving
+@TypeInfo(ScoredListTypeInfo.SimilarItemsFactory.class)
 public record SimilarItems(String itemId, List<ScoredItem> neighbours, long timestamp)
     implements Serializable {
 

@@ -9,6 +9,8 @@ import io.recs.event.TrendingItems;
 import io.recs.metrics.WallClock;
 import io.recs.parse.InteractionParser;
 import io.recs.parse.Parsing;
+import io.recs.scoring.CandidateListFunction;
+import io.recs.scoring.NeighbourLookup;
 import io.recs.scoring.NeighbourStoreFunction;
 import io.recs.scoring.RankContext;
 import io.recs.scoring.RankFunction;
@@ -17,6 +19,7 @@ import io.recs.scoring.ScoringConfig;
 import io.recs.similarity.CountUpdate;
 import io.recs.similarity.ItemCountFunction;
 import io.recs.similarity.RowUpdate;
+import io.recs.similarity.RowUpdateCombiner;
 import io.recs.similarity.SimilarityConfig;
 import io.recs.similarity.SimilarityFunction;
 import io.recs.similarity.Touch;
@@ -175,8 +178,17 @@ public final class RecsPipeline {
             .union(userTotal)
             .broadcast(SimilarityFunction.COUNTS);
 
-    DataStream<SimilarItems> similarItems =
+    DataStream<RowUpdate> combinedRowUpdates =
         rowUpdates
+            .transform(
+                "combine row updates",
+                TypeInformation.of(RowUpdate.class),
+                new RowUpdateCombiner(
+                    similarity.rowBatchSize(), similarity.rowBatchInterval().toMillis()))
+            .uid(uidPrefix + "combine-row-updates");
+
+    DataStream<SimilarItems> similarItems =
+        combinedRowUpdates
             .keyBy(RowUpdate::row)
             .connect(counts)
             .process(new SimilarityFunction(similarity))
@@ -187,15 +199,6 @@ public final class RecsPipeline {
       return new RecsStreams(null, similarItems, null, itemCounts, null);
     }
 
-    DataStream<RankMessage> parts =
-        similarItems
-            .keyBy(SimilarItems::itemId)
-            .connect(
-                touches.getSideOutput(UserPreferencesFunction.LOOKUPS).keyBy(RankMessage::seed))
-            .process(new NeighbourStoreFunction(scoring.candidatesPerSeed()))
-            .name("neighbour lookups")
-            .uid(uidPrefix + "neighbour-store");
-
     DataStream<TrendingItems> trendingItems =
         interactions
             .flatMap(new TrendingScopes(trending.perCategory()))
@@ -205,18 +208,39 @@ public final class RecsPipeline {
             .name("trending")
             .uid(uidPrefix + "trending");
 
-    BroadcastStream<RankContext> rankContext =
+    DataStream<RankContext> context =
         trendingItems
             .map(RankContext::of)
             .returns(TypeInformation.of(RankContext.class))
             .name("to rank context")
-            .union(rowUpdates.getSideOutput(ItemCountFunction.ITEM_CATEGORIES))
-            .broadcast(RankFunction.TRENDING, RankFunction.CATEGORIES);
+            .union(rowUpdates.getSideOutput(ItemCountFunction.ITEM_CATEGORIES));
+    DataStream<RankMessage> toRank = touches.getSideOutput(UserPreferencesFunction.TO_RANK);
+    if (scoring.neighbourLookup() == NeighbourLookup.REPLICATED) {
+      context =
+          context.union(
+              similarItems
+                  .keyBy(SimilarItems::itemId)
+                  .process(new CandidateListFunction(scoring.candidatesPerSeed()))
+                  .name("candidate lists")
+                  .uid(uidPrefix + "candidate-lists"));
+    } else {
+      toRank =
+          toRank.union(
+              similarItems
+                  .keyBy(SimilarItems::itemId)
+                  .connect(
+                      touches
+                          .getSideOutput(UserPreferencesFunction.LOOKUPS)
+                          .keyBy(RankMessage::seed))
+                  .process(new NeighbourStoreFunction(scoring.candidatesPerSeed()))
+                  .name("neighbour lookups")
+                  .uid(uidPrefix + "neighbour-store"));
+    }
+    BroadcastStream<RankContext> rankContext =
+        context.broadcast(RankFunction.TRENDING, RankFunction.CATEGORIES, RankFunction.CANDIDATES);
 
     DataStream<Recommendations> recommendations =
-        touches
-            .getSideOutput(UserPreferencesFunction.TO_RANK)
-            .union(parts)
+        toRank
             .keyBy(RankMessage::user)
             .connect(rankContext)
             .process(new RankFunction(scoring, clock))

@@ -48,6 +48,14 @@ public final class RankFunction
   public static final MapStateDescriptor<String, String> CATEGORIES =
       new MapStateDescriptor<>("recs-categories", Types.STRING, Types.STRING);
 
+  /** Items' top candidates, with {@link NeighbourLookup#REPLICATED}. */
+  public static final MapStateDescriptor<String, RankContext> CANDIDATES =
+      new MapStateDescriptor<>(
+          "recs-candidates", Types.STRING, TypeInformation.of(RankContext.class));
+
+  private static final String[] NONE = new String[0];
+  private static final double[] NO_SCORES = new double[0];
+
   private static final long END_OF_INPUT = Long.MAX_VALUE;
 
   private final ScoringConfig config;
@@ -89,6 +97,8 @@ public final class RankFunction
       RankContext update, Context ctx, Collector<Recommendations> out) throws Exception {
     if (update.trending() != null) {
       ctx.getBroadcastState(TRENDING).put(update.trending().scope(), update.trending());
+    } else if (update.candidates() != null) {
+      ctx.getBroadcastState(CANDIDATES).put(update.item(), update);
     } else {
       ctx.getBroadcastState(CATEGORIES).put(update.item(), update.category());
     }
@@ -103,12 +113,18 @@ public final class RankFunction
     if (message.kind() == RankMessage.SEEN) {
       return;
     }
+    if (message.kind() == RankMessage.REQUEST && !message.finalRequest()) {
+      complete(ctx, expand(message, ctx.getBroadcastState(CANDIDATES)), out);
+      return;
+    }
     PendingRequest request = pending.get(message.requestId());
     if (request == null) {
       request = new PendingRequest();
     }
     request.add(message);
-    if (message.kind() == RankMessage.EMPTY || request.isComplete()) {
+    if (message.kind() == RankMessage.EMPTY
+        || message.kind() == RankMessage.REQUEST
+        || request.isComplete()) {
       if (message.finalRequest()) {
         pending.put(message.requestId(), request);
         ctx.timerService().registerEventTimeTimer(END_OF_INPUT);
@@ -128,8 +144,12 @@ public final class RankFunction
     List<PendingRequest> complete = new ArrayList<>();
     while (entries.hasNext()) {
       PendingRequest request = entries.next().getValue();
-      if (request.parts[0].finalRequest()
-          && (request.parts[0].kind() == RankMessage.EMPTY || request.isComplete())) {
+      RankMessage first = request.parts[0];
+      if (first.finalRequest() && first.kind() == RankMessage.REQUEST) {
+        complete.add(expand(first, ctx.getBroadcastState(CANDIDATES)));
+        entries.remove();
+      } else if (first.finalRequest()
+          && (first.kind() == RankMessage.EMPTY || request.isComplete())) {
         complete.add(request);
         entries.remove();
       }
@@ -174,6 +194,22 @@ public final class RankFunction
     if (!first.finalRequest()) { // a final request answers the end of input, not an arrival
       latency.update(clock.millis() - first.arrivalMillis());
     }
+  }
+
+  /** A {@link RankMessage#REQUEST} as the parts it would have had, from replicated candidates. */
+  private static PendingRequest expand(
+      RankMessage request, ReadOnlyBroadcastState<String, RankContext> candidates)
+      throws Exception {
+    PendingRequest parts = new PendingRequest();
+    parts.parts = new RankMessage[request.seeds().length];
+    for (int s = 0; s < request.seeds().length; s++) {
+      RankContext list = candidates.get(request.seeds()[s]);
+      parts.add(
+          list == null
+              ? request.part(s, NONE, NO_SCORES)
+              : request.part(s, list.candidates(), list.similarities()));
+    }
+    return parts;
   }
 
   private void markSeen(String item, String action) throws Exception {

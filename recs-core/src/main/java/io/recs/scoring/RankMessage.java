@@ -5,14 +5,17 @@ import org.apache.flink.annotation.Internal;
 /**
  * Message on the way to the ranking stage, keyed by user.
  *
- * <p>One type serves three purposes, because a keyed broadcast operator takes one keyed input:
+ * <p>One type serves four purposes, because a keyed broadcast operator takes one keyed input:
  *
  * <ul>
  *   <li>{@link #SEEN}: the user interacted with {@code seenItem} through {@code seenAction};
  *   <li>{@link #PART}: one seed item's contribution to request {@code requestId}: first sent from
  *       the user stage to the seed's partition with {@code candidates == null} (a lookup), then
  *       completed there with the seed's neighbours and sent on to the user's partition;
- *   <li>{@link #EMPTY}: a request without seed items (a user with no history).
+ *   <li>{@link #EMPTY}: a request without seed items (a user with no history);
+ *   <li>{@link #REQUEST}: a whole request with all its seeds ({@code seeds}, {@code affinities}),
+ *       sent straight to the user's ranking partition when neighbours are {@link
+ *       NeighbourLookup#REPLICATED}.
  * </ul>
  */
 @Internal
@@ -31,7 +34,9 @@ public record RankMessage(
     String seed,
     double affinity,
     String[] candidates,
-    double[] similarities) {
+    double[] similarities,
+    String[] seeds,
+    double[] affinities) {
 
   /** A seen-item notice. */
   public static final byte SEEN = 0;
@@ -42,10 +47,35 @@ public record RankMessage(
   /** A request without seed items. */
   public static final byte EMPTY = 2;
 
+  /** A whole request, scored at the ranking stage from replicated neighbour lists. */
+  public static final byte REQUEST = 3;
+
   /** A seen-item notice. */
   public static RankMessage seen(String user, String item, String action, long time) {
     return new RankMessage(
-        SEEN, user, -1, 0, 0, time, false, null, 0, item, action, null, 0, null, null);
+        SEEN, user, -1, 0, 0, time, false, null, 0, item, action, null, 0, null, null, null, null);
+  }
+
+  /** Part {@code seed} of this {@link #REQUEST}, with the seed's candidates. */
+  public RankMessage part(int seedIndex, String[] newCandidates, double[] newSimilarities) {
+    return new RankMessage(
+        PART,
+        user,
+        requestId,
+        seeds.length,
+        n,
+        time,
+        finalRequest,
+        category,
+        arrivalMillis,
+        seenItem,
+        seenAction,
+        seeds[seedIndex],
+        affinities[seedIndex],
+        newCandidates,
+        newSimilarities,
+        null,
+        null);
   }
 
   /** This part, completed with the seed's neighbours. */
@@ -65,6 +95,8 @@ public record RankMessage(
         seed,
         affinity,
         newCandidates,
-        newSimilarities);
+        newSimilarities,
+        seeds,
+        affinities);
   }
 }

@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.function.Predicate;
 
 /**
@@ -76,7 +75,6 @@ final class Ranking {
     for (int p = 0; p < partCount; p++) {
       entries += parts[p].candidates() == null ? 0 : parts[p].candidates().length;
     }
-    // One lookup per entry; candidates that are not allowed map to REFUSED, so each is judged once.
     Map<String, Candidate> candidates = new HashMap<>(Math.max(16, entries * 2));
     for (int p = 0; p < partCount; p++) {
       RankMessage part = parts[p];
@@ -87,35 +85,29 @@ final class Ranking {
         String item = part.candidates()[k];
         Candidate candidate = candidates.get(item);
         if (candidate == null) {
-          candidate = allowed.test(item) ? new Candidate(item) : REFUSED;
+          candidate = new Candidate(item);
           candidates.put(item, candidate);
         }
-        if (candidate != REFUSED) {
-          candidate.add(part.seed(), part.affinity(), part.similarities()[k]);
-        }
+        candidate.add(part.seed(), part.affinity(), part.similarities()[k]);
       }
     }
-    // The best n by a bounded heap whose head is the weakest kept candidate.
-    PriorityQueue<Candidate> best = new PriorityQueue<>(n + 1, BEST_FIRST.reversed());
     for (Candidate candidate : candidates.values()) {
-      if (candidate == REFUSED) {
-        continue;
-      }
       double score =
           config.scorer().score(candidate.affinities, candidate.similarities, candidate.count);
       candidate.score = score * config.boosts().getOrDefault(candidate.item, 1.0);
-      best.add(candidate);
-      if (best.size() > n) {
-        best.poll();
-      }
     }
-    List<Candidate> list = new ArrayList<>(best);
-    list.sort(BEST_FIRST);
-    List<ScoredItem> result = new ArrayList<>(list.size());
-    for (Candidate candidate : list) {
-      result.add(
-          new ScoredItem(
-              candidate.item, candidate.score, candidate.because(config.explanations())));
+    // Best first, and the filters asked only until n candidates pass: most candidates are never
+    // judged, which keeps the per-request cost of the seen-set lookups low.
+    Candidate[] best = candidates.values().toArray(new Candidate[0]);
+    Arrays.sort(best, BEST_FIRST);
+    List<ScoredItem> result = new ArrayList<>(Math.min(n, best.length));
+    for (int k = 0; k < best.length && result.size() < n; k++) {
+      Candidate candidate = best[k];
+      if (allowed.test(candidate.item)) {
+        result.add(
+            new ScoredItem(
+                candidate.item, candidate.score, candidate.because(config.explanations())));
+      }
     }
     return result;
   }
@@ -126,9 +118,6 @@ final class Ranking {
         int byScore = Double.compare(y.score, x.score);
         return byScore != 0 ? byScore : x.item.compareTo(y.item);
       };
-
-  /** Marks candidates that the filters refused. */
-  private static final Candidate REFUSED = new Candidate("");
 
   /** Appends trending items that are allowed and not chosen yet until the list holds n items. */
   static void backfill(

@@ -41,6 +41,7 @@ public final class ScoringConfig implements Serializable {
   private final Duration triggerInterval;
   private final int explanations;
   private final boolean trendingBackfill;
+  private final NeighbourLookup neighbourLookup;
 
   private ScoringConfig(Builder b) {
     n = b.n;
@@ -57,6 +58,7 @@ public final class ScoringConfig implements Serializable {
     triggerInterval = b.triggerInterval;
     explanations = b.explanations;
     trendingBackfill = b.trendingBackfill;
+    neighbourLookup = b.neighbourLookup;
   }
 
   /** A builder with the defaults. */
@@ -145,6 +147,15 @@ public final class ScoringConfig implements Serializable {
     return trendingBackfill;
   }
 
+  /**
+   * Where seed items' neighbours are looked up: at their partitions (one message there and back per
+   * seed) or in a copy held by every ranking subtask (one message per request). Default {@link
+   * NeighbourLookup#PARTITIONED}.
+   */
+  public NeighbourLookup neighbourLookup() {
+    return neighbourLookup;
+  }
+
   /** Builds a {@link ScoringConfig}; {@link #build()} checks the settings together. */
   public static final class Builder {
     private int n = 10;
@@ -161,6 +172,7 @@ public final class ScoringConfig implements Serializable {
     private Duration triggerInterval = Duration.ZERO;
     private int explanations = 2;
     private boolean trendingBackfill = true;
+    private NeighbourLookup neighbourLookup = NeighbourLookup.PARTITIONED;
 
     private Builder() {}
 
@@ -245,6 +257,12 @@ public final class ScoringConfig implements Serializable {
     /** See {@link ScoringConfig#trendingBackfill()}. */
     public Builder trendingBackfill(boolean backfill) {
       this.trendingBackfill = backfill;
+      return this;
+    }
+
+    /** See {@link ScoringConfig#neighbourLookup()}. */
+    public Builder neighbourLookup(NeighbourLookup neighbourLookup) {
+      this.neighbourLookup = Objects.requireNonNull(neighbourLookup, "neighbourLookup");
       return this;
     }
 

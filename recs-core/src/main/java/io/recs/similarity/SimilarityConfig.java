@@ -34,6 +34,8 @@ public final class SimilarityConfig implements Serializable {
   private final int maxUsersPerItem;
   private final boolean weighted;
   private final Duration emitInterval;
+  private final int rowBatchSize;
+  private final Duration rowBatchInterval;
 
   private SimilarityConfig(Builder b) {
     this.measure = b.measure;
@@ -45,6 +47,8 @@ public final class SimilarityConfig implements Serializable {
     this.maxUsersPerItem = b.maxUsersPerItem;
     this.weighted = b.weighted;
     this.emitInterval = b.emitInterval;
+    this.rowBatchSize = b.rowBatchSize;
+    this.rowBatchInterval = b.rowBatchInterval;
   }
 
   /** A builder with the defaults of {@code docs/similarity.md}. */
@@ -108,6 +112,25 @@ public final class SimilarityConfig implements Serializable {
     return emitInterval;
   }
 
+  /**
+   * Maximum number of co-occurrence column updates that an item-count subtask buffers and merges
+   * (by row, and by column within a row) before sending them to the similarity stage; 1 sends every
+   * update at once. Buffers are also flushed on every watermark, before every checkpoint barrier,
+   * at the end of input and after {@link #rowBatchInterval()}, so merging never changes results,
+   * only how many messages carry them. Default 8,192.
+   */
+  public int rowBatchSize() {
+    return rowBatchSize;
+  }
+
+  /**
+   * Longest processing time that a buffered row update waits before it is sent (see {@link
+   * #rowBatchSize()}). Default 100 ms.
+   */
+  public Duration rowBatchInterval() {
+    return rowBatchInterval;
+  }
+
   @Override
   public String toString() {
     return "SimilarityConfig{measure="
@@ -128,6 +151,10 @@ public final class SimilarityConfig implements Serializable {
         + weighted
         + ", emitInterval="
         + emitInterval
+        + ", rowBatchSize="
+        + rowBatchSize
+        + ", rowBatchInterval="
+        + rowBatchInterval
         + '}';
   }
 
@@ -144,6 +171,8 @@ public final class SimilarityConfig implements Serializable {
     private int maxUsersPerItem = 500;
     private boolean weighted;
     private Duration emitInterval = Duration.ZERO;
+    private int rowBatchSize = 8192;
+    private Duration rowBatchInterval = Duration.ofMillis(100);
 
     private Builder() {}
 
@@ -201,6 +230,18 @@ public final class SimilarityConfig implements Serializable {
       return this;
     }
 
+    /** See {@link SimilarityConfig#rowBatchSize()}. */
+    public Builder rowBatchSize(int rowBatchSize) {
+      this.rowBatchSize = rowBatchSize;
+      return this;
+    }
+
+    /** See {@link SimilarityConfig#rowBatchInterval()}. */
+    public Builder rowBatchInterval(Duration rowBatchInterval) {
+      this.rowBatchInterval = Objects.requireNonNull(rowBatchInterval, "rowBatchInterval");
+      return this;
+    }
+
     /**
      * Checks the settings together.
      *
@@ -212,6 +253,11 @@ public final class SimilarityConfig implements Serializable {
       positive("pairWindowItems", pairWindowItems);
       positive("maxItemsPerUser", maxItemsPerUser);
       positive("maxUsersPerItem", maxUsersPerItem);
+      positive("rowBatchSize", rowBatchSize);
+      if (rowBatchInterval.isNegative() || rowBatchInterval.isZero()) {
+        throw new IllegalArgumentException(
+            "rowBatchInterval must be positive, was " + rowBatchInterval);
+      }
       if (pairWindowItems > historySize) {
         throw new IllegalArgumentException(
             "pairWindowItems ("

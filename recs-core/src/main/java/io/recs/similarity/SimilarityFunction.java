@@ -1,11 +1,9 @@
 package io.recs.similarity;
 
 import io.recs.event.SimilarItems;
-import java.util.Map;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
-import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.state.ValueState;
@@ -39,7 +37,7 @@ public final class SimilarityFunction
 
   private final SimilarityConfig config;
 
-  private transient MapState<String, Double> row;
+  private transient ValueState<CooccurrenceRow> row;
   private transient ValueState<Neighbours> current;
   private transient ValueState<Neighbours> emitted;
   private transient ValueState<Long> pendingTimer;
@@ -54,7 +52,7 @@ public final class SimilarityFunction
   public void open(OpenContext openContext) {
     row =
         getRuntimeContext()
-            .getMapState(new MapStateDescriptor<>("row", Types.STRING, Types.DOUBLE));
+            .getState(new ValueStateDescriptor<>("row", TypeInformation.of(CooccurrenceRow.class)));
     TypeInformation<Neighbours> type = TypeInformation.of(Neighbours.class);
     current = getRuntimeContext().getState(new ValueStateDescriptor<>("current", type));
     emitted = getRuntimeContext().getState(new ValueStateDescriptor<>("emitted", type));
@@ -88,25 +86,24 @@ public final class SimilarityFunction
     String[] cols = update.cols();
     double[] deltas = update.deltas();
     long[] colCounts = update.colCounts();
-    int added = 0;
+    CooccurrenceRow entries = row.value();
+    if (entries == null) {
+      entries = new CooccurrenceRow();
+    }
     for (int k = 0; k < cols.length; k++) {
-      Double old = row.get(cols[k]);
-      if (old == null) {
-        added++;
-      }
-      double c = (old == null ? 0 : old) + deltas[k];
-      row.put(cols[k], c);
+      double c = entries.add(cols[k], deltas[k]);
       double colCount = Math.max(colCounts[k], count(counts, cols[k]));
       double score = Similarities.score(config.measure(), c, rowCount, colCount, users);
       changed |= list.offer(cols[k], score, config.neighbours());
     }
-    list.rowSize += added;
+    row.update(entries);
+    list.rowSize = entries.size;
     list.updatesSinceRecompute += cols.length;
     if (config.measure() != SimilarityMeasure.COOCCURRENCE
         && list.updatesSinceRecompute >= Math.max(config.neighbours(), list.rowSize)) {
       // Scores of entries that did not change were computed with the counts of their time;
       // recomputing the row once per rowSize updates bounds that drift at O(K) amortised work.
-      Neighbours fresh = recompute(rowCount, counts);
+      Neighbours fresh = recompute(entries, rowCount, counts);
       fresh.time = list.time;
       fresh.rowSize = list.rowSize;
       changed |= !fresh.sameItems(list);
@@ -130,7 +127,12 @@ public final class SimilarityFunction
       throws Exception {
     Neighbours previous = current.value();
     ReadOnlyBroadcastState<String, Long> counts = ctx.getBroadcastState(COUNTS);
-    Neighbours list = recompute(count(counts, ctx.getCurrentKey()), counts);
+    CooccurrenceRow entries = row.value();
+    Neighbours list =
+        recompute(
+            entries == null ? new CooccurrenceRow() : entries,
+            count(counts, ctx.getCurrentKey()),
+            counts);
     list.time = previous == null ? timestamp : previous.time;
     list.rowSize = previous == null ? 0 : previous.rowSize;
     current.update(list);
@@ -143,15 +145,17 @@ public final class SimilarityFunction
   }
 
   /** The list from the whole row with the counts known now; resets the drift counter. */
-  private Neighbours recompute(double rowCount, ReadOnlyBroadcastState<String, Long> counts)
+  private Neighbours recompute(
+      CooccurrenceRow entries, double rowCount, ReadOnlyBroadcastState<String, Long> counts)
       throws Exception {
     double users = count(counts, CountUpdate.TOTAL_USERS);
     Neighbours list = new Neighbours();
-    for (Map.Entry<String, Double> entry : row.entries()) {
+    for (int k = 0; k < entries.size; k++) {
+      String item = entries.items[k];
       double score =
           Similarities.score(
-              config.measure(), entry.getValue(), rowCount, count(counts, entry.getKey()), users);
-      list.offer(entry.getKey(), score, config.neighbours());
+              config.measure(), entries.counts[k], rowCount, count(counts, item), users);
+      list.offer(item, score, config.neighbours());
     }
     return list;
   }

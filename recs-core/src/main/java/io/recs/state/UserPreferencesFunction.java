@@ -3,6 +3,7 @@ package io.recs.state;
 import io.recs.event.Interaction;
 import io.recs.event.RecommendationRequest;
 import io.recs.metrics.WallClock;
+import io.recs.scoring.NeighbourLookup;
 import io.recs.scoring.RankMessage;
 import io.recs.scoring.ScoringConfig;
 import io.recs.similarity.SimilarityConfig;
@@ -132,8 +133,12 @@ public final class UserPreferencesFunction
       if (event.category() != null && scoring.restrictToEventCategory()) {
         current.lastCategory = event.category();
       }
-      ctx.output(
-          TO_RANK, RankMessage.seen(event.userId(), item, event.action(), event.timestamp()));
+      boolean requestNow = scoring.triggerOnInteraction() && triggerIntervalMs == 0;
+      if (!requestNow || scoring.neighbourLookup() == NeighbourLookup.PARTITIONED) {
+        // A replicated-lookup request goes on this same channel and carries the seen item.
+        ctx.output(
+            TO_RANK, RankMessage.seen(event.userId(), item, event.action(), event.timestamp()));
+      }
       if (scoring.triggerOnInteraction()) {
         triggerRequest(ctx, current, event);
       }
@@ -221,7 +226,38 @@ public final class UserPreferencesFunction
               null,
               0,
               null,
+              null,
+              null,
               null));
+      return;
+    }
+    if (scoring.neighbourLookup() == NeighbourLookup.REPLICATED) {
+      String[] seedItems = new String[seeds.length];
+      double[] affinities = new double[seeds.length];
+      for (int s = 0; s < seeds.length; s++) {
+        seedItems[s] = current.items[seeds[s]];
+        affinities[s] = current.affinityAt(seeds[s], time, halfLifeMs);
+      }
+      ctx.output(
+          TO_RANK,
+          new RankMessage(
+              RankMessage.REQUEST,
+              user,
+              requestId,
+              seeds.length,
+              n,
+              time,
+              isFinal,
+              category,
+              current.lastArrivalMillis,
+              seenItem,
+              seenAction,
+              null,
+              0,
+              null,
+              null,
+              seedItems,
+              affinities));
       return;
     }
     for (int k : seeds) {
@@ -241,6 +277,8 @@ public final class UserPreferencesFunction
               seenAction,
               current.items[k],
               current.affinityAt(k, time, halfLifeMs),
+              null,
+              null,
               null,
               null));
     }

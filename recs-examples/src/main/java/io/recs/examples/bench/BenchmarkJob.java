@@ -3,6 +3,8 @@ package io.recs.examples.bench;
 import io.recs.event.Interaction;
 import io.recs.pipeline.RecsPipeline;
 import io.recs.pipeline.RecsStreams;
+import io.recs.scoring.NeighbourLookup;
+import io.recs.scoring.ScoringConfig;
 import io.recs.similarity.SimilarityConfig;
 import io.recs.testkit.data.InteractionGenerator;
 import io.recs.testkit.reference.BatchReference;
@@ -23,7 +25,6 @@ import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.HistogramStatistics;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
 /**
  * Benchmarks of the recs pipeline on an embedded MiniCluster, printing their figures.
@@ -42,6 +43,9 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  *   <li>{@code latency}: the whole pipeline fed at a fixed rate ({@code -Drecs.bench.rate}, default
  *       20,000 events/s), with p50 and p99 of the {@code recommendationLatencyMs} histogram.
  * </ul>
+ *
+ * <p>{@code -Drecs.bench.lookup=replicated} runs the whole pipeline with {@link
+ * NeighbourLookup#REPLICATED} instead of the default {@link NeighbourLookup#PARTITIONED}.
  */
 @Internal
 public final class BenchmarkJob {
@@ -49,6 +53,10 @@ public final class BenchmarkJob {
   private static final int RATE = Integer.getInteger("recs.bench.rate", 20_000);
   private static final java.time.Duration EMIT_INTERVAL =
       java.time.Duration.ofSeconds(Long.getLong("recs.bench.emitIntervalSeconds", 0));
+
+  private static final NeighbourLookup LOOKUP =
+      NeighbourLookup.valueOf(
+          System.getProperty("recs.bench.lookup", "partitioned").toUpperCase(Locale.ROOT));
 
   private BenchmarkJob() {}
 
@@ -69,14 +77,19 @@ public final class BenchmarkJob {
     }
     if (mode.equals("pipeline") || mode.equals("all")) {
       double rate = eventsPerSecond(events.size(), runPipeline(events, "hashmap", 0));
-      out.printf(Locale.ROOT, "whole pipeline, hashmap, unthrottled: %,.0f events/s%n", rate);
+      out.printf(
+          Locale.ROOT,
+          "whole pipeline, hashmap, %s neighbour lookup, unthrottled: %,.0f events/s%n",
+          LOOKUP,
+          rate);
     }
     if (mode.equals("latency") || mode.equals("all")) {
       LatencyReporter.HISTOGRAMS.clear();
       long millis = runPipeline(events, "hashmap", RATE);
       out.printf(
           Locale.ROOT,
-          "whole pipeline fed at %,d events/s: %,.0f events/s achieved%n",
+          "whole pipeline, %s neighbour lookup, fed at %,d events/s: %,.0f events/s achieved%n",
+          LOOKUP,
           RATE,
           eventsPerSecond(events.size(), millis));
       for (Histogram histogram : LatencyReporter.HISTOGRAMS) {
@@ -150,9 +163,9 @@ public final class BenchmarkJob {
             .recommendations(false)
             .build()
             .apply(source(env, events, 0));
-    streams.similarItems().sinkTo(new DiscardingSink<>());
+    streams.similarItems().sinkTo(Stopwatch.endSink());
     env.execute("benchmark: preferences + similarity, " + backend);
-    return Stopwatch.sinceFirstRecord();
+    return Stopwatch.elapsedMillis();
   }
 
   private static long runNoOp(List<NoOpPipeline.Event> events, String backend) throws Exception {
@@ -164,25 +177,30 @@ public final class BenchmarkJob {
                     events.size(),
                     RateLimiterStrategy.noOp(),
                     TypeInformation.of(NoOpPipeline.Event.class)),
-                WatermarkStrategy.noWatermarks(),
+                WatermarkStrategy.<NoOpPipeline.Event>forMonotonousTimestamps()
+                    .withTimestampAssigner((event, previous) -> event.interaction().timestamp()),
                 "events with fan-out")
             .setParallelism(1)
             .map(new Stopwatch<>())
             .setParallelism(1);
-    NoOpPipeline.apply(input).sinkTo(new DiscardingSink<>());
+    NoOpPipeline.apply(input).sinkTo(Stopwatch.endSink());
     env.execute("benchmark: no-op of the same shape, " + backend);
-    return Stopwatch.sinceFirstRecord();
+    return Stopwatch.elapsedMillis();
   }
 
   private static long runPipeline(List<Interaction> events, String backend, double rate)
       throws Exception {
     StreamExecutionEnvironment env = environment(backend);
-    RecsStreams streams = RecsPipeline.builder().build().apply(source(env, events, rate));
-    streams.recommendations().sinkTo(new DiscardingSink<>());
-    streams.similarItems().sinkTo(new DiscardingSink<>());
-    streams.trending().sinkTo(new DiscardingSink<>());
+    RecsStreams streams =
+        RecsPipeline.builder()
+            .scoring(ScoringConfig.builder().neighbourLookup(LOOKUP).build())
+            .build()
+            .apply(source(env, events, rate));
+    streams.recommendations().sinkTo(Stopwatch.endSink());
+    streams.similarItems().sinkTo(Stopwatch.endSink());
+    streams.trending().sinkTo(Stopwatch.endSink());
     env.execute("benchmark: whole pipeline, " + backend);
-    return Stopwatch.sinceFirstRecord();
+    return Stopwatch.elapsedMillis();
   }
 
   private static DataStream<Interaction> source(

@@ -1,6 +1,9 @@
 package io.recs.examples.bench;
 
 import io.recs.event.Interaction;
+import io.recs.similarity.RowUpdate;
+import io.recs.similarity.RowUpdateCombiner;
+import io.recs.similarity.SimilarityConfig;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedList;
@@ -33,9 +36,6 @@ final class NoOpPipeline {
   /** Mirrors the user stage's message to the item stage. */
   public record Touch(
       String item, String user, long time, String category, String[] partners, double[] deltas) {}
-
-  /** Mirrors the item stage's message to the similarity stage. */
-  public record Row(String row, String[] cols, double[] deltas, long time) {}
 
   /** Mirrors the broadcast counts. */
   public record Count(String item, long count) {}
@@ -90,11 +90,18 @@ final class NoOpPipeline {
             .process(new UserTotal())
             .name("no-op user total")
             .setParallelism(1);
-    SingleOutputStreamOperator<Row> rows =
+    SingleOutputStreamOperator<RowUpdate> rows =
         touches.keyBy(Touch::item).process(new ItemStage()).name("no-op item counts");
     BroadcastStream<Count> counts =
         rows.getSideOutput(COUNTS).union(userTotal).broadcast(BROADCAST);
-    return rows.keyBy(Row::row)
+    // The same buffering and merging of row updates as recs: it shapes the messages, and the
+    // fan-out to compare against is the one recs sends.
+    SimilarityConfig config = SimilarityConfig.defaults();
+    return rows.transform(
+            "no-op combine row updates",
+            TypeInformation.of(RowUpdate.class),
+            new RowUpdateCombiner(config.rowBatchSize(), config.rowBatchInterval().toMillis()))
+        .keyBy(RowUpdate::row)
         .connect(counts)
         .process(new SimilarityStage())
         .name("no-op similarity");
@@ -127,26 +134,36 @@ final class NoOpPipeline {
     }
   }
 
-  private static final class ItemStage extends KeyedProcessFunction<String, Touch, Row> {
+  private static final class ItemStage extends KeyedProcessFunction<String, Touch, RowUpdate> {
     @Override
-    public void processElement(Touch touch, Context ctx, Collector<Row> out) {
+    public void processElement(Touch touch, Context ctx, Collector<RowUpdate> out) {
       ctx.output(COUNTS, new Count(touch.item(), 1));
       if (touch.partners().length == 0) {
         return;
       }
-      out.collect(new Row(touch.item(), touch.partners(), touch.deltas(), touch.time()));
+      int size = touch.partners().length;
+      out.collect(
+          new RowUpdate(
+              touch.item(), touch.partners(), touch.deltas(), touch.time(), 1, new long[size]));
       String[] self = {touch.item()};
-      for (int k = 0; k < touch.partners().length; k++) {
+      long[] selfCount = {1};
+      for (int k = 0; k < size; k++) {
         out.collect(
-            new Row(touch.partners()[k], self, new double[] {touch.deltas()[k]}, touch.time()));
+            new RowUpdate(
+                touch.partners()[k],
+                self,
+                new double[] {touch.deltas()[k]},
+                touch.time(),
+                0,
+                selfCount));
       }
     }
   }
 
   private static final class SimilarityStage
-      extends KeyedBroadcastProcessFunction<String, Row, Count, Void> {
+      extends KeyedBroadcastProcessFunction<String, RowUpdate, Count, Void> {
     @Override
-    public void processElement(Row row, ReadOnlyContext ctx, Collector<Void> out) {}
+    public void processElement(RowUpdate row, ReadOnlyContext ctx, Collector<Void> out) {}
 
     @Override
     public void processBroadcastElement(Count count, Context ctx, Collector<Void> out) {}

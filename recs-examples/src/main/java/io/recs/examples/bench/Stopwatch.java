@@ -2,14 +2,18 @@ package io.recs.examples.bench;
 
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
 
 /**
- * Notes the wall-clock time of the first record after the source, so that a run is timed from its
- * first event to the end of the job, without start-up. Valid in one JVM (a MiniCluster).
+ * Times a run from its first event (after the source) to the end of input at its last sink, so that
+ * neither the start-up nor the shut-down of the MiniCluster is timed. Valid in one JVM.
  */
 final class Stopwatch<T> implements MapFunction<T, T> {
   private static final long serialVersionUID = 1L;
   private static final AtomicLong FIRST = new AtomicLong();
+  private static final AtomicLong LAST = new AtomicLong();
 
   @Override
   public T map(T value) {
@@ -19,8 +23,43 @@ final class Stopwatch<T> implements MapFunction<T, T> {
     return value;
   }
 
-  /** Milliseconds from the first record until now; resets for the next run. */
-  static long sinceFirstRecord() {
-    return (System.nanoTime() - FIRST.getAndSet(0)) / 1_000_000;
+  /** A sink that discards its input and notes when its input ended. */
+  static <T> Sink<T> endSink() {
+    return new EndSink<>();
+  }
+
+  /**
+   * Milliseconds from the first record until the last sink saw the end of its input; resets for the
+   * next run.
+   */
+  static long elapsedMillis() {
+    long first = FIRST.getAndSet(0);
+    long last = LAST.getAndSet(0);
+    if (first == 0 || last == 0) {
+      throw new IllegalStateException("the run saw no record or no end of input");
+    }
+    return (last - first) / 1_000_000;
+  }
+
+  private static final class EndSink<T> implements Sink<T> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public SinkWriter<T> createWriter(WriterInitContext context) {
+      return new SinkWriter<>() {
+        @Override
+        public void write(T element, Context context) {}
+
+        @Override
+        public void flush(boolean endOfInput) {
+          if (endOfInput) {
+            LAST.accumulateAndGet(System.nanoTime(), Math::max);
+          }
+        }
+
+        @Override
+        public void close() {}
+      };
+    }
   }
 }

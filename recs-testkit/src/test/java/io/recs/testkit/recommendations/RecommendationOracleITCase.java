@@ -7,6 +7,7 @@ import io.recs.event.Interaction;
 import io.recs.event.Recommendations;
 import io.recs.event.ScoredItem;
 import io.recs.pipeline.RecsPipeline;
+import io.recs.scoring.NeighbourLookup;
 import io.recs.scoring.Scorers;
 import io.recs.scoring.ScoringConfig;
 import io.recs.scoring.SeenFilter;
@@ -28,11 +29,11 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Each user's last streaming recommendation, the answer to the final request at the end of the
@@ -63,13 +64,15 @@ class RecommendationOracleITCase {
     assertThat(events).hasSizeGreaterThanOrEqualTo(20_000);
   }
 
-  @ParameterizedTest(name = "parallelism {0}")
-  @ValueSource(ints = {1, 2})
-  void finalRecommendationsOfTheDefaultsEqualTheOracle(int parallelism) throws Exception {
+  @ParameterizedTest(name = "parallelism {0}, {1} neighbour lookup")
+  @CsvSource({"1, PARTITIONED", "2, PARTITIONED", "2, REPLICATED"})
+  void finalRecommendationsOfTheDefaultsEqualTheOracle(int parallelism, NeighbourLookup lookup)
+      throws Exception {
     RecsPipeline pipeline =
         RecsPipeline.builder()
             .similarity(quietSimilarity().build())
-            .scoring(ScoringConfig.builder().triggerOnInteraction(false).build())
+            .scoring(
+                ScoringConfig.builder().triggerOnInteraction(false).neighbourLookup(lookup).build())
             .build();
 
     assertFinalListsEqual(pipeline, parallelism);
@@ -80,8 +83,9 @@ class RecommendationOracleITCase {
    * trending backfill fills many of them; every interaction triggers a list too, so the final one
    * must come last.
    */
-  @Test
-  void finalRecommendationsWithRulesEqualTheOracle() throws Exception {
+  @ParameterizedTest(name = "{0} neighbour lookup")
+  @EnumSource(NeighbourLookup.class)
+  void finalRecommendationsWithRulesEqualTheOracle(NeighbourLookup lookup) throws Exception {
     ScoringConfig scoring =
         ScoringConfig.builder()
             .seedItems(2)
@@ -93,6 +97,7 @@ class RecommendationOracleITCase {
             .maxSeenItems(15)
             .filter((user, item) -> !item.endsWith("7"))
             .scorer(Scorers.blend(Map.of(Scorers.sum(), 0.7, Scorers.max(), 0.3)))
+            .neighbourLookup(lookup)
             .build();
     RecsPipeline pipeline =
         RecsPipeline.builder().similarity(quietSimilarity().build()).scoring(scoring).build();
