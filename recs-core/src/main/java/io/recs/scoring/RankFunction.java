@@ -53,9 +53,6 @@ public final class RankFunction
       new MapStateDescriptor<>(
           "recs-candidates", Types.STRING, TypeInformation.of(RankContext.class));
 
-  private static final String[] NONE = new String[0];
-  private static final double[] NO_SCORES = new double[0];
-
   private static final long END_OF_INPUT = Long.MAX_VALUE;
 
   private final ScoringConfig config;
@@ -114,7 +111,9 @@ public final class RankFunction
       return;
     }
     if (message.kind() == RankMessage.REQUEST && !message.finalRequest()) {
-      complete(ctx, expand(message, ctx.getBroadcastState(CANDIDATES)), out);
+      PendingRequest request = new PendingRequest();
+      request.add(message);
+      complete(ctx, request, out);
       return;
     }
     PendingRequest request = pending.get(message.requestId());
@@ -145,11 +144,10 @@ public final class RankFunction
     while (entries.hasNext()) {
       PendingRequest request = entries.next().getValue();
       RankMessage first = request.parts[0];
-      if (first.finalRequest() && first.kind() == RankMessage.REQUEST) {
-        complete.add(expand(first, ctx.getBroadcastState(CANDIDATES)));
-        entries.remove();
-      } else if (first.finalRequest()
-          && (first.kind() == RankMessage.EMPTY || request.isComplete())) {
+      if (first.finalRequest()
+          && (first.kind() == RankMessage.EMPTY
+              || first.kind() == RankMessage.REQUEST
+              || request.isComplete())) {
         complete.add(request);
         entries.remove();
       }
@@ -182,7 +180,7 @@ public final class RankFunction
           }
         };
     List<ScoredItem> items =
-        new ArrayList<>(Ranking.rank(request.parts, request.received, first.n(), allowed, config));
+        new ArrayList<>(Ranking.rank(parts(ctx, request), first.n(), allowed, config));
     if (config.trendingBackfill() && items.size() < first.n()) {
       TrendingItems trending =
           ctx.getBroadcastState(TRENDING).get(category == null ? TrendingItems.GLOBAL : category);
@@ -196,18 +194,26 @@ public final class RankFunction
     }
   }
 
-  /** A {@link RankMessage#REQUEST} as the parts it would have had, from replicated candidates. */
-  private static PendingRequest expand(
-      RankMessage request, ReadOnlyBroadcastState<String, RankContext> candidates)
-      throws Exception {
-    PendingRequest parts = new PendingRequest();
-    parts.parts = new RankMessage[request.seeds().length];
-    for (int s = 0; s < request.seeds().length; s++) {
-      RankContext list = candidates.get(request.seeds()[s]);
-      parts.add(
-          list == null
-              ? request.part(s, NONE, NO_SCORES)
-              : request.part(s, list.candidates(), list.similarities()));
+  /**
+   * The seeds and candidates of a request: from its part messages, or for a {@link
+   * RankMessage#REQUEST} from the replicated candidate lists as they are now.
+   */
+  private static Ranking.Parts parts(ReadOnlyContext ctx, PendingRequest request) throws Exception {
+    RankMessage first = request.parts[0];
+    if (first.kind() != RankMessage.REQUEST) {
+      return Ranking.Parts.of(
+          request.parts, first.kind() == RankMessage.EMPTY ? 0 : request.received);
+    }
+    ReadOnlyBroadcastState<String, RankContext> candidates = ctx.getBroadcastState(CANDIDATES);
+    String[] seeds = first.seeds();
+    Ranking.Parts parts = Ranking.Parts.empty(seeds.length);
+    for (int p = 0; p < seeds.length; p++) {
+      parts.set(p, seeds[p], first.affinities()[p]);
+      RankContext list = candidates.get(seeds[p]);
+      if (list != null) {
+        parts.candidates()[p] = list.candidates();
+        parts.similarities()[p] = list.similarities();
+      }
     }
     return parts;
   }

@@ -56,28 +56,6 @@ public record RankMessage(
         SEEN, user, -1, 0, 0, time, false, null, 0, item, action, null, 0, null, null, null, null);
   }
 
-  /** Part {@code seed} of this {@link #REQUEST}, with the seed's candidates. */
-  public RankMessage part(int seedIndex, String[] newCandidates, double[] newSimilarities) {
-    return new RankMessage(
-        PART,
-        user,
-        requestId,
-        seeds.length,
-        n,
-        time,
-        finalRequest,
-        category,
-        arrivalMillis,
-        seenItem,
-        seenAction,
-        seeds[seedIndex],
-        affinities[seedIndex],
-        newCandidates,
-        newSimilarities,
-        null,
-        null);
-  }
-
   /** This part, completed with the seed's neighbours. */
   public RankMessage withCandidates(String[] newCandidates, double[] newSimilarities) {
     return new RankMessage(

@@ -3,7 +3,6 @@ package io.recs.scoring;
 import io.recs.event.ScoredItem;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,108 +15,205 @@ import java.util.function.Predicate;
 final class Ranking {
   private Ranking() {}
 
-  /** Contributions of the seeds to one candidate. */
-  private static final class Candidate {
-    final String item;
-    double[] affinities = new double[4];
-    double[] similarities = new double[4];
-    String[] seeds = new String[4];
-    int count;
-    double score;
+  /**
+   * The seeds of one request and their candidates: seed {@code p} has affinity {@code
+   * affinities[p]} and candidates {@code candidates[p]} with similarities {@code similarities[p]}
+   * (null when the seed has no neighbours yet).
+   */
+  record Parts(
+      int count,
+      String[] seeds,
+      double[] affinities,
+      String[][] candidates,
+      double[][] similarities) {
 
-    Candidate(String item) {
-      this.item = item;
+    /** The parts of a request whose seeds sent their candidates as messages. */
+    static Parts of(RankMessage[] messages, int count) {
+      Parts parts = empty(count);
+      for (int p = 0; p < count; p++) {
+        parts.set(p, messages[p].seed(), messages[p].affinity());
+        parts.candidates[p] = messages[p].candidates();
+        parts.similarities[p] = messages[p].similarities();
+      }
+      return parts;
     }
 
-    void add(String seed, double affinity, double similarity) {
-      if (count == seeds.length) {
-        affinities = Arrays.copyOf(affinities, count * 2);
-        similarities = Arrays.copyOf(similarities, count * 2);
-        seeds = Arrays.copyOf(seeds, count * 2);
-      }
-      seeds[count] = seed;
-      affinities[count] = affinity;
-      similarities[count] = similarity;
-      count++;
+    static Parts empty(int count) {
+      return new Parts(
+          count, new String[count], new double[count], new String[count][], new double[count][]);
     }
 
-    /** The seeds that contributed most (affinity × similarity), ties by seed id. */
-    List<String> because(int limit) {
-      Integer[] order = new Integer[count];
-      for (int k = 0; k < count; k++) {
-        order[k] = k;
-      }
-      Arrays.sort(
-          order,
-          (x, y) -> {
-            int byContribution =
-                Double.compare(affinities[y] * similarities[y], affinities[x] * similarities[x]);
-            return byContribution != 0 ? byContribution : seeds[x].compareTo(seeds[y]);
-          });
-      List<String> result = new ArrayList<>(Math.min(limit, count));
-      for (int k = 0; k < Math.min(limit, count); k++) {
-        result.add(seeds[order[k]]);
-      }
-      return result;
+    void set(int p, String seed, double affinity) {
+      seeds[p] = seed;
+      affinities[p] = affinity;
     }
   }
 
   /**
    * The top {@code n} candidates of a request's parts.
    *
-   * @param parts the request's parts, each with a seed's candidates
+   * <p>Contributions are grouped by candidate in flat arrays, every candidate is scored, and the
+   * filters are asked best first only until n candidates pass: most candidates are never judged,
+   * which keeps the per-request cost of the seen-set lookups low.
+   *
    * @param allowed whether a candidate may be recommended (seen, blocklist, user filter, category)
    * @param config scorer, boosts and explanation length
    */
   static List<ScoredItem> rank(
-      RankMessage[] parts, int partCount, int n, Predicate<String> allowed, ScoringConfig config) {
+      Parts parts, int n, Predicate<String> allowed, ScoringConfig config) {
     int entries = 0;
-    for (int p = 0; p < partCount; p++) {
-      entries += parts[p].candidates() == null ? 0 : parts[p].candidates().length;
+    for (int p = 0; p < parts.count(); p++) {
+      entries += parts.candidates()[p] == null ? 0 : parts.candidates()[p].length;
     }
-    Map<String, Candidate> candidates = new HashMap<>(Math.max(16, entries * 2));
-    for (int p = 0; p < partCount; p++) {
-      RankMessage part = parts[p];
-      if (part.candidates() == null) {
+    // Number the distinct candidates and count their contributions.
+    Map<String, Integer> index = new HashMap<>(Math.max(16, entries * 2));
+    String[] items = new String[entries];
+    int[] contributions = new int[entries + 1];
+    int[] candidateOf = new int[entries];
+    int distinct = 0;
+    int e = 0;
+    for (int p = 0; p < parts.count(); p++) {
+      String[] candidates = parts.candidates()[p];
+      if (candidates == null) {
         continue;
       }
-      for (int k = 0; k < part.candidates().length; k++) {
-        String item = part.candidates()[k];
-        Candidate candidate = candidates.get(item);
-        if (candidate == null) {
-          candidate = new Candidate(item);
-          candidates.put(item, candidate);
-        }
-        candidate.add(part.seed(), part.affinity(), part.similarities()[k]);
+      for (String item : candidates) {
+        Integer known = index.putIfAbsent(item, distinct);
+        int c = known == null ? distinct++ : known;
+        items[c] = item;
+        contributions[c + 1]++;
+        candidateOf[e++] = c;
       }
     }
-    for (Candidate candidate : candidates.values()) {
-      double score =
-          config.scorer().score(candidate.affinities, candidate.similarities, candidate.count);
-      candidate.score = score * config.boosts().getOrDefault(candidate.item, 1.0);
+    // Group the contributions by candidate: those of candidate c are [start[c], start[c + 1]).
+    int[] start = contributions;
+    for (int c = 0; c < distinct; c++) {
+      start[c + 1] += start[c];
     }
-    // Best first, and the filters asked only until n candidates pass: most candidates are never
-    // judged, which keeps the per-request cost of the seen-set lookups low.
-    Candidate[] best = candidates.values().toArray(new Candidate[0]);
-    Arrays.sort(best, BEST_FIRST);
-    List<ScoredItem> result = new ArrayList<>(Math.min(n, best.length));
-    for (int k = 0; k < best.length && result.size() < n; k++) {
-      Candidate candidate = best[k];
-      if (allowed.test(candidate.item)) {
-        result.add(
-            new ScoredItem(
-                candidate.item, candidate.score, candidate.because(config.explanations())));
+    int[] fill = Arrays.copyOf(start, distinct);
+    double[] affinity = new double[entries];
+    double[] similarity = new double[entries];
+    int[] seed = new int[entries];
+    e = 0;
+    for (int p = 0; p < parts.count(); p++) {
+      double[] similarities = parts.similarities()[p];
+      if (similarities == null) {
+        continue;
+      }
+      for (double value : similarities) {
+        int at = fill[candidateOf[e++]]++;
+        affinity[at] = parts.affinities()[p];
+        similarity[at] = value;
+        seed[at] = p;
+      }
+    }
+    double[] scores = new double[distinct];
+    double[] affinities = new double[parts.count()];
+    double[] similarities = new double[parts.count()];
+    for (int c = 0; c < distinct; c++) {
+      int count = start[c + 1] - start[c];
+      System.arraycopy(affinity, start[c], affinities, 0, count);
+      System.arraycopy(similarity, start[c], similarities, 0, count);
+      double score = config.scorer().score(affinities, similarities, count);
+      scores[c] = score * config.boosts().getOrDefault(items[c], 1.0);
+    }
+    CandidateHeap best = new CandidateHeap(items, scores, distinct);
+    List<ScoredItem> result = new ArrayList<>(Math.min(n, distinct));
+    while (result.size() < n && !best.isEmpty()) {
+      int c = best.poll();
+      if (allowed.test(items[c])) {
+        List<String> because =
+            because(
+                parts, seed, affinity, similarity, start[c], start[c + 1], config.explanations());
+        result.add(new ScoredItem(items[c], scores[c], because));
       }
     }
     return result;
   }
 
-  /** Higher score first, ties by item id. */
-  private static final Comparator<Candidate> BEST_FIRST =
-      (x, y) -> {
-        int byScore = Double.compare(y.score, x.score);
-        return byScore != 0 ? byScore : x.item.compareTo(y.item);
-      };
+  /** The seeds that contributed most (affinity × similarity) to one candidate, ties by seed id. */
+  private static List<String> because(
+      Parts parts,
+      int[] seed,
+      double[] affinity,
+      double[] similarity,
+      int from,
+      int to,
+      int limit) {
+    Integer[] order = new Integer[to - from];
+    for (int k = 0; k < order.length; k++) {
+      order[k] = from + k;
+    }
+    Arrays.sort(
+        order,
+        (x, y) -> {
+          int byContribution =
+              Double.compare(affinity[y] * similarity[y], affinity[x] * similarity[x]);
+          return byContribution != 0
+              ? byContribution
+              : parts.seeds()[seed[x]].compareTo(parts.seeds()[seed[y]]);
+        });
+    int size = Math.min(limit, order.length);
+    String[] result = new String[size];
+    for (int k = 0; k < size; k++) {
+      result[k] = parts.seeds()[seed[order[k]]];
+    }
+    return List.of(result);
+  }
+
+  /** A binary heap of candidate numbers, best first: higher score, ties by item id. */
+  private static final class CandidateHeap {
+    private final String[] items;
+    private final double[] scores;
+    private final int[] heap;
+    private int size;
+
+    CandidateHeap(String[] items, double[] scores, int count) {
+      this.items = items;
+      this.scores = scores;
+      this.heap = new int[count];
+      for (int c = 0; c < count; c++) {
+        heap[c] = c;
+      }
+      size = count;
+      for (int k = size / 2 - 1; k >= 0; k--) {
+        siftDown(k);
+      }
+    }
+
+    boolean isEmpty() {
+      return size == 0;
+    }
+
+    int poll() {
+      int top = heap[0];
+      heap[0] = heap[--size];
+      siftDown(0);
+      return top;
+    }
+
+    private void siftDown(int k) {
+      while (true) {
+        int left = 2 * k + 1;
+        if (left >= size) {
+          return;
+        }
+        int child = left + 1 < size && better(heap[left + 1], heap[left]) ? left + 1 : left;
+        if (!better(heap[child], heap[k])) {
+          return;
+        }
+        int swap = heap[k];
+        heap[k] = heap[child];
+        heap[child] = swap;
+        k = child;
+      }
+    }
+
+    private boolean better(int x, int y) {
+      int byScore = Double.compare(scores[x], scores[y]);
+      return byScore > 0 || (byScore == 0 && items[x].compareTo(items[y]) < 0);
+    }
+  }
 
   /** Appends trending items that are allowed and not chosen yet until the list holds n items. */
   static void backfill(
