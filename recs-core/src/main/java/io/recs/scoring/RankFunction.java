@@ -63,6 +63,7 @@ public final class RankFunction
   private transient MapState<Long, PendingRequest> pending;
   private transient ValueState<Long> lastEmitted;
   private transient Histogram latency;
+  private transient Ranking ranking;
 
   /** A function with the given configuration. */
   public RankFunction(ScoringConfig config, WallClock clock) {
@@ -83,6 +84,7 @@ public final class RankFunction
                     "pending", Types.LONG, TypeInformation.of(PendingRequest.class)));
     lastEmitted =
         getRuntimeContext().getState(new ValueStateDescriptor<>("last-emitted", Types.LONG));
+    ranking = new Ranking();
     latency =
         getRuntimeContext()
             .getMetricGroup()
@@ -180,7 +182,7 @@ public final class RankFunction
           }
         };
     List<ScoredItem> items =
-        new ArrayList<>(Ranking.rank(parts(ctx, request), first.n(), allowed, config));
+        new ArrayList<>(ranking.rank(parts(ctx, request), first.n(), allowed, config));
     if (config.trendingBackfill() && items.size() < first.n()) {
       TrendingItems trending =
           ctx.getBroadcastState(TRENDING).get(category == null ? TrendingItems.GLOBAL : category);

@@ -3,17 +3,16 @@ package io.recs.scoring;
 import io.recs.event.ScoredItem;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
 /**
  * Merges the parts of one request into ranked, explained candidates: the pure core of {@link
- * RankFunction}, free of Flink so that it is easy to test.
+ * RankFunction}, free of Flink so that it is easy to test. One instance per ranking subtask: it
+ * reuses its candidate index from request to request, so it is not thread-safe.
  */
 final class Ranking {
-  private Ranking() {}
+  private final CandidateIndex index = new CandidateIndex();
 
   /**
    * The seeds of one request and their candidates: seed {@code p} has affinity {@code
@@ -59,18 +58,16 @@ final class Ranking {
    * @param allowed whether a candidate may be recommended (seen, blocklist, user filter, category)
    * @param config scorer, boosts and explanation length
    */
-  static List<ScoredItem> rank(
-      Parts parts, int n, Predicate<String> allowed, ScoringConfig config) {
+  List<ScoredItem> rank(Parts parts, int n, Predicate<String> allowed, ScoringConfig config) {
     int entries = 0;
     for (int p = 0; p < parts.count(); p++) {
       entries += parts.candidates()[p] == null ? 0 : parts.candidates()[p].length;
     }
     // Number the distinct candidates and count their contributions.
-    Map<String, Integer> index = new HashMap<>(Math.max(16, entries * 2));
+    index.reset(entries);
     String[] items = new String[entries];
     int[] contributions = new int[entries + 1];
     int[] candidateOf = new int[entries];
-    int distinct = 0;
     int e = 0;
     for (int p = 0; p < parts.count(); p++) {
       String[] candidates = parts.candidates()[p];
@@ -78,13 +75,13 @@ final class Ranking {
         continue;
       }
       for (String item : candidates) {
-        Integer known = index.putIfAbsent(item, distinct);
-        int c = known == null ? distinct++ : known;
+        int c = index.numberOf(item);
         items[c] = item;
         contributions[c + 1]++;
         candidateOf[e++] = c;
       }
     }
+    int distinct = index.size();
     // Group the contributions by candidate: those of candidate c are [start[c], start[c + 1]).
     int[] start = contributions;
     for (int c = 0; c < distinct; c++) {
