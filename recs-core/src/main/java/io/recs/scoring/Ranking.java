@@ -3,6 +3,7 @@ package io.recs.scoring;
 import io.recs.event.ScoredItem;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -12,6 +13,10 @@ import java.util.function.Predicate;
  * reuses its candidate index from request to request, so it is not thread-safe.
  */
 final class Ranking {
+  /** Parts by seed id; a part without seed (a request without history) first. */
+  private static final Comparator<RankMessage> BY_SEED =
+      Comparator.comparing(RankMessage::seed, Comparator.nullsFirst(Comparator.naturalOrder()));
+
   private final CandidateIndex index = new CandidateIndex();
 
   /**
@@ -26,13 +31,20 @@ final class Ranking {
       String[][] candidates,
       double[][] similarities) {
 
-    /** The parts of a request whose seeds sent their candidates as messages. */
+    /**
+     * The parts of a request whose seeds sent their candidates as messages, by seed id: parts
+     * arrive in an order that depends on timing (and, after a restore, on the order in which timers
+     * fire), and visiting them by seed makes the floating-point sums, and so the lists, independent
+     * of it.
+     */
     static Parts of(RankMessage[] messages, int count) {
+      RankMessage[] bySeed = Arrays.copyOf(messages, count);
+      Arrays.sort(bySeed, BY_SEED);
       Parts parts = empty(count);
       for (int p = 0; p < count; p++) {
-        parts.set(p, messages[p].seed(), messages[p].affinity());
-        parts.candidates[p] = messages[p].candidates();
-        parts.similarities[p] = messages[p].similarities();
+        parts.set(p, bySeed[p].seed(), bySeed[p].affinity());
+        parts.candidates[p] = bySeed[p].candidates();
+        parts.similarities[p] = bySeed[p].similarities();
       }
       return parts;
     }

@@ -165,6 +165,7 @@ public final class BenchmarkJob {
             .apply(source(env, events, 0));
     streams.similarItems().sinkTo(Stopwatch.endSink());
     env.execute("benchmark: preferences + similarity, " + backend);
+    System.out.printf("  (%,d SimilarItems emitted)%n", Stopwatch.records());
     return Stopwatch.elapsedMillis();
   }
 
@@ -185,6 +186,7 @@ public final class BenchmarkJob {
             .setParallelism(1);
     NoOpPipeline.apply(input).sinkTo(Stopwatch.endSink());
     env.execute("benchmark: no-op of the same shape, " + backend);
+    Stopwatch.records();
     return Stopwatch.elapsedMillis();
   }
 
@@ -200,6 +202,8 @@ public final class BenchmarkJob {
     streams.similarItems().sinkTo(Stopwatch.endSink());
     streams.trending().sinkTo(Stopwatch.endSink());
     env.execute("benchmark: whole pipeline, " + backend);
+    System.out.printf(
+        "  (%,d recommendations, similar-items and trending lists emitted)%n", Stopwatch.records());
     return Stopwatch.elapsedMillis();
   }
 

@@ -14,6 +14,7 @@ final class Stopwatch<T> implements MapFunction<T, T> {
   private static final long serialVersionUID = 1L;
   private static final AtomicLong FIRST = new AtomicLong();
   private static final AtomicLong LAST = new AtomicLong();
+  private static final AtomicLong RECORDS = new AtomicLong();
 
   @Override
   public T map(T value) {
@@ -26,6 +27,11 @@ final class Stopwatch<T> implements MapFunction<T, T> {
   /** A sink that discards its input and notes when its input ended. */
   static <T> Sink<T> endSink() {
     return new EndSink<>();
+  }
+
+  /** Records that reached the end sinks since the last call; resets. */
+  static long records() {
+    return RECORDS.getAndSet(0);
   }
 
   /**
@@ -47,13 +53,19 @@ final class Stopwatch<T> implements MapFunction<T, T> {
     @Override
     public SinkWriter<T> createWriter(WriterInitContext context) {
       return new SinkWriter<>() {
+        private long records;
+
         @Override
-        public void write(T element, Context context) {}
+        public void write(T element, Context context) {
+          records++;
+        }
 
         @Override
         public void flush(boolean endOfInput) {
           if (endOfInput) {
             LAST.accumulateAndGet(System.nanoTime(), Math::max);
+            RECORDS.addAndGet(records);
+            records = 0;
           }
         }
 
