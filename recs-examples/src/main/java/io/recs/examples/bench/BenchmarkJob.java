@@ -120,19 +120,24 @@ public final class BenchmarkJob {
         touches, rowUpdates, touches, PARALLELISM);
     for (String backend : backends) {
       // The no-op first, so that both runs find the JVM equally warm after the first.
+      long cpu0 = Stopwatch.processCpuMillis();
       long noOp = runNoOp(fanOut, backend);
+      long cpu1 = Stopwatch.processCpuMillis();
       long real = runSimilarity(events, backend);
+      long cpu2 = Stopwatch.processCpuMillis();
       double realRate = eventsPerSecond(events.size(), real);
       double noOpRate = eventsPerSecond(events.size(), noOp);
       out.printf(
           Locale.ROOT,
           "preferences + similarity, %s, p=%d: %,.0f events/s; no-op same shape: %,.0f events/s;"
-              + " ratio %.2f%n",
+              + " ratio %.2f (CPU seconds per job incl. start-up: %.1f recs, %.1f no-op)%n",
           backend,
           PARALLELISM,
           realRate,
           noOpRate,
-          realRate / noOpRate);
+          realRate / noOpRate,
+          (cpu2 - cpu1) / 1000.0,
+          (cpu1 - cpu0) / 1000.0);
     }
     BatchReference reference = BatchReference.compute(events, config);
     double rowEntries =
@@ -156,7 +161,11 @@ public final class BenchmarkJob {
 
   private static long runSimilarity(List<Interaction> events, String backend) throws Exception {
     StreamExecutionEnvironment env = environment(backend);
-    SimilarityConfig config = SimilarityConfig.builder().emitInterval(EMIT_INTERVAL).build();
+    SimilarityConfig config =
+        SimilarityConfig.builder()
+            .emitInterval(EMIT_INTERVAL)
+            .rowBatchSize(NoOpPipeline.ROW_BATCH_SIZE)
+            .build();
     RecsStreams streams =
         RecsPipeline.builder()
             .similarity(config)

@@ -27,6 +27,10 @@ import org.apache.flink.util.OutputTag;
  * with, which events start a new user) is computed before the run and carried on the events.
  */
 final class NoOpPipeline {
+  /** {@code -Drecs.bench.rowBatchSize}, for both pipelines; default the library's default. */
+  static final int ROW_BATCH_SIZE =
+      Integer.getInteger("recs.bench.rowBatchSize", SimilarityConfig.defaults().rowBatchSize());
+
   private NoOpPipeline() {}
 
   /** An interaction with its precomputed fan-out. */
@@ -100,7 +104,7 @@ final class NoOpPipeline {
     return rows.transform(
             "no-op combine row updates",
             TypeInformation.of(RowUpdate.class),
-            new RowUpdateCombiner(config.rowBatchSize(), config.rowBatchInterval().toMillis()))
+            new RowUpdateCombiner(ROW_BATCH_SIZE, config.rowBatchInterval().toMillis()))
         .keyBy(RowUpdate::row)
         .connect(counts)
         .process(new SimilarityStage())

@@ -29,6 +29,14 @@ final class Stopwatch<T> implements MapFunction<T, T> {
     return new EndSink<>();
   }
 
+  /**
+   * CPU time used by this JVM so far, in milliseconds: compared before and after a run, a measure
+   * that contention from other processes on the machine does not inflate the way it does wall time.
+   */
+  static long processCpuMillis() {
+    return ProcessHandle.current().info().totalCpuDuration().orElseThrow().toMillis();
+  }
+
   /** Records that reached the end sinks since the last call; resets. */
   static long records() {
     return RECORDS.getAndSet(0);
