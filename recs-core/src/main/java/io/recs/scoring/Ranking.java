@@ -76,10 +76,14 @@ final class Ranking {
     for (int p = 0; p < partCount; p++) {
       entries += parts[p].candidates() == null ? 0 : parts[p].candidates().length;
     }
+    // Parts arrive in an order that depends on timing (and, after a restore, on the order in
+    // which timers fire); visiting them by seed makes the floating-point sums, and so the lists,
+    // independent of it.
+    RankMessage[] bySeed = Arrays.copyOf(parts, partCount);
+    Arrays.sort(bySeed, BY_SEED);
     // One lookup per entry; candidates that are not allowed map to REFUSED, so each is judged once.
     Map<String, Candidate> candidates = new HashMap<>(Math.max(16, entries * 2));
-    for (int p = 0; p < partCount; p++) {
-      RankMessage part = parts[p];
+    for (RankMessage part : bySeed) {
       if (part.candidates() == null) {
         continue;
       }
@@ -119,6 +123,10 @@ final class Ranking {
     }
     return result;
   }
+
+  /** Parts by seed id; a part without seed (a request without history) first. */
+  private static final Comparator<RankMessage> BY_SEED =
+      Comparator.comparing(RankMessage::seed, Comparator.nullsFirst(Comparator.naturalOrder()));
 
   /** Higher score first, ties by item id. */
   private static final Comparator<Candidate> BEST_FIRST =
