@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recs.event.Interaction;
 import io.recs.testkit.cluster.FlinkClusterExtension;
 import io.recs.testkit.data.InteractionFiles;
+import io.recs.testkit.data.InteractionGenerator;
 import io.recs.testkit.kafka.EmbeddedKafkaExtension;
 import io.recs.testkit.kafka.EmbeddedKafkaExtension.KeyValue;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiPredicate;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -80,6 +82,22 @@ final class RecsCluster {
     boolean recsModule =
         entry.toString().matches(".*[/\\\\]recs-[a-z]+[/\\\\]target[/\\\\].*classes");
     return recsModule || BUNDLED_IN_JOB_JAR.stream().anyMatch(name::startsWith);
+  }
+
+  /**
+   * A generated set of 300 users, 150 items in 10 taste clusters (and categories) and {@code
+   * events} events: big enough for neighbour lists of 50 and trending lists of 100, small enough
+   * that a run takes seconds on two cores.
+   */
+  static List<Interaction> generated(long seed, int events) {
+    return InteractionGenerator.builder()
+        .seed(seed)
+        .users(300)
+        .items(150)
+        .events(events)
+        .clusters(10)
+        .build()
+        .generate();
   }
 
   /** Writes events as the {@code csv} format's lines, keyed by user. */
@@ -179,15 +197,20 @@ final class RecsCluster {
    * number of differences, instead of printing both maps whole.
    */
   static <V> void assertSameEntries(Map<String, V> actual, Map<String, V> expected, String what) {
+    assertSameEntries(actual, expected, what, Objects::equals);
+  }
+
+  /** As {@link #assertSameEntries(Map, Map, String)}, with values compared by {@code same}. */
+  static <V> void assertSameEntries(
+      Map<String, V> actual, Map<String, V> expected, String what, BiPredicate<V, V> same) {
     Set<String> keys = new TreeSet<>(actual.keySet());
     keys.addAll(expected.keySet());
     List<String> differences = new ArrayList<>();
     for (String key : keys) {
-      if (!Objects.equals(actual.get(key), expected.get(key))) {
-        differences.add(
-            String.format(
-                "%n  %s:%n    actual   %s%n    expected %s",
-                key, actual.get(key), expected.get(key)));
+      V a = actual.get(key);
+      V e = expected.get(key);
+      if (a == null || e == null ? a != e : !same.test(a, e)) {
+        differences.add(String.format("%n  %s: %s", key, difference(a, e)));
       }
     }
     if (!differences.isEmpty()) {
@@ -203,6 +226,83 @@ final class RecsCluster {
     if (expected.isEmpty()) {
       throw new AssertionError(what + ": nothing to compare, both are empty");
     }
+  }
+
+  /**
+   * Whether two JSON outputs (recommendations, similar items or trending lists) hold the same list:
+   * the same fields, items and explanations, and scores equal up to a relative 1e-9. Trending
+   * popularity is a floating-point sum whose last digits depend on the order in which a scope's
+   * events arrive, which varies at parallelism above 1; recommendations backfilled from trending
+   * carry those scores.
+   */
+  static boolean sameList(String actual, String expected) {
+    return sameList(actual, expected, true);
+  }
+
+  /**
+   * As {@link #sameList(String, String)} but without the timestamps, for similar-items lists: their
+   * timestamp is that of the update which last changed the list, which at parallelism above 1
+   * depends on the order in which updates arrive even when the final list does not.
+   */
+  static boolean sameListAnyTime(String actual, String expected) {
+    return sameList(actual, expected, false);
+  }
+
+  private static boolean sameList(String actual, String expected, boolean timestamps) {
+    JsonNode a = json(actual);
+    JsonNode e = json(expected);
+    List<String> fields =
+        timestamps
+            ? List.of("userId", "itemId", "scope", "timestamp")
+            : List.of("userId", "itemId");
+    for (String field : fields) {
+      if (!a.path(field).equals(e.path(field))) {
+        return false;
+      }
+    }
+    JsonNode aItems = a.has("neighbours") ? a.path("neighbours") : a.path("items");
+    JsonNode eItems = e.has("neighbours") ? e.path("neighbours") : e.path("items");
+    if (aItems.size() != eItems.size()) {
+      return false;
+    }
+    for (int k = 0; k < aItems.size(); k++) {
+      JsonNode x = aItems.get(k);
+      JsonNode y = eItems.get(k);
+      double scale = Math.max(1.0, Math.abs(y.path("score").asDouble()));
+      if (!x.path("itemId").equals(y.path("itemId"))
+          || !x.path("because").equals(y.path("because"))
+          || Math.abs(x.path("score").asDouble() - y.path("score").asDouble()) > 1e-9 * scale) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Where two values first differ, with some context; whole values when short. */
+  private static String difference(Object actual, Object expected) {
+    String a = String.valueOf(actual);
+    String e = String.valueOf(expected);
+    if (a.length() + e.length() < 400) {
+      return String.format("%n    actual   %s%n    expected %s", a, e);
+    }
+    int at = 0;
+    while (at < Math.min(a.length(), e.length()) && a.charAt(at) == e.charAt(at)) {
+      at++;
+    }
+    int from = Math.max(0, at - 80);
+    return String.format(
+        "first difference at character %d:%n    actual   ...%s%n    expected ...%s",
+        at,
+        a.substring(from, Math.min(a.length(), at + 120)),
+        e.substring(from, Math.min(e.length(), at + 120)));
+  }
+
+  private static final long START = System.nanoTime();
+
+  /** Prints a line with the seconds since the test JVM loaded this class: where the time goes. */
+  static void log(String format, Object... args) {
+    System.out.printf(
+        "[%6.1f s] %s%n", (System.nanoTime() - START) / 1e9, String.format(format, args));
   }
 
   /** A JSON field of an output record. */

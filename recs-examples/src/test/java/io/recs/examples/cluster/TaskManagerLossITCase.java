@@ -9,7 +9,6 @@ import io.recs.testkit.cluster.FlinkClusterExtension;
 import io.recs.testkit.cluster.JobSubmission;
 import io.recs.testkit.cluster.RestoreStats;
 import io.recs.testkit.cluster.TaskManagerProcess;
-import io.recs.testkit.data.InteractionGenerator;
 import io.recs.testkit.kafka.EmbeddedKafkaExtension;
 import io.recs.testkit.kafka.EmbeddedKafkaExtension.KeyValue;
 import java.time.Duration;
@@ -48,6 +47,7 @@ class TaskManagerLossITCase {
 
   @Test
   void committedOutputsOfARunThatLostATaskManagerEqualThoseOfARunWithout() throws Exception {
+    RecsCluster.log("cluster up");
     List<KeyValue> input = input();
     KAFKA.createTopic("tm-loss-in", 1);
     Outputs killed = new Outputs("tm-loss-killed");
@@ -63,7 +63,9 @@ class TaskManagerLossITCase {
             JobSubmission.builder(RecsCluster.jobJar())
                 .args(killed.args(KAFKA, "tm-loss-in", flags))
                 .build());
+    RecsCluster.log("submitted");
     job.awaitCompletedCheckpoints(2, TIMEOUT);
+    RecsCluster.log("two checkpoints completed");
     Set<String> running = job.taskManagerIds();
     assertThat(running).hasSize(1);
     TaskManagerProcess victim = CLUSTER.taskManager(running.iterator().next());
@@ -85,7 +87,9 @@ class TaskManagerLossITCase {
 
     RecsCluster.await(
         () -> KAFKA.consumerLag(killed.run(), "tm-loss-in") == 0, TIMEOUT, "the whole input");
+    RecsCluster.log("input consumed");
     job.stopWithSavepoint(true, TIMEOUT);
+    RecsCluster.log("stopped, drained");
     System.out.printf(
         "TaskManager loss: restart after %.1f s, checkpoint %d restored at +%.1f s, all tasks"
             + " running at +%.1f s (restart delay of the job: 10 s)%n",
@@ -100,6 +104,7 @@ class TaskManagerLossITCase {
                 .args(reference.args(KAFKA, "tm-loss-in", withBounded(flags)))
                 .build())
         .awaitStatus(JobStatus.FINISHED, TIMEOUT);
+    RecsCluster.log("reference run finished");
 
     RecsCluster.assertSameEntries(
         Outputs.byKey(KAFKA, killed.trending()),
@@ -126,9 +131,9 @@ class TaskManagerLossITCase {
 
   private static final int BAD_LINES = 3;
 
-  /** The small generated set, with three unparseable lines among it. */
+  /** A generated set, with three unparseable lines among it. */
   private static List<KeyValue> input() {
-    List<Interaction> events = InteractionGenerator.small(11).generate();
+    List<Interaction> events = RecsCluster.generated(11, 8_000);
     List<KeyValue> lines = new ArrayList<>(RecsCluster.csv(events));
     for (int k = 0; k < BAD_LINES; k++) {
       lines.add((k + 1) * lines.size() / (BAD_LINES + 1), new KeyValue("bad", "broken line " + k));
