@@ -56,7 +56,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * recs-testkit} brings.
  */
 @PublicEvolving
-public final class EmbeddedKafkaExtension implements BeforeAllCallback, AfterAllCallback {
+public final class EmbeddedKafkaExtension
+    implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
   private KafkaClusterTestKit cluster;
@@ -66,6 +67,24 @@ public final class EmbeddedKafkaExtension implements BeforeAllCallback, AfterAll
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
+    start();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws Exception {
+    close();
+  }
+
+  /**
+   * Starts the broker, for use outside JUnit (a benchmark's {@code main}); with {@code
+   * try}-with-resources, {@link #close()} stops it.
+   *
+   * @throws IllegalStateException if it is already running
+   */
+  public void start() throws Exception {
+    if (cluster != null) {
+      throw new IllegalStateException("the broker is already running at " + bootstrapServers());
+    }
     KafkaClusterTestKit started =
         new KafkaClusterTestKit.Builder(
                 new TestKitNodes.Builder()
@@ -92,8 +111,9 @@ public final class EmbeddedKafkaExtension implements BeforeAllCallback, AfterAll
     cluster = started;
   }
 
+  /** Stops the broker and deletes its data; does nothing if it is not running. */
   @Override
-  public void afterAll(ExtensionContext context) throws Exception {
+  public void close() throws Exception {
     if (cluster != null) {
       cluster.close();
       cluster = null;
