@@ -31,8 +31,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The kafka-to-kafka job on the multi-process cluster (one JobManager, two TaskManagers of two
- * slots), with an in-process Kafka broker, printing figures. Not a test: it asserts nothing about
- * timing; it fails only if the job fails or its outputs are incomplete.
+ * slots, slots spread evenly over them), with an in-process Kafka broker, printing figures. Not a
+ * test: it asserts nothing about timing; it fails only if the job fails or its outputs are
+ * incomplete.
  *
  * <pre>
  * cd recs-examples   # after mvn -B package -DskipTests (or verify) of the reactor
@@ -66,7 +67,12 @@ public final class ClusterBenchmark {
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     try (EmbeddedKafkaExtension kafka = new EmbeddedKafkaExtension();
         FlinkClusterExtension cluster =
-            RecsCluster.cluster().taskManagers(2).slotsPerTaskManager(2).build()) {
+            RecsCluster.cluster()
+                .taskManagers(2)
+                .slotsPerTaskManager(2)
+                // At parallelism 2, one slot on each TaskManager rather than both on one.
+                .configuration("taskmanager.load-balance.mode", "SLOTS")
+                .build()) {
       kafka.start();
       cluster.start();
       switch (mode) {
