@@ -6,6 +6,7 @@ import io.recs.event.TrendingItems;
 import io.recs.similarity.Neighbours;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -25,6 +26,12 @@ import org.apache.flink.util.Collector;
  * factor is common to all items at any T, the order is that of Σ w·2^(t/h), which only grows and
  * does not depend on arrival order (forward decay, Cormode et al., ICDE 2009). It is kept as a
  * base-2 logarithm so that long streams cannot overflow.
+ *
+ * <p>The stored sums depend on the half-life. Each scope keeps the half-life they were computed
+ * with, so that a job restored from a savepoint with another half-life converts them on the scope's
+ * next event or timer: each item keeps its popularity at the scope's latest event time and decays
+ * with the new half-life from there. (Savepoints taken before the half-life was stored are taken to
+ * have the configured one.)
  */
 @Internal
 public final class TrendingFunction
@@ -40,6 +47,7 @@ public final class TrendingFunction
   private transient ValueState<Neighbours> emitted;
   private transient ValueState<Long> latest;
   private transient ValueState<Long> pendingTimer;
+  private transient ValueState<Double> storedHalfLifeMs;
   private transient double halfLifeMs;
   private transient long intervalMs;
 
@@ -58,6 +66,8 @@ public final class TrendingFunction
     emitted = getRuntimeContext().getState(new ValueStateDescriptor<>("emitted", type));
     latest = getRuntimeContext().getState(new ValueStateDescriptor<>("latest", Types.LONG));
     pendingTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("timer", Types.LONG));
+    storedHalfLifeMs =
+        getRuntimeContext().getState(new ValueStateDescriptor<>("half-life-ms", Types.DOUBLE));
     halfLifeMs = config.halfLife().toMillis();
     intervalMs = config.emitInterval().toMillis();
   }
@@ -65,6 +75,7 @@ public final class TrendingFunction
   @Override
   public void processElement(Interaction event, Context ctx, Collector<TrendingItems> out)
       throws Exception {
+    adoptHalfLife();
     Neighbours list = top.value();
     if (list == null) {
       list = new Neighbours();
@@ -94,6 +105,7 @@ public final class TrendingFunction
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<TrendingItems> out)
       throws Exception {
+    adoptHalfLife();
     Neighbours list = top.value();
     boolean endOfInput = timestamp == END_OF_INPUT;
     if (!endOfInput) {
@@ -114,6 +126,39 @@ public final class TrendingFunction
       emitted.update(copy);
       out.collect(new TrendingItems(scope, decayedTo(list, now), now));
     }
+  }
+
+  /**
+   * Converts this scope's sums if they were computed with another half-life: with T the scope's
+   * latest event time, log2 popularity(T) = L − T/h_old is kept, so L becomes L − T/h_old +
+   * T/h_new. The shift is the same for every item, so the order does not change.
+   */
+  private void adoptHalfLife() throws Exception {
+    Double stored = storedHalfLifeMs.value();
+    if (stored != null && stored == halfLifeMs) {
+      return;
+    }
+    Long now = latest.value();
+    if (stored != null && now != null) {
+      double shift = now / halfLifeMs - now / stored;
+      List<Map.Entry<String, Double>> entries = new ArrayList<>();
+      logPopularity.entries().forEach(entries::add);
+      for (Map.Entry<String, Double> entry : entries) {
+        logPopularity.put(entry.getKey(), entry.getValue() + shift);
+      }
+      top.update(shifted(top.value(), shift));
+      emitted.update(shifted(emitted.value(), shift));
+    }
+    storedHalfLifeMs.update(halfLifeMs);
+  }
+
+  private static Neighbours shifted(Neighbours list, double shift) {
+    if (list != null) {
+      for (int k = 0; k < list.size; k++) {
+        list.scores[k] += shift;
+      }
+    }
+    return list;
   }
 
   /** The list with scores as popularity at {@code now}: 2^(log − now/h). */

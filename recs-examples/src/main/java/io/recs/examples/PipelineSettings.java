@@ -4,9 +4,11 @@ import io.recs.pipeline.RecsPipeline;
 import io.recs.scoring.ScoringConfig;
 import io.recs.similarity.SimilarityConfig;
 import io.recs.similarity.SimilarityMeasure;
+import io.recs.trending.TrendingConfig;
 import java.util.Arrays;
 import java.util.Locale;
 import org.apache.flink.util.ParameterTool;
+import org.apache.flink.util.TimeUtils;
 
 /** The flags that configure the recs pipeline, shared by the example jobs. */
 final class PipelineSettings {
@@ -16,7 +18,11 @@ final class PipelineSettings {
     return flags
         .optional("measure", "cosine", "similarity: cooccurrence, jaccard, cosine, llr or lift")
         .optional("n", "10", "recommendations per user")
-        .optional("neighbours", "50", "neighbours kept per item");
+        .optional("neighbours", "50", "neighbours kept per item")
+        .optional(
+            "trending-half-life",
+            "1d",
+            "half-life of trending popularity, e.g. 6h or 2d; may change across a savepoint");
   }
 
   static RecsPipeline pipeline(ParameterTool params) {
@@ -30,6 +36,10 @@ final class PipelineSettings {
             ScoringConfig.builder()
                 .n(params.getInt("n"))
                 .candidatesPerSeed(Math.min(20, params.getInt("neighbours")))
+                .build())
+        .trending(
+            TrendingConfig.builder()
+                .halfLife(TimeUtils.parseDuration(params.get("trending-half-life")))
                 .build())
         .build();
   }

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -55,7 +56,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * recs-testkit} brings.
  */
 @PublicEvolving
-public final class EmbeddedKafkaExtension implements BeforeAllCallback, AfterAllCallback {
+public final class EmbeddedKafkaExtension
+    implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
   private KafkaClusterTestKit cluster;
@@ -65,6 +67,24 @@ public final class EmbeddedKafkaExtension implements BeforeAllCallback, AfterAll
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
+    start();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws Exception {
+    close();
+  }
+
+  /**
+   * Starts the broker, for use outside JUnit (a benchmark's {@code main}); with {@code
+   * try}-with-resources, {@link #close()} stops it.
+   *
+   * @throws IllegalStateException if it is already running
+   */
+  public void start() throws Exception {
+    if (cluster != null) {
+      throw new IllegalStateException("the broker is already running at " + bootstrapServers());
+    }
     KafkaClusterTestKit started =
         new KafkaClusterTestKit.Builder(
                 new TestKitNodes.Builder()
@@ -91,8 +111,9 @@ public final class EmbeddedKafkaExtension implements BeforeAllCallback, AfterAll
     cluster = started;
   }
 
+  /** Stops the broker and deletes its data; does nothing if it is not running. */
   @Override
-  public void afterAll(ExtensionContext context) throws Exception {
+  public void close() throws Exception {
     if (cluster != null) {
       cluster.close();
       cluster = null;
@@ -182,6 +203,39 @@ public final class EmbeddedKafkaExtension implements BeforeAllCallback, AfterAll
           .sorted((a, b) -> Integer.compare(a.partition(), b.partition()))
           .forEach(p -> all.addAll(read.getOrDefault(p, List.of())));
       return all;
+    }
+  }
+
+  /**
+   * How many records of {@code topic} the consumer group has not committed yet: the sum over
+   * partitions of the end offset minus the group's committed offset (0 when none is committed). For
+   * a Flink Kafka source, which commits offsets when a checkpoint completes, 0 means that a
+   * completed checkpoint covers the whole topic as of this call.
+   */
+  public long consumerLag(String groupId, String topic) {
+    try (Admin admin = Admin.create(clientProperties());
+        KafkaConsumer<String, String> consumer =
+            new KafkaConsumer<>(
+                clientProperties(), new StringDeserializer(), new StringDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic, READ_TIMEOUT).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .collect(Collectors.toList());
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, READ_TIMEOUT);
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
+      long lag = 0;
+      for (TopicPartition partition : partitions) {
+        OffsetAndMetadata offset = committed.get(partition);
+        lag += end.get(partition) - (offset == null ? 0 : offset.offset());
+      }
+      return lag;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading offsets of " + groupId, e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(
+          "could not read the committed offsets of " + groupId, e.getCause());
     }
   }
 
