@@ -20,6 +20,11 @@ final class PipelineSettings {
         .optional("n", "10", "recommendations per user")
         .optional("neighbours", "50", "neighbours kept per item")
         .optional(
+            "row-batch-size",
+            String.valueOf(SimilarityConfig.defaults().rowBatchSize()),
+            "co-occurrence updates merged per item-count subtask before sending; 1 sends each at"
+                + " once (deterministic intermediate similar-items lists)")
+        .optional(
             "trending-half-life",
             "1d",
             "half-life of trending popularity, e.g. 6h or 2d; may change across a savepoint");
@@ -31,6 +36,7 @@ final class PipelineSettings {
             SimilarityConfig.builder()
                 .measure(measure(params.get("measure")))
                 .neighbours(params.getInt("neighbours"))
+                .rowBatchSize(params.getInt("row-batch-size"))
                 .build())
         .scoring(
             ScoringConfig.builder()
