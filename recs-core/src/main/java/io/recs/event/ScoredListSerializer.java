@@ -13,8 +13,7 @@ import org.apache.flink.types.StringValue;
 
 /**
  * Hand-written serializers of the immutable output records that hold a key, a list of {@link
- * ScoredItem}s and a timestamp: {@link SimilarItems}, {@link Recommendations} and {@link
- * TrendingItems}.
+ * ScoredItem}s and a timestamp: {@link SimilarItems} and {@link Recommendations}.
  *
  * <p>The records are immutable, so {@code copy} returns its argument: chained operators and heap
  * state share instances instead of copying lists of scored items field by field, which Flink's
@@ -183,40 +182,6 @@ public abstract class ScoredListSerializer<T> extends TypeSerializerSingleton<T>
     }
   }
 
-  /** The serializer of {@link TrendingItems}. */
-  @Internal
-  public static final class OfTrendingItems extends ScoredListSerializer<TrendingItems> {
-    private static final long serialVersionUID = 1L;
-
-    /** The instance. */
-    public static final OfTrendingItems INSTANCE = new OfTrendingItems();
-
-    @Override
-    String key(TrendingItems record) {
-      return record.scope();
-    }
-
-    @Override
-    List<ScoredItem> items(TrendingItems record) {
-      return record.items();
-    }
-
-    @Override
-    long timestamp(TrendingItems record) {
-      return record.timestamp();
-    }
-
-    @Override
-    TrendingItems create(String key, List<ScoredItem> items, long timestamp) {
-      return new TrendingItems(key, items, timestamp);
-    }
-
-    @Override
-    public TypeSerializerSnapshot<TrendingItems> snapshotConfiguration() {
-      return new TrendingItemsSnapshot();
-    }
-  }
-
   /** Snapshot of {@link OfSimilarItems}, for savepoints. */
   @Internal
   public static final class SimilarItemsSnapshot
@@ -234,16 +199,6 @@ public abstract class ScoredListSerializer<T> extends TypeSerializerSingleton<T>
     /** For Flink. */
     public RecommendationsSnapshot() {
       super(() -> OfRecommendations.INSTANCE);
-    }
-  }
-
-  /** Snapshot of {@link OfTrendingItems}, for savepoints. */
-  @Internal
-  public static final class TrendingItemsSnapshot
-      extends SimpleTypeSerializerSnapshot<TrendingItems> {
-    /** For Flink. */
-    public TrendingItemsSnapshot() {
-      super(() -> OfTrendingItems.INSTANCE);
     }
   }
 }

@@ -102,15 +102,4 @@ public final class ScoredListTypeInfo<T> extends TypeInformation<T> {
           Recommendations.class, ScoredListSerializer.OfRecommendations.INSTANCE);
     }
   }
-
-  /** Chooses the type information of {@link TrendingItems}. */
-  @Internal
-  public static final class TrendingItemsFactory extends TypeInfoFactory<TrendingItems> {
-    @Override
-    public TypeInformation<TrendingItems> createTypeInfo(
-        Type t, Map<String, TypeInformation<?>> genericParameters) {
-      return new ScoredListTypeInfo<>(
-          TrendingItems.class, ScoredListSerializer.OfTrendingItems.INSTANCE);
-    }
-  }
 }

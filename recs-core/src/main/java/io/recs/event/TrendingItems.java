@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 import org.apache.flink.annotation.PublicEvolving;
-import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * The currently most popular items, globally or within one category.
@@ -14,7 +13,6 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  * @param timestamp the event time at which the list was computed
  */
 @PublicEvolving
-@TypeInfo(ScoredListTypeInfo.TrendingItemsFactory.class)
 public record TrendingItems(String scope, List<ScoredItem> items, long timestamp)
     implements Serializable {
 

@@ -30,11 +30,6 @@ class ScoredListSerializerTest {
   }
 
   @Test
-  void trendingItemsRoundTrip() throws Exception {
-    assertRoundTrip(TrendingItems.class, new TrendingItems(TrendingItems.GLOBAL, ITEMS, 9));
-  }
-
-  @Test
   void snapshotRestoresACompatibleSerializer() throws Exception {
     TypeSerializer<SimilarItems> serializer = serializer(SimilarItems.class);
     TypeSerializerSnapshot<SimilarItems> snapshot = serializer.snapshotConfiguration();
