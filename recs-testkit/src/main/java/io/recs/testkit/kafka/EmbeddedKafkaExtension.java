@@ -48,9 +48,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }</pre>
  *
  * <p>The broker is configured for one node (replication factor 1 for the offsets and transaction
- * topics, minimum in-sync replicas 1) and for fast tests (no initial rebalance delay). Transactions
- * work, with the broker's default {@code transaction.max.timeout.ms} of 15 minutes. Topics live
- * until the class ends, so tests in one class should use distinct topic names.
+ * topics, minimum in-sync replicas 1) and for fast tests (no initial rebalance delay). Time-based
+ * retention is off ({@code log.retention.ms=-1}), because records written with past event times as
+ * timestamps would otherwise be deleted at the broker's next retention check; a topic created with
+ * its own {@code retention.ms} gets it applied within about a second. Transactions work, with the
+ * broker's default {@code transaction.max.timeout.ms} of 15 minutes. Topics live until the class
+ * ends, so tests in one class should use distinct topic names.
  *
  * <p>Needs {@code org.apache.kafka:kafka-test-common-runtime} on the test classpath, which {@code
  * recs-testkit} brings.
@@ -59,6 +62,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class EmbeddedKafkaExtension
     implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
+  /**
+   * How often the broker applies retention (Kafka's default: every 5 minutes, first after 30 s).
+   */
+  static final Duration RETENTION_CHECK_INTERVAL = Duration.ofSeconds(1);
 
   private KafkaClusterTestKit cluster;
 
@@ -98,6 +106,14 @@ public final class EmbeddedKafkaExtension
             .setConfigProp("group.initial.rebalance.delay.ms", "0")
             // Fewer internal partitions: a one-node test broker does not need 50 of each.
             .setConfigProp("offsets.topic.num.partitions", "4")
+            // recs writes outputs with their event times as record timestamps, and test data
+            // lies in the past: with Kafka's default retention of 7 days, each retention check
+            // would delete whatever had been written before it.
+            .setConfigProp("log.retention.ms", "-1")
+            .setConfigProp("log.initial.task.delay.ms", "100")
+            .setConfigProp(
+                "log.retention.check.interval.ms",
+                Long.toString(RETENTION_CHECK_INTERVAL.toMillis()))
             .setConfigProp("transaction.state.log.num.partitions", "4")
             .build();
     try {
