@@ -75,10 +75,10 @@ final class Ranking {
     for (int p = 0; p < parts.count(); p++) {
       entries += parts.candidates()[p] == null ? 0 : parts.candidates()[p].length;
     }
-    // Number the distinct candidates and count their contributions.
+    // Number the distinct candidates and count their contributions into start[c + 1].
     index.reset(entries);
     String[] items = new String[entries];
-    int[] contributions = new int[entries + 1];
+    int[] start = new int[entries + 1];
     int[] candidateOf = new int[entries];
     int e = 0;
     for (int p = 0; p < parts.count(); p++) {
@@ -89,13 +89,12 @@ final class Ranking {
       for (String item : candidates) {
         int c = index.numberOf(item);
         items[c] = item;
-        contributions[c + 1]++;
+        start[c + 1]++;
         candidateOf[e++] = c;
       }
     }
     int distinct = index.size();
     // Group the contributions by candidate: those of candidate c are [start[c], start[c + 1]).
-    int[] start = contributions;
     for (int c = 0; c < distinct; c++) {
       start[c + 1] += start[c];
     }

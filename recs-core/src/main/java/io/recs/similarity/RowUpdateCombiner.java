@@ -1,6 +1,7 @@
 package io.recs.similarity;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,8 +129,8 @@ public final class RowUpdateCombiner extends AbstractStreamOperator<RowUpdate>
           index.put(updateCols[k], at);
           cols.add(updateCols[k]);
           if (at == deltas.length) {
-            deltas = java.util.Arrays.copyOf(deltas, at * 2);
-            colCounts = java.util.Arrays.copyOf(colCounts, at * 2);
+            deltas = Arrays.copyOf(deltas, at * 2);
+            colCounts = Arrays.copyOf(colCounts, at * 2);
           }
           added++;
         }
@@ -144,10 +145,10 @@ public final class RowUpdateCombiner extends AbstractStreamOperator<RowUpdate>
       return new RowUpdate(
           row,
           cols.toArray(new String[0]),
-          java.util.Arrays.copyOf(deltas, size),
+          Arrays.copyOf(deltas, size),
           time,
           rowCount,
-          java.util.Arrays.copyOf(colCounts, size));
+          Arrays.copyOf(colCounts, size));
     }
   }
 }
