@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -29,7 +30,8 @@ import org.apache.flink.annotation.PublicEvolving;
  * @param updates pairwise updates made (for an average: the mean over the copies)
  */
 @PublicEvolving
-public record LearnedWeights(String[] features, double[] weights, long updates) {
+public record LearnedWeights(String[] features, double[] weights, long updates)
+    implements Serializable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Checks the arguments. */
