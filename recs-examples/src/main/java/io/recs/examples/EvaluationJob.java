@@ -57,7 +57,10 @@ public final class EvaluationJob {
   static Flags flags() {
     return new Flags("evaluation: ranking quality of the streaming recommender")
         .optional("ratings", "", "MovieLens ratings.csv (userId,movieId,rating,timestamp)")
-        .optional("generated", "", "instead of --ratings: the generator's small or standard set")
+        .optional(
+            "generated",
+            "",
+            "instead of --ratings: the generator's small, standard or drifting set")
         .optional("min-rating", "0", "ratings below this are dropped; 0 keeps all as positives")
         .optional("weight", "rating", "interaction weight: rating or one")
         .optional(
@@ -91,7 +94,9 @@ public final class EvaluationJob {
             "learning-seed-items",
             "",
             "learning: seeds (most recent items) per request; default the history size")
+        .optional("learning-actions", "", "learning: actions with a per-action feature, a,b,c")
         .optional("horizon", "5", "learning: next events whose items prequential recall counts")
+        .optional("learned-weights-in", "", "learning: JSON weights the learned scorer starts from")
         .optional(
             "learned-weights-out", "", "learning: file to write the learned weights to (JSON)");
   }
@@ -195,7 +200,17 @@ public final class EvaluationJob {
     int candidatesPerSeed =
         params.has("candidates-per-seed") ? params.getInt("candidates-per-seed") : 20;
     List<LearningEvaluation.Variant> variants =
-        LearningEvaluation.variants(k, seedItems, candidatesPerSeed);
+        LearningEvaluation.variants(
+            k,
+            seedItems,
+            candidatesPerSeed,
+            params.has("learning-actions")
+                ? List.of(params.get("learning-actions").split(","))
+                : List.of(),
+            params.has("learned-weights-in")
+                ? LearnedWeights.fromJson(
+                    java.nio.file.Files.readString(Path.of(params.get("learned-weights-in"))))
+                : null);
     out.printf(
         Locale.ROOT,
         "learned scoring vs fixed grid: %d events, %s, %d seeds x %d candidates, parallelism %d,"

@@ -51,6 +51,19 @@ final class LearningEvaluation {
 
   /** The fixed grid and the learned scorer, in that order. */
   static List<Variant> variants(int k, int seedItems, int candidatesPerSeed) {
+    return variants(k, seedItems, candidatesPerSeed, List.of(), null);
+  }
+
+  /**
+   * As {@link #variants(int, int, int)}; the learned scorer also weighs per-action features, and
+   * starts from {@code pretrained} weights if not null.
+   */
+  static List<Variant> variants(
+      int k,
+      int seedItems,
+      int candidatesPerSeed,
+      List<String> actions,
+      LearnedWeights pretrained) {
     List<Variant> variants = new ArrayList<>();
     PreferenceConfig defaults = PreferenceConfig.defaults();
     variants.add(
@@ -78,8 +91,12 @@ final class LearningEvaluation {
             PreferenceConfig.builder().halfLife(Duration.ofDays(30)).build()));
     variants.add(
         new Variant(
-            "learned (BPR)",
-            scoring(k, seedItems, candidatesPerSeed, LinearScoring.builder().build()),
+            pretrained == null ? "learned (BPR)" : "learned (BPR), pre-trained",
+            scoring(
+                k,
+                seedItems,
+                candidatesPerSeed,
+                LinearScoring.builder().actions(actions).initialWeights(pretrained).build()),
             defaults));
     return variants;
   }
