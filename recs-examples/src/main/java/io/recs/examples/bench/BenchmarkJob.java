@@ -10,6 +10,7 @@ import io.recs.scoring.RankingFeature;
 import io.recs.scoring.ScoringConfig;
 import io.recs.similarity.SimilarityConfig;
 import io.recs.testkit.data.InteractionGenerator;
+import io.recs.testkit.flink.CollectingSink;
 import io.recs.testkit.reference.BatchReference;
 import java.io.PrintStream;
 import java.util.List;
@@ -188,7 +189,7 @@ public final class BenchmarkJob {
             .build();
     runPipeline(events, "hashmap", 0, learned);
     out.println("warm-up round done (not reported)");
-    for (int round = 1; round <= 2; round++) {
+    for (int round = 1; round <= 3; round++) {
       for (ScoringConfig scoring : List.of(fixed, learned, sum)) {
         double rate = eventsPerSecond(events.size(), runPipeline(events, "hashmap", 0, scoring));
         String name =
@@ -261,7 +262,18 @@ public final class BenchmarkJob {
     streams.recommendations().sinkTo(Stopwatch.endSink());
     streams.similarItems().sinkTo(Stopwatch.endSink());
     streams.trending().sinkTo(Stopwatch.endSink());
+    CollectingSink<LearnedWeights> weights = null;
+    if (scoring.linear() != null && scoring.linear().learning()) {
+      weights = CollectingSink.create();
+      streams.learnedWeights().sinkTo(weights);
+    }
     env.execute("benchmark: whole pipeline, " + backend);
+    if (weights != null) {
+      System.out.printf(
+          "  (pairwise updates per rank subtask: %s)%n",
+          weights.records().stream().map(LearnedWeights::updates).toList());
+      weights.clear();
+    }
     System.out.printf(
         "  (%,d recommendations, similar-items and trending lists emitted)%n", Stopwatch.records());
     return Stopwatch.elapsedMillis();
