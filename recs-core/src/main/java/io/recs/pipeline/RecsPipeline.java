@@ -239,7 +239,7 @@ public final class RecsPipeline {
     BroadcastStream<RankContext> rankContext =
         context.broadcast(RankFunction.TRENDING, RankFunction.CATEGORIES, RankFunction.CANDIDATES);
 
-    DataStream<Recommendations> recommendations =
+    SingleOutputStreamOperator<Recommendations> recommendations =
         toRank
             .keyBy(RankMessage::user)
             .connect(rankContext)
@@ -247,7 +247,15 @@ public final class RecsPipeline {
             .name("rank")
             .uid(uidPrefix + "rank");
 
-    return new RecsStreams(recommendations, similarItems, trendingItems, itemCounts, null);
+    return new RecsStreams(
+        recommendations,
+        similarItems,
+        trendingItems,
+        itemCounts,
+        null,
+        scoring.linear() == null
+            ? null
+            : recommendations.getSideOutput(RankFunction.LEARNED_WEIGHTS));
   }
 
   /** Builds a {@link RecsPipeline}; every setting has a default, {@link #build()} checks them. */

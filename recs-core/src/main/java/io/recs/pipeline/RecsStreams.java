@@ -5,6 +5,7 @@ import io.recs.event.Recommendations;
 import io.recs.event.RejectedRecord;
 import io.recs.event.SimilarItems;
 import io.recs.event.TrendingItems;
+import io.recs.scoring.LearnedWeights;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
@@ -16,6 +17,7 @@ public final class RecsStreams {
   private final DataStream<TrendingItems> trending;
   private final DataStream<ItemCount> itemCounts;
   private final DataStream<RejectedRecord> deadLetters;
+  private final DataStream<LearnedWeights> learnedWeights;
 
   RecsStreams(
       DataStream<Recommendations> recommendations,
@@ -23,15 +25,40 @@ public final class RecsStreams {
       DataStream<TrendingItems> trending,
       DataStream<ItemCount> itemCounts,
       DataStream<RejectedRecord> deadLetters) {
+    this(recommendations, similarItems, trending, itemCounts, deadLetters, null);
+  }
+
+  RecsStreams(
+      DataStream<Recommendations> recommendations,
+      DataStream<SimilarItems> similarItems,
+      DataStream<TrendingItems> trending,
+      DataStream<ItemCount> itemCounts,
+      DataStream<RejectedRecord> deadLetters,
+      DataStream<LearnedWeights> learnedWeights) {
     this.recommendations = recommendations;
     this.similarItems = similarItems;
     this.trending = trending;
     this.itemCounts = itemCounts;
     this.deadLetters = deadLetters;
+    this.learnedWeights = learnedWeights;
   }
 
   RecsStreams withDeadLetters(DataStream<RejectedRecord> newDeadLetters) {
-    return new RecsStreams(recommendations, similarItems, trending, itemCounts, newDeadLetters);
+    return new RecsStreams(
+        recommendations, similarItems, trending, itemCounts, newDeadLetters, learnedWeights);
+  }
+
+  /**
+   * With {@link io.recs.scoring.LinearScoring learned scoring}: each ranking subtask's weights,
+   * once when a bounded input ends; average them with {@link LearnedWeights#average} to pre-train a
+   * model for a live job. Empty for an unbounded input.
+   */
+  public DataStream<LearnedWeights> learnedWeights() {
+    if (learnedWeights == null) {
+      throw new IllegalStateException(
+          "learnedWeights is available only with ScoringConfig.linear(...) and recommendations");
+    }
+    return learnedWeights;
   }
 
   /**

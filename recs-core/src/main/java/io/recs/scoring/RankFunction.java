@@ -5,12 +5,16 @@ import io.recs.event.ScoredItem;
 import io.recs.event.TrendingItems;
 import io.recs.metrics.WallClock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.function.Predicate;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
@@ -18,10 +22,15 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
  * Keyed by user: merges the parts of each recommendation request, filters and ranks the candidates,
@@ -33,10 +42,21 @@ import org.apache.flink.util.Collector;
  * been emitted is dropped (latest wins). Final requests complete when the input ends. The metric
  * {@code recommendationLatencyMs} is a histogram of the wall-clock delay from the arrival of the
  * triggering record at the user stage to the emission here.
+ *
+ * <p>With {@link ScoringConfig#linear()}, candidates are scored by a linear model over their {@link
+ * RankingFeature features}. If it learns, the function keeps each user's last candidates ({@link
+ * KeptCandidates}) and, when the user's next interaction arrives (a seen notice, or a replicated
+ * request that carries it), makes pairwise updates from it before ranking anything else. The
+ * weights are operator state (union list state, one copy per subtask): a restored subtask, at any
+ * parallelism, starts from the average of all restored copies. When a bounded input ends, each
+ * subtask emits its weights once on {@link #LEARNED_WEIGHTS}. Metrics: {@code learnedPairs}
+ * (pairwise updates) and {@code positivesNotKept} (interactions whose item was not among the kept
+ * candidates).
  */
 @Internal
 public final class RankFunction
-    extends KeyedBroadcastProcessFunction<String, RankMessage, RankContext, Recommendations> {
+    extends KeyedBroadcastProcessFunction<String, RankMessage, RankContext, Recommendations>
+    implements CheckpointedFunction {
   private static final long serialVersionUID = 1L;
 
   /** Trending lists by scope. */
@@ -53,6 +73,10 @@ public final class RankFunction
       new MapStateDescriptor<>(
           "recs-candidates", Types.STRING, TypeInformation.of(RankContext.class));
 
+  /** Each subtask's learned weights, once when a bounded input ends. */
+  public static final OutputTag<LearnedWeights> LEARNED_WEIGHTS =
+      new OutputTag<>("recs-learned-weights", TypeInformation.of(LearnedWeights.class));
+
   private static final long END_OF_INPUT = Long.MAX_VALUE;
 
   private final ScoringConfig config;
@@ -64,11 +88,56 @@ public final class RankFunction
   private transient ValueState<Long> lastEmitted;
   private transient Histogram latency;
   private transient Ranking ranking;
+  private transient LinearRanking linear;
+  private transient ListState<LearnedWeights> weightsState;
+  private transient ValueState<KeptCandidates> kept;
+  private transient Counter learnedPairs;
+  private transient Counter positivesNotKept;
+  private transient boolean exported;
+  private transient TrendingItems trendingSeen;
+  private transient Map<String, Double> trendingScores;
 
   /** A function with the given configuration. */
   public RankFunction(ScoringConfig config, WallClock clock) {
     this.config = config;
     this.clock = clock;
+  }
+
+  @Override
+  public void initializeState(FunctionInitializationContext context) throws Exception {
+    LinearScoring linearConfig = config.linear();
+    if (linearConfig == null) {
+      return;
+    }
+    weightsState =
+        context
+            .getOperatorStateStore()
+            .getUnionListState(
+                new ListStateDescriptor<>(
+                    "learned-weights", TypeInformation.of(LearnedWeights.class)));
+    List<LearnedWeights> copies = new ArrayList<>();
+    if (context.isRestored()) {
+      weightsState.get().forEach(copies::add);
+    }
+    List<String> features = linearConfig.featureNames();
+    LinearModel model =
+        copies.isEmpty()
+            ? LinearModel.of(features, linearConfig.startWeights())
+            : LinearModel.restored(features, copies);
+    int subtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
+    linear = new LinearRanking(linearConfig, model, new Random(linearConfig.seed() + subtask));
+  }
+
+  @Override
+  public void snapshotState(FunctionSnapshotContext context) throws Exception {
+    if (linear != null) {
+      weightsState.update(List.of(linear.model().export()));
+    }
+  }
+
+  /** This subtask's current weights, or null without linear scoring. */
+  LearnedWeights weights() {
+    return linear == null ? null : linear.model().export();
   }
 
   @Override
@@ -89,6 +158,23 @@ public final class RankFunction
         getRuntimeContext()
             .getMetricGroup()
             .histogram("recommendationLatencyMs", new DescriptiveStatisticsHistogram(10_000));
+    if (config.linear() != null && linear == null) { // not run through initializeState
+      LinearScoring linearConfig = config.linear();
+      linear =
+          new LinearRanking(
+              linearConfig,
+              LinearModel.of(linearConfig.featureNames(), linearConfig.startWeights()),
+              new Random(linearConfig.seed()));
+    }
+    if (linear != null && config.linear().learning()) {
+      kept =
+          getRuntimeContext()
+              .getState(
+                  new ValueStateDescriptor<>(
+                      "kept-candidates", TypeInformation.of(KeptCandidates.class)));
+      learnedPairs = getRuntimeContext().getMetricGroup().counter("learnedPairs");
+      positivesNotKept = getRuntimeContext().getMetricGroup().counter("positivesNotKept");
+    }
   }
 
   @Override
@@ -106,6 +192,11 @@ public final class RankFunction
   @Override
   public void processElement(
       RankMessage message, ReadOnlyContext ctx, Collector<Recommendations> out) throws Exception {
+    if (kept != null
+        && message.seenItem() != null
+        && (message.kind() == RankMessage.SEEN || message.kind() == RankMessage.REQUEST)) {
+      learn(message.seenItem());
+    }
     if (message.seenItem() != null) {
       markSeen(message.seenItem(), message.seenAction());
     }
@@ -138,9 +229,28 @@ public final class RankFunction
     }
   }
 
+  /** Pairwise updates from the user's choice of {@code item} after their last list. */
+  private void learn(String item) throws Exception {
+    KeptCandidates last = kept.value();
+    if (last == null) {
+      return;
+    }
+    int pairs = linear.model().learn(last, item, config.linear(), linear.random());
+    if (pairs > 0) {
+      learnedPairs.inc(pairs);
+    } else {
+      positivesNotKept.inc();
+    }
+    kept.clear();
+  }
+
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<Recommendations> out)
       throws Exception {
+    if (timestamp == END_OF_INPUT && linear != null && !exported) {
+      ctx.output(LEARNED_WEIGHTS, linear.model().export());
+      exported = true;
+    }
     Iterator<Map.Entry<Long, PendingRequest>> entries = pending.iterator();
     List<PendingRequest> complete = new ArrayList<>();
     while (entries.hasNext()) {
@@ -181,11 +291,17 @@ public final class RankFunction
             throw new IllegalStateException("cannot read state of user " + user, e);
           }
         };
+    String scope = category == null ? TrendingItems.GLOBAL : category;
+    if (linear != null) {
+      linear.trending(trendingScores(ctx.getBroadcastState(TRENDING).get(scope)));
+    }
     List<ScoredItem> items =
-        new ArrayList<>(ranking.rank(parts(ctx, request), first.n(), allowed, config));
+        new ArrayList<>(ranking.rank(parts(ctx, request), first.n(), allowed, config, linear));
+    if (kept != null && !first.finalRequest()) {
+      kept.update(linear.kept());
+    }
     if (config.trendingBackfill() && items.size() < first.n()) {
-      TrendingItems trending =
-          ctx.getBroadcastState(TRENDING).get(category == null ? TrendingItems.GLOBAL : category);
+      TrendingItems trending = ctx.getBroadcastState(TRENDING).get(scope);
       if (trending != null) {
         Ranking.backfill(items, trending.items(), first.n(), allowed);
       }
@@ -194,6 +310,21 @@ public final class RankFunction
     if (!first.finalRequest()) { // a final request answers the end of input, not an arrival
       latency.update(clock.millis() - first.arrivalMillis());
     }
+  }
+
+  /** Item to trending score of a list, computed once per list. */
+  private java.util.function.ToDoubleFunction<String> trendingScores(TrendingItems trending) {
+    if (trending == null) {
+      return item -> 0;
+    }
+    if (trending != trendingSeen) {
+      Map<String, Double> scores = new HashMap<>();
+      trending.items().forEach(item -> scores.put(item.itemId(), item.score()));
+      trendingScores = scores;
+      trendingSeen = trending;
+    }
+    Map<String, Double> scores = trendingScores;
+    return item -> scores.getOrDefault(item, 0.0);
   }
 
   /**
@@ -211,6 +342,9 @@ public final class RankFunction
     Ranking.Parts parts = Ranking.Parts.empty(seeds.length);
     for (int p = 0; p < seeds.length; p++) {
       parts.set(p, seeds[p], first.affinities()[p]);
+      if (first.recencies() != null) {
+        parts.describe(p, first.recencies()[p], first.weights()[p], first.seedActions()[p]);
+      }
       RankContext list = candidates.get(seeds[p]);
       if (list != null) {
         parts.candidates()[p] = list.candidates();

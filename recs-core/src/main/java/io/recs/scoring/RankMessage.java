@@ -17,6 +17,11 @@ import org.apache.flink.annotation.Internal;
  *       sent straight to the user's ranking partition when neighbours are {@link
  *       NeighbourLookup#REPLICATED}.
  * </ul>
+ *
+ * <p>A seed also carries what the {@link LinearScoring features} need: its position in the user's
+ * history ({@code recency}, 0 for the most recent item), its accumulated weight and the latest
+ * action on it; a {@link #REQUEST} carries them for all its seeds in {@code recencies}, {@code
+ * weights} and {@code seedActions}.
  */
 @Internal
 public record RankMessage(
@@ -36,7 +41,13 @@ public record RankMessage(
     String[] candidates,
     double[] similarities,
     String[] seeds,
-    double[] affinities) {
+    double[] affinities,
+    int recency,
+    double weight,
+    String seedAction,
+    int[] recencies,
+    double[] weights,
+    String[] seedActions) {
 
   /** A seen-item notice. */
   public static final byte SEEN = 0;
@@ -53,7 +64,8 @@ public record RankMessage(
   /** A seen-item notice. */
   public static RankMessage seen(String user, String item, String action, long time) {
     return new RankMessage(
-        SEEN, user, -1, 0, 0, time, false, null, 0, item, action, null, 0, null, null, null, null);
+        SEEN, user, -1, 0, 0, time, false, null, 0, item, action, null, 0, null, null, null, null,
+        0, 0, null, null, null, null);
   }
 
   /** This part, completed with the seed's neighbours. */
@@ -75,6 +87,12 @@ public record RankMessage(
         newCandidates,
         newSimilarities,
         seeds,
-        affinities);
+        affinities,
+        recency,
+        weight,
+        seedAction,
+        recencies,
+        weights,
+        seedActions);
   }
 }

@@ -29,7 +29,10 @@ final class Ranking {
       String[] seeds,
       double[] affinities,
       String[][] candidates,
-      double[][] similarities) {
+      double[][] similarities,
+      int[] recencies,
+      double[] weights,
+      String[] actions) {
 
     /**
      * The parts of a request whose seeds sent their candidates as messages, by seed id: parts
@@ -43,6 +46,7 @@ final class Ranking {
       Parts parts = empty(count);
       for (int p = 0; p < count; p++) {
         parts.set(p, bySeed[p].seed(), bySeed[p].affinity());
+        parts.describe(p, bySeed[p].recency(), bySeed[p].weight(), bySeed[p].seedAction());
         parts.candidates[p] = bySeed[p].candidates();
         parts.similarities[p] = bySeed[p].similarities();
       }
@@ -51,12 +55,26 @@ final class Ranking {
 
     static Parts empty(int count) {
       return new Parts(
-          count, new String[count], new double[count], new String[count][], new double[count][]);
+          count,
+          new String[count],
+          new double[count],
+          new String[count][],
+          new double[count][],
+          new int[count],
+          new double[count],
+          new String[count]);
     }
 
     void set(int p, String seed, double affinity) {
       seeds[p] = seed;
       affinities[p] = affinity;
+    }
+
+    /** What the linear features need of seed p: recency rank, accumulated weight, latest action. */
+    void describe(int p, int recency, double weight, String action) {
+      recencies[p] = recency;
+      weights[p] = weight;
+      actions[p] = action;
     }
   }
 
@@ -71,6 +89,15 @@ final class Ranking {
    * @param config scorer, boosts and explanation length
    */
   List<ScoredItem> rank(Parts parts, int n, Predicate<String> allowed, ScoringConfig config) {
+    return rank(parts, n, allowed, config, null);
+  }
+
+  /**
+   * As {@link #rank(Parts, int, Predicate, ScoringConfig)}; with {@code linear} not null, scores
+   * with its model over the candidates' features and leaves the candidates to learn from in it.
+   */
+  List<ScoredItem> rank(
+      Parts parts, int n, Predicate<String> allowed, ScoringConfig config, LinearRanking linear) {
     int entries = 0;
     for (int p = 0; p < parts.count(); p++) {
       entries += parts.candidates()[p] == null ? 0 : parts.candidates()[p].length;
@@ -116,17 +143,32 @@ final class Ranking {
       }
     }
     double[] scores = new double[distinct];
-    double[] affinities = new double[parts.count()];
-    double[] similarities = new double[parts.count()];
-    for (int c = 0; c < distinct; c++) {
-      int count = start[c + 1] - start[c];
-      System.arraycopy(affinity, start[c], affinities, 0, count);
-      System.arraycopy(similarity, start[c], similarities, 0, count);
-      double score = config.scorer().score(affinities, similarities, count);
-      scores[c] = score * config.boosts().getOrDefault(items[c], 1.0);
+    double[] features = null;
+    if (linear == null) {
+      double[] affinities = new double[parts.count()];
+      double[] similarities = new double[parts.count()];
+      for (int c = 0; c < distinct; c++) {
+        int count = start[c + 1] - start[c];
+        System.arraycopy(affinity, start[c], affinities, 0, count);
+        System.arraycopy(similarity, start[c], similarities, 0, count);
+        scores[c] = config.scorer().score(affinities, similarities, count);
+      }
+    } else {
+      features = linear.features(parts, items, start, seed, similarity, distinct);
+      int width = linear.featureCount();
+      for (int c = 0; c < distinct; c++) {
+        scores[c] = linear.score(features, c * width);
+      }
+    }
+    if (!config.boosts().isEmpty()) {
+      for (int c = 0; c < distinct; c++) {
+        scores[c] *= config.boosts().getOrDefault(items[c], 1.0);
+      }
     }
     CandidateHeap best = new CandidateHeap(items, scores, distinct);
     List<ScoredItem> result = new ArrayList<>(Math.min(n, distinct));
+    KeptCandidates kept = linear == null ? null : linear.startKeeping();
+    boolean[] taken = kept == null ? null : new boolean[distinct];
     while (result.size() < n && !best.isEmpty()) {
       int c = best.poll();
       if (allowed.test(items[c])) {
@@ -134,9 +176,50 @@ final class Ranking {
             because(
                 parts, seed, affinity, similarity, start[c], start[c + 1], config.explanations());
         result.add(new ScoredItem(items[c], scores[c], because));
+        if (kept != null && kept.size < linear.keepTop()) {
+          kept.add(items[c], features, c * kept.featureCount);
+          taken[c] = true;
+        }
       }
     }
+    if (kept != null) {
+      keep(linear, kept, taken, best, items, features, distinct, allowed);
+    }
     return result;
+  }
+
+  /**
+   * Fills {@code kept} up to the configured number of top candidates, then with candidates drawn at
+   * random from the rest, allowed ones only.
+   */
+  private static void keep(
+      LinearRanking linear,
+      KeptCandidates kept,
+      boolean[] taken,
+      CandidateHeap best,
+      String[] items,
+      double[] features,
+      int distinct,
+      Predicate<String> allowed) {
+    int width = kept.featureCount;
+    while (kept.size < linear.keepTop() && !best.isEmpty()) {
+      int c = best.poll();
+      if (allowed.test(items[c])) {
+        kept.add(items[c], features, c * width);
+        taken[c] = true;
+      }
+    }
+    kept.top = kept.size;
+    int remaining = distinct - kept.size;
+    int wanted = Math.min(linear.keepRandom(), remaining);
+    // A bounded number of draws: candidates that are not allowed are skipped.
+    for (int draw = 0; draw < 4 * wanted && kept.size - kept.top < wanted; draw++) {
+      int c = linear.random().nextInt(distinct);
+      if (!taken[c] && allowed.test(items[c])) {
+        kept.add(items[c], features, c * width);
+        taken[c] = true;
+      }
+    }
   }
 
   /** The seeds that contributed most (affinity × similarity) to one candidate, ties by seed id. */

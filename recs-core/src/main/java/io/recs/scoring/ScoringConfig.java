@@ -42,6 +42,7 @@ public final class ScoringConfig implements Serializable {
   private final int explanations;
   private final boolean trendingBackfill;
   private final NeighbourLookup neighbourLookup;
+  private final LinearScoring linear;
 
   private ScoringConfig(Builder b) {
     n = b.n;
@@ -59,6 +60,7 @@ public final class ScoringConfig implements Serializable {
     explanations = b.explanations;
     trendingBackfill = b.trendingBackfill;
     neighbourLookup = b.neighbourLookup;
+    linear = b.linear;
   }
 
   /** A builder with the defaults. */
@@ -156,6 +158,15 @@ public final class ScoringConfig implements Serializable {
     return neighbourLookup;
   }
 
+  /**
+   * The linear model over ranking features, learned online or fixed, that scores instead of {@link
+   * #scorer()}; null (default) to score with {@link #scorer()}. See {@link LinearScoring} and
+   * {@code docs/learning.md}.
+   */
+  public LinearScoring linear() {
+    return linear;
+  }
+
   /** Builds a {@link ScoringConfig}; {@link #build()} checks the settings together. */
   public static final class Builder {
     private int n = 10;
@@ -173,6 +184,8 @@ public final class ScoringConfig implements Serializable {
     private int explanations = 2;
     private boolean trendingBackfill = true;
     private NeighbourLookup neighbourLookup = NeighbourLookup.PARTITIONED;
+    private boolean scorerSet;
+    private LinearScoring linear;
 
     private Builder() {}
 
@@ -197,6 +210,7 @@ public final class ScoringConfig implements Serializable {
     /** See {@link ScoringConfig#scorer()}. */
     public Builder scorer(Scorer scorer) {
       this.scorer = Objects.requireNonNull(scorer, "scorer");
+      this.scorerSet = true;
       return this;
     }
 
@@ -266,6 +280,12 @@ public final class ScoringConfig implements Serializable {
       return this;
     }
 
+    /** See {@link ScoringConfig#linear()}; not together with {@link #scorer(Scorer)}. */
+    public Builder linear(LinearScoring linear) {
+      this.linear = Objects.requireNonNull(linear, "linear");
+      return this;
+    }
+
     /**
      * Checks the settings.
      *
@@ -276,6 +296,10 @@ public final class ScoringConfig implements Serializable {
       positive("seedItems", seedItems);
       positive("candidatesPerSeed", candidatesPerSeed);
       positive("maxSeenItems", maxSeenItems);
+      if (scorerSet && linear != null) {
+        throw new IllegalArgumentException(
+            "only one of scorer and linear may be set, was scorer " + scorer + " and linear");
+      }
       if (explanations < 0) {
         throw new IllegalArgumentException("explanations must be >= 0, was " + explanations);
       }

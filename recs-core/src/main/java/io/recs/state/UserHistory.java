@@ -26,6 +26,12 @@ public final class UserHistory {
   /** Decayed affinity per entry, valid at {@code lastTimes[k]}. */
   public double[] affinities = new double[0];
 
+  /**
+   * Latest action per entry, or null where unknown (histories stored before actions were kept have
+   * no array: it is created on the first {@link #record}).
+   */
+  public String[] actions = new String[0];
+
   /** Number of valid entries. */
   public int size;
 
@@ -93,6 +99,15 @@ public final class UserHistory {
    * evicting the least recent item when {@code capacity} is reached.
    */
   public void record(String item, double weight, long time, long halfLifeMs, int capacity) {
+    record(item, weight, time, halfLifeMs, capacity, null);
+  }
+
+  /** As {@link #record(String, double, long, long, int)}, remembering the latest action. */
+  public void record(
+      String item, double weight, long time, long halfLifeMs, int capacity, String action) {
+    if (actions == null || actions.length < items.length) {
+      actions = actions == null ? new String[items.length] : Arrays.copyOf(actions, items.length);
+    }
     int k = indexOf(item);
     if (k < 0) {
       ensureCapacity(capacity);
@@ -104,8 +119,12 @@ public final class UserHistory {
       weights[k] = 0;
       affinities[k] = 0;
       lastTimes[k] = time;
+      actions[k] = null;
     }
     weights[k] += weight;
+    if (time >= lastTimes[k] || actions[k] == null) {
+      actions[k] = action;
+    }
     if (time >= lastTimes[k]) {
       affinities[k] = affinities[k] * decay(time - lastTimes[k], halfLifeMs) + weight;
       lastTimes[k] = time;
@@ -134,14 +153,17 @@ public final class UserHistory {
     double weight = weights[k];
     long lastTime = lastTimes[k];
     double affinity = affinities[k];
+    String action = actions[k];
     System.arraycopy(items, 0, items, 1, k);
     System.arraycopy(weights, 0, weights, 1, k);
     System.arraycopy(lastTimes, 0, lastTimes, 1, k);
     System.arraycopy(affinities, 0, affinities, 1, k);
+    System.arraycopy(actions, 0, actions, 1, k);
     items[0] = item;
     weights[0] = weight;
     lastTimes[0] = lastTime;
     affinities[0] = affinity;
+    actions[0] = action;
   }
 
   private void ensureCapacity(int capacity) {
@@ -153,5 +175,20 @@ public final class UserHistory {
     weights = Arrays.copyOf(weights, length);
     lastTimes = Arrays.copyOf(lastTimes, length);
     affinities = Arrays.copyOf(affinities, length);
+    actions = Arrays.copyOf(actions, length);
+  }
+
+  /** The latest action on entry {@code k}, or null if unknown. */
+  public String actionAt(int k) {
+    return actions == null || k >= actions.length ? null : actions[k];
+  }
+
+  /** Indexes of the at most {@code limit} most recent entries, most recent first. */
+  public int[] mostRecent(int limit) {
+    int[] result = new int[Math.min(limit, size)];
+    for (int k = 0; k < result.length; k++) {
+      result[k] = k;
+    }
+    return result;
   }
 }

@@ -127,7 +127,13 @@ public final class UserPreferencesFunction
       out.collect(touch(current, event));
       touches.inc();
     }
-    current.record(item, event.weight(), event.timestamp(), halfLifeMs, similarity.historySize());
+    current.record(
+        item,
+        event.weight(),
+        event.timestamp(),
+        halfLifeMs,
+        similarity.historySize(),
+        event.action());
     if (scoring != null) {
       current.lastArrivalMillis = clock.millis();
       if (event.category() != null && scoring.restrictToEventCategory()) {
@@ -206,7 +212,12 @@ public final class UserPreferencesFunction
     String seenItem = trigger == null ? null : trigger.itemId();
     String seenAction = trigger == null ? null : trigger.action();
     long requestId = current.requests++;
-    int[] seeds = current.mostRelevant(scoring.seedItems(), time, halfLifeMs);
+    // Linear scoring's features are over history windows by recency, so its seeds are the most
+    // recent items; the fixed scorers take the items of highest affinity.
+    int[] seeds =
+        scoring.linear() != null
+            ? current.mostRecent(scoring.seedItems())
+            : current.mostRelevant(scoring.seedItems(), time, halfLifeMs);
     String user = ctx.getCurrentKey();
     if (seeds.length == 0) {
       ctx.output(
@@ -228,15 +239,27 @@ public final class UserPreferencesFunction
               null,
               null,
               null,
+              null,
+              0,
+              0,
+              null,
+              null,
+              null,
               null));
       return;
     }
     if (scoring.neighbourLookup() == NeighbourLookup.REPLICATED) {
       String[] seedItems = new String[seeds.length];
       double[] affinities = new double[seeds.length];
+      int[] recencies = new int[seeds.length];
+      double[] weights = new double[seeds.length];
+      String[] actions = new String[seeds.length];
       for (int s = 0; s < seeds.length; s++) {
         seedItems[s] = current.items[seeds[s]];
         affinities[s] = current.affinityAt(seeds[s], time, halfLifeMs);
+        recencies[s] = seeds[s];
+        weights[s] = current.weights[seeds[s]];
+        actions[s] = current.actionAt(seeds[s]);
       }
       ctx.output(
           TO_RANK,
@@ -257,7 +280,13 @@ public final class UserPreferencesFunction
               null,
               null,
               seedItems,
-              affinities));
+              affinities,
+              0,
+              0,
+              null,
+              recencies,
+              weights,
+              actions));
       return;
     }
     for (int k : seeds) {
@@ -278,6 +307,12 @@ public final class UserPreferencesFunction
               current.items[k],
               current.affinityAt(k, time, halfLifeMs),
               null,
+              null,
+              null,
+              null,
+              k,
+              current.weights[k],
+              current.actionAt(k),
               null,
               null,
               null));

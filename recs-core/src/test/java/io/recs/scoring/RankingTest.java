@@ -142,6 +142,12 @@ class RankingTest {
         new String[] {"c"},
         new double[] {1.0},
         null,
+        null,
+        0,
+        1.0,
+        null,
+        null,
+        null,
         null);
   }
 }

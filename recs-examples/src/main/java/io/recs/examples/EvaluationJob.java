@@ -2,6 +2,7 @@ package io.recs.examples;
 
 import io.recs.event.Interaction;
 import io.recs.pipeline.RecsPipeline;
+import io.recs.scoring.LearnedWeights;
 import io.recs.scoring.ScoringConfig;
 import io.recs.similarity.SimilarityConfig;
 import io.recs.similarity.SimilarityMeasure;
@@ -33,6 +34,7 @@ import org.apache.flink.util.ParameterTool;
  * java -jar recs-examples.jar evaluation --ratings data/ml-latest-small/ratings.csv
  * java -jar recs-examples.jar evaluation --generated standard --split last --last-n 5
  * java -jar recs-examples.jar evaluation --prequential standard
+ * java -jar recs-examples.jar evaluation --learning true --generated drifting
  * </pre>
  *
  * <p>With {@code --ratings}: reads a MovieLens {@code ratings.csv}, splits each user's ratings at
@@ -43,7 +45,9 @@ import org.apache.flink.util.ParameterTool;
  * generator's set instead of a ratings file. With {@code --prequential small|standard}: runs the
  * pipeline on the generator's set with a list after every interaction, and counts an event as a hit
  * when its item was in the list emitted for the user's previous event; most-popular, updated event
- * by event, is the baseline. {@code --help} lists every flag; unset tuning flags keep the library
+ * by event, is the baseline. With {@code --learning true}: learned scoring ({@code LinearScoring})
+ * against the grid of fixed scorers it replaces, prequential and on the split (see {@code
+ * docs/learning.md}). {@code --help} lists every flag; unset tuning flags keep the library
  * defaults.
  */
 @PublicEvolving
@@ -53,10 +57,16 @@ public final class EvaluationJob {
   static Flags flags() {
     return new Flags("evaluation: ranking quality of the streaming recommender")
         .optional("ratings", "", "MovieLens ratings.csv (userId,movieId,rating,timestamp)")
-        .optional("generated", "", "instead of --ratings: the generator's small or standard set")
+        .optional(
+            "generated",
+            "",
+            "instead of --ratings: the generator's small, standard or drifting set")
         .optional("min-rating", "0", "ratings below this are dropped; 0 keeps all as positives")
         .optional("weight", "rating", "interaction weight: rating or one")
-        .optional("split", "random", "random (per-user, --test-fraction) or last (--last-n)")
+        .optional(
+            "split",
+            "random",
+            "random (per-user, --test-fraction) or last (--last-n); with --learning also none")
         .optional("test-fraction", "0.25", "share of each user's ratings held out (random)")
         .optional("last-n", "5", "ratings held out per user (last)")
         .optional("seed", "42", "random seed of the split and of the generator")
@@ -73,7 +83,22 @@ public final class EvaluationJob {
         .optional("half-life-days", "", "PreferenceConfig halfLife in days")
         .optional("replay-rate", "2000", "prequential: events per second replayed; 0: full speed")
         .optional(
-            "prequential", "none", "none, small or standard: generator set of a prequential run");
+            "prequential", "none", "none, small or standard: generator set of a prequential run")
+        .optional(
+            "learning",
+            "false",
+            "true: learned scoring against the fixed grid on --ratings or --generated, prequential"
+                + " and on the --split")
+        .optional("learning-measure", "COSINE", "learning: the similarity measure")
+        .optional(
+            "learning-seed-items",
+            "",
+            "learning: seeds (most recent items) per request; default the history size")
+        .optional("learning-actions", "", "learning: actions with a per-action feature, a,b,c")
+        .optional("horizon", "5", "learning: next events whose items prequential recall counts")
+        .optional("learned-weights-in", "", "learning: JSON weights the learned scorer starts from")
+        .optional(
+            "learned-weights-out", "", "learning: file to write the learned weights to (JSON)");
   }
 
   /** Runs the evaluation; see {@code --help}. */
@@ -89,7 +114,17 @@ public final class EvaluationJob {
     if (params.has("ratings") && params.has("generated")) {
       throw new IllegalArgumentException("only one of --ratings and --generated may be set");
     }
-    if (params.has("ratings")) {
+    if (params.getBoolean("learning")) {
+      if (!params.has("ratings") && !params.has("generated")) {
+        throw new IllegalArgumentException("--learning needs --ratings or --generated");
+      }
+      learning(
+          params,
+          params.has("ratings")
+              ? ratings(params)
+              : generated(params.get("generated"), params.getLong("seed")),
+          out);
+    } else if (params.has("ratings")) {
       offline(params, ratings(params), out);
     } else if (params.has("generated")) {
       offline(params, generated(params.get("generated"), params.getLong("seed")), out);
@@ -111,23 +146,16 @@ public final class EvaluationJob {
     return switch (set) {
       case "small" -> InteractionGenerator.small(seed).generate();
       case "standard" -> InteractionGenerator.standard(seed).generate();
+      case "drifting" -> InteractionGenerator.drifting(seed).generate();
       default ->
-          throw new IllegalArgumentException("generator set must be small or standard, was " + set);
+          throw new IllegalArgumentException(
+              "generator set must be small, standard or drifting, was " + set);
     };
   }
 
   private static void offline(ParameterTool params, List<Interaction> events, PrintStream out)
       throws Exception {
-    Split split =
-        switch (params.get("split")) {
-          case "random" ->
-              Splits.randomPerUser(
-                  events, params.getDouble("test-fraction"), params.getLong("seed"));
-          case "last" -> Splits.lastNPerUser(events, params.getInt("last-n"));
-          default ->
-              throw new IllegalArgumentException(
-                  "--split must be random or last, was " + params.get("split"));
-        };
+    Split split = split(params, events);
     int k = params.getInt("k");
     out.printf(
         Locale.ROOT,
@@ -155,11 +183,120 @@ public final class EvaluationJob {
     row(out, "item-cosine (batch)", () -> ItemCosineRecommender.trainedOn(split.train()), split, k);
   }
 
+  /** Learned scoring against the fixed grid: prequential, then on the offline split. */
+  private static void learning(ParameterTool params, List<Interaction> input, PrintStream out)
+      throws Exception {
+    List<Interaction> events = LearningEvaluation.distinctTimesPerUser(input);
+    int k = params.getInt("k");
+    int parallelism = params.getInt("parallelism");
+    long rate = params.getLong("replay-rate");
+    int horizon = params.getInt("horizon");
+    SimilarityConfig similarity =
+        similarity(params, SimilarityMeasure.valueOf(params.get("learning-measure")), true);
+    int seedItems =
+        params.has("learning-seed-items")
+            ? params.getInt("learning-seed-items")
+            : similarity.historySize();
+    int candidatesPerSeed =
+        params.has("candidates-per-seed") ? params.getInt("candidates-per-seed") : 20;
+    List<LearningEvaluation.Variant> variants =
+        LearningEvaluation.variants(
+            k,
+            seedItems,
+            candidatesPerSeed,
+            params.has("learning-actions")
+                ? List.of(params.get("learning-actions").split(","))
+                : List.of(),
+            params.has("learned-weights-in")
+                ? LearnedWeights.fromJson(
+                    java.nio.file.Files.readString(Path.of(params.get("learned-weights-in"))))
+                : null);
+    out.printf(
+        Locale.ROOT,
+        "learned scoring vs fixed grid: %d events, %s, %d seeds x %d candidates, parallelism %d,"
+            + " replayed at %d/s%n%nprequential (recall over the next %d events)%n%n",
+        events.size(),
+        similarity.measure(),
+        seedItems,
+        candidatesPerSeed,
+        parallelism,
+        rate,
+        horizon);
+    out.printf(Locale.ROOT, "| scorer | HR@%1$d | R@%1$d | hits | s |%n|---|---|---|---|---|%n", k);
+    LearnedWeights learned = null;
+    for (LearningEvaluation.Variant variant : variants) {
+      long start = System.nanoTime();
+      LearningEvaluation.Prequential result =
+          LearningEvaluation.prequential(
+              variant, similarity, events, parallelism, k, horizon, rate);
+      out.printf(
+          Locale.ROOT,
+          "| %s | %.4f | %.4f | %d | %.0f |%n",
+          result.name(),
+          result.hitRate(),
+          result.recall(),
+          result.hits(),
+          (System.nanoTime() - start) / 1e9);
+      out.flush();
+      if (result.weights() != null) {
+        learned = result.weights();
+      }
+    }
+    if (learned != null) {
+      out.printf(
+          Locale.ROOT,
+          "%nlearned weights (prequential run, mean of subtasks):%n%s%n",
+          learned.toJson());
+      if (params.has("learned-weights-out")) {
+        java.nio.file.Files.writeString(
+            Path.of(params.get("learned-weights-out")), learned.toJson());
+        out.println("written to " + params.get("learned-weights-out"));
+      }
+    }
+    if (params.get("split").equals("none")) {
+      return;
+    }
+    Split split = split(params, events);
+    out.printf(
+        Locale.ROOT,
+        "%n%s split: %d train, %d test, lists after every training event at %d/s, final lists"
+            + " evaluated%n%n",
+        params.get("split"),
+        split.train().size(),
+        split.test().size(),
+        rate);
+    out.printf(
+        Locale.ROOT,
+        "| scorer | P@%1$d | R@%1$d | NDCG@%1$d | MAP@%1$d | HR@%1$d | users | s |%n",
+        k);
+    out.println("|---|---|---|---|---|---|---|---|");
+    for (LearningEvaluation.Variant variant : variants) {
+      long start = System.nanoTime();
+      RankingReport r =
+          LearningEvaluation.randomSplit(variant, similarity, split, parallelism, k, rate);
+      print(out, variant.name(), r, start);
+    }
+  }
+
+  private static Split split(ParameterTool params, List<Interaction> events) {
+    return switch (params.get("split")) {
+      case "random" ->
+          Splits.randomPerUser(events, params.getDouble("test-fraction"), params.getLong("seed"));
+      case "last" -> Splits.lastNPerUser(events, params.getInt("last-n"));
+      default ->
+          throw new IllegalArgumentException(
+              "--split must be random or last, was " + params.get("split"));
+    };
+  }
+
   private static void row(
       PrintStream out, String name, Callable<Recommender> train, Split split, int k)
       throws Exception {
     long start = System.nanoTime();
-    RankingReport r = RankingMetrics.evaluate(train.call(), split.test(), k);
+    print(out, name, RankingMetrics.evaluate(train.call(), split.test(), k), start);
+  }
+
+  private static void print(PrintStream out, String name, RankingReport r, long start) {
     out.printf(
         Locale.ROOT,
         "| %s | %.4f | %.4f | %.4f | %.4f | %.4f | %d | %.0f |%n",
@@ -216,6 +353,29 @@ public final class EvaluationJob {
 
   /** The pipeline of the flags, with the measure; lists after every interaction if asked. */
   static RecsPipeline pipeline(ParameterTool params, SimilarityMeasure measure, boolean perEvent) {
+    SimilarityConfig similarity = similarity(params, measure, perEvent);
+    ScoringConfig.Builder scoring =
+        ScoringConfig.builder().n(params.getInt("k")).triggerOnInteraction(perEvent);
+    if (params.has("seed-items")) {
+      scoring.seedItems(params.getInt("seed-items"));
+    }
+    if (params.has("candidates-per-seed")) {
+      scoring.candidatesPerSeed(params.getInt("candidates-per-seed"));
+    }
+    PreferenceConfig.Builder preferences = PreferenceConfig.builder();
+    if (params.has("half-life-days")) {
+      preferences.halfLife(Duration.ofDays(params.getLong("half-life-days")));
+    }
+    return RecsPipeline.builder()
+        .similarity(similarity)
+        .scoring(scoring.build())
+        .preferences(preferences.build())
+        .build();
+  }
+
+  /** The similarity settings of the flags, with the measure. */
+  static SimilarityConfig similarity(
+      ParameterTool params, SimilarityMeasure measure, boolean perEvent) {
     SimilarityConfig.Builder similarity =
         SimilarityConfig.builder()
             .measure(measure)
@@ -236,23 +396,7 @@ public final class EvaluationJob {
     if (params.has("max-users-per-item")) {
       similarity.maxUsersPerItem(params.getInt("max-users-per-item"));
     }
-    ScoringConfig.Builder scoring =
-        ScoringConfig.builder().n(params.getInt("k")).triggerOnInteraction(perEvent);
-    if (params.has("seed-items")) {
-      scoring.seedItems(params.getInt("seed-items"));
-    }
-    if (params.has("candidates-per-seed")) {
-      scoring.candidatesPerSeed(params.getInt("candidates-per-seed"));
-    }
-    PreferenceConfig.Builder preferences = PreferenceConfig.builder();
-    if (params.has("half-life-days")) {
-      preferences.halfLife(Duration.ofDays(params.getLong("half-life-days")));
-    }
-    return RecsPipeline.builder()
-        .similarity(similarity.build())
-        .scoring(scoring.build())
-        .preferences(preferences.build())
-        .build();
+    return similarity.build();
   }
 
   private static RecsPipeline recentPipeline(ParameterTool params) {

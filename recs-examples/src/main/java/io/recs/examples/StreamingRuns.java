@@ -4,9 +4,12 @@ import io.recs.event.Interaction;
 import io.recs.event.Recommendations;
 import io.recs.event.ScoredItem;
 import io.recs.pipeline.RecsPipeline;
+import io.recs.pipeline.RecsStreams;
+import io.recs.scoring.LearnedWeights;
 import io.recs.testkit.flink.CollectingSink;
 import io.recs.testkit.metrics.PrequentialResult;
 import io.recs.testkit.metrics.Recommender;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,8 +72,36 @@ final class StreamingRuns {
     return new PrequentialResult(k, events.size(), hits);
   }
 
+  /**
+   * Every list the pipeline emitted, by user and triggering event time, and the learned weights of
+   * its ranking subtasks (empty unless it scores with a learning {@code LinearScoring}).
+   */
+  record Lists(Map<String, Map<Long, List<String>>> byUserAndTime, List<LearnedWeights> weights) {}
+
+  /** Runs the pipeline replayed at {@code eventsPerSecond} and keeps every list it emitted. */
+  static Lists lists(
+      RecsPipeline pipeline, List<Interaction> events, int parallelism, long eventsPerSecond)
+      throws Exception {
+    List<LearnedWeights> weights = new ArrayList<>();
+    Map<String, Map<Long, List<String>>> byUserAndTime = new HashMap<>();
+    for (Recommendations r : run(pipeline, events, parallelism, eventsPerSecond, weights)) {
+      byUserAndTime.computeIfAbsent(r.userId(), u -> new HashMap<>()).put(r.timestamp(), ids(r));
+    }
+    return new Lists(byUserAndTime, weights);
+  }
+
   private static List<Recommendations> run(
       RecsPipeline pipeline, List<Interaction> events, int parallelism, long eventsPerSecond)
+      throws Exception {
+    return run(pipeline, events, parallelism, eventsPerSecond, null);
+  }
+
+  private static List<Recommendations> run(
+      RecsPipeline pipeline,
+      List<Interaction> events,
+      int parallelism,
+      long eventsPerSecond,
+      List<LearnedWeights> learnedWeights)
       throws Exception {
     Configuration conf = new Configuration();
     conf.set(PipelineOptions.GENERIC_TYPES, false);
@@ -81,10 +112,20 @@ final class StreamingRuns {
     if (eventsPerSecond > 0) {
       input = input.map(new Throttle(1_000_000_000L / eventsPerSecond)).setParallelism(1);
     }
-    pipeline.apply(input).recommendations().sinkTo(sink);
+    RecsStreams streams = pipeline.apply(input);
+    streams.recommendations().sinkTo(sink);
+    CollectingSink<LearnedWeights> weightsSink = null;
+    if (learnedWeights != null && pipeline.scoring().linear() != null) {
+      weightsSink = CollectingSink.create();
+      streams.learnedWeights().sinkTo(weightsSink);
+    }
     env.execute("recs evaluation");
     List<Recommendations> records = sink.records();
     sink.clear();
+    if (weightsSink != null) {
+      learnedWeights.addAll(weightsSink.records());
+      weightsSink.clear();
+    }
     return records;
   }
 

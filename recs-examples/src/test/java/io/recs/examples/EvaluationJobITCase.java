@@ -52,7 +52,9 @@ class EvaluationJobITCase {
   @Test
   void refusesAnUnknownGeneratorSet() {
     assertThatThrownBy(() -> run("--prequential", "huge"))
-        .hasMessage("generator set must be small or standard, was huge");
+        .hasMessage("generator set must be small, standard or drifting, was huge");
+    assertThatThrownBy(() -> run("--learning", "true"))
+        .hasMessage("--learning needs --ratings or --generated");
     assertThatThrownBy(() -> run("--ratings", "r.csv", "--generated", "small"))
         .hasMessage("only one of --ratings and --generated may be set");
   }

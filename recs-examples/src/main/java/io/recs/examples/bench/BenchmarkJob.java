@@ -3,10 +3,14 @@ package io.recs.examples.bench;
 import io.recs.event.Interaction;
 import io.recs.pipeline.RecsPipeline;
 import io.recs.pipeline.RecsStreams;
+import io.recs.scoring.LearnedWeights;
+import io.recs.scoring.LinearScoring;
 import io.recs.scoring.NeighbourLookup;
+import io.recs.scoring.RankingFeature;
 import io.recs.scoring.ScoringConfig;
 import io.recs.similarity.SimilarityConfig;
 import io.recs.testkit.data.InteractionGenerator;
+import io.recs.testkit.flink.CollectingSink;
 import io.recs.testkit.reference.BatchReference;
 import java.io.PrintStream;
 import java.util.List;
@@ -30,8 +34,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * Benchmarks of the recs pipeline on an embedded MiniCluster, printing their figures.
  *
  * <pre>
- * java -cp recs-examples.jar io.recs.examples.bench.BenchmarkJob [similarity|pipeline|latency|all]
- *     [hashmap,rocksdb]
+ * java -cp recs-examples.jar io.recs.examples.bench.BenchmarkJob
+ *     [similarity|pipeline|latency|learning|all] [hashmap,rocksdb]
  * </pre>
  *
  * <ul>
@@ -41,7 +45,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *   <li>{@code pipeline}: the whole pipeline with a recommendation after every event, as fast as it
  *       goes (the highest sustained rate);
  *   <li>{@code latency}: the whole pipeline fed at a fixed rate ({@code -Drecs.bench.rate}, default
- *       20,000 events/s), with p50 and p99 of the {@code recommendationLatencyMs} histogram.
+ *       20,000 events/s), with p50 and p99 of the {@code recommendationLatencyMs} histogram;
+ *   <li>{@code learning} (not part of {@code all}): the whole pipeline, unthrottled, scoring with
+ *       {@link LinearScoring} fixed (features, no learning) and learning, alternately, after an
+ *       untimed warm-up, and with the default {@code Scorers.sum()} for reference; the overhead of
+ *       learning is 1 − learning / fixed.
  * </ul>
  *
  * <p>{@code -Drecs.bench.lookup=replicated} runs the whole pipeline with {@link
@@ -82,6 +90,9 @@ public final class BenchmarkJob {
           "whole pipeline, hashmap, %s neighbour lookup, unthrottled: %,.0f events/s%n",
           LOOKUP,
           rate);
+    }
+    if (mode.equals("learning")) {
+      learning(events, out);
     }
     if (mode.equals("latency") || mode.equals("all")) {
       LatencyReporter.HISTOGRAMS.clear();
@@ -164,6 +175,38 @@ public final class BenchmarkJob {
         config.neighbours());
   }
 
+  private static void learning(List<Interaction> events, PrintStream out) throws Exception {
+    ScoringConfig sum = ScoringConfig.builder().neighbourLookup(LOOKUP).build();
+    ScoringConfig fixed =
+        ScoringConfig.builder()
+            .neighbourLookup(LOOKUP)
+            .linear(LinearScoring.fixed(LearnedWeights.only(RankingFeature.DECAYED)))
+            .build();
+    ScoringConfig learned =
+        ScoringConfig.builder()
+            .neighbourLookup(LOOKUP)
+            .linear(LinearScoring.builder().build())
+            .build();
+    runPipeline(events, "hashmap", 0, learned);
+    out.println("warm-up round done (not reported)");
+    for (int round = 1; round <= 3; round++) {
+      for (ScoringConfig scoring : List.of(fixed, learned, sum)) {
+        double rate = eventsPerSecond(events.size(), runPipeline(events, "hashmap", 0, scoring));
+        String name =
+            scoring == sum
+                ? "Scorers.sum() (default)"
+                : scoring == fixed ? "LinearScoring, fixed" : "LinearScoring, learning";
+        out.printf(
+            Locale.ROOT,
+            "round %d, whole pipeline, hashmap, %s neighbour lookup, %s: %,.0f events/s%n",
+            round,
+            LOOKUP,
+            name,
+            rate);
+      }
+    }
+  }
+
   private static long runSimilarity(List<Interaction> events, String backend) throws Exception {
     StreamExecutionEnvironment env = environment(backend);
     SimilarityConfig config =
@@ -206,16 +249,31 @@ public final class BenchmarkJob {
 
   private static long runPipeline(List<Interaction> events, String backend, double rate)
       throws Exception {
+    return runPipeline(
+        events, backend, rate, ScoringConfig.builder().neighbourLookup(LOOKUP).build());
+  }
+
+  private static long runPipeline(
+      List<Interaction> events, String backend, double rate, ScoringConfig scoring)
+      throws Exception {
     StreamExecutionEnvironment env = environment(backend);
     RecsStreams streams =
-        RecsPipeline.builder()
-            .scoring(ScoringConfig.builder().neighbourLookup(LOOKUP).build())
-            .build()
-            .apply(source(env, events, rate));
+        RecsPipeline.builder().scoring(scoring).build().apply(source(env, events, rate));
     streams.recommendations().sinkTo(Stopwatch.endSink());
     streams.similarItems().sinkTo(Stopwatch.endSink());
     streams.trending().sinkTo(Stopwatch.endSink());
+    CollectingSink<LearnedWeights> weights = null;
+    if (scoring.linear() != null && scoring.linear().learning()) {
+      weights = CollectingSink.create();
+      streams.learnedWeights().sinkTo(weights);
+    }
     env.execute("benchmark: whole pipeline, " + backend);
+    if (weights != null) {
+      System.out.printf(
+          "  (pairwise updates per rank subtask: %s)%n",
+          weights.records().stream().map(LearnedWeights::updates).toList());
+      weights.clear();
+    }
     System.out.printf(
         "  (%,d recommendations, similar-items and trending lists emitted)%n", Stopwatch.records());
     return Stopwatch.elapsedMillis();

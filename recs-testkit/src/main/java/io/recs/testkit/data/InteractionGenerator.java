@@ -36,6 +36,19 @@ import org.apache.flink.annotation.PublicEvolving;
  *   <li>otherwise an item drawn by global popularity.
  * </ul>
  *
+ * <p><b>Interest drift</b> (off by default, {@link Builder#interestDrift(double)}): each user then
+ * has up to {@link Builder#interests(int)} interest clusters, starting with their home cluster, and
+ * a current session focused on one of them. Taste picks come from the session's cluster instead of
+ * the home cluster. Before each of a user's events after the first, with probability {@code
+ * interestDrift} a new session starts; its cluster is, with probability {@code
+ * newInterestProbability}, a cluster drawn uniformly at random that joins the user's interests
+ * (replacing the oldest one when there are already {@code interests}), and otherwise one of the
+ * user's other current interests, uniformly (a new cluster when the user has no other). Sessions
+ * are therefore about {@code 1 / interestDrift} events long, and a user's tastes change over time,
+ * so the recent items say more about the next one than the whole history does. With drift off, the
+ * generator draws exactly the random numbers it drew before drift existed, so existing sets do not
+ * change.
+ *
  * <p>Actions follow {@link ActionWeights}' default names and weights, with frequencies view 70%,
  * click 20%, cart 7%, purchase 3%. Every user has at least {@code minEventsPerUser} events, the
  * rest are spread over users in proportion to a log-normal activity level. Users' events are
@@ -81,6 +94,23 @@ public final class InteractionGenerator {
     return builder().seed(seed).users(500).items(300).events(20_000).clusters(15).build();
   }
 
+  /**
+   * The small set with interest drift: 500 users, 300 items, 20,000 events, 15 clusters, sessions
+   * of about 5 events ({@code interestDrift} 0.2), up to 3 interests per user, half of the new
+   * sessions on a new interest, and a taste strength of 0.8 so that sessions are clearly focused.
+   */
+  public static InteractionGenerator drifting(long seed) {
+    return builder()
+        .seed(seed)
+        .users(500)
+        .items(300)
+        .events(20_000)
+        .clusters(15)
+        .tasteStrength(0.8)
+        .interestDrift(0.2)
+        .build();
+  }
+
   /** A tiny set for unit tests: 100 users, 60 items, 2,000 events, 5 clusters. */
   public static InteractionGenerator tiny(long seed) {
     return builder().seed(seed).users(100).items(60).events(2_000).clusters(5).build();
@@ -114,16 +144,26 @@ public final class InteractionGenerator {
       pastItemSets.add(new HashSet<>());
     }
 
+    Interests interests =
+        config.interestDrift > 0
+            ? new Interests(userCluster, config.interests, config.clusters)
+            : null;
     List<Interaction> events = new ArrayList<>(slots.length);
     long time = config.start.toEpochMilli();
     double meanGapMillis = config.meanGap.toMillis();
     for (int user : slots) {
       List<Integer> past = pastItems.get(user);
+      int cluster = userCluster[user];
+      if (interests != null) {
+        if (!past.isEmpty() && random.nextDouble() < config.interestDrift) {
+          interests.newSession(user, random, config.newInterestProbability);
+        }
+        cluster = interests.focus(user);
+      }
       int item;
       if (!past.isEmpty() && random.nextDouble() < config.revisitProbability) {
         item = past.get(random.nextInt(past.size()));
       } else if (random.nextDouble() < config.tasteStrength) {
-        int cluster = userCluster[user];
         item = cluster + config.clusters * byCluster[cluster].sample(random);
       } else {
         item = global.sample(random);
@@ -247,6 +287,9 @@ public final class InteractionGenerator {
     private Instant start = Instant.parse("2024-01-01T00:00:00Z");
     private Duration meanGap = Duration.ofSeconds(10);
     private boolean categories = true;
+    private double interestDrift;
+    private int interests = 3;
+    private double newInterestProbability = 0.5;
     private final Set<String> alreadySet = new HashSet<>();
 
     private Builder() {}
@@ -347,6 +390,37 @@ public final class InteractionGenerator {
     }
 
     /**
+     * Probability, before each of a user's events after the first, that a new session starts,
+     * focused on another of the user's interest clusters; see the class comment. Default 0: no
+     * drift, every taste pick comes from the user's home cluster.
+     */
+    public Builder interestDrift(double interestDrift) {
+      once("interestDrift");
+      this.interestDrift = interestDrift;
+      return this;
+    }
+
+    /**
+     * With {@link #interestDrift(double)}: the most interest clusters a user has at once. Default
+     * 3.
+     */
+    public Builder interests(int interests) {
+      once("interests");
+      this.interests = interests;
+      return this;
+    }
+
+    /**
+     * With {@link #interestDrift(double)}: probability that a new session's cluster is a new
+     * interest drawn at random rather than one of the user's current interests. Default 0.5.
+     */
+    public Builder newInterestProbability(double newInterestProbability) {
+      once("newInterestProbability");
+      this.newInterestProbability = newInterestProbability;
+      return this;
+    }
+
+    /**
      * Checks the settings together.
      *
      * @throws IllegalArgumentException naming the first setting that is out of range
@@ -375,6 +449,9 @@ public final class InteractionGenerator {
       exponent("tasteZipfExponent", tasteZipfExponent);
       probability("tasteStrength", tasteStrength);
       probability("revisitProbability", revisitProbability);
+      probability("interestDrift", interestDrift);
+      probability("newInterestProbability", newInterestProbability);
+      positive("interests", interests);
       if (start == null) {
         throw new IllegalArgumentException("start must not be null");
       }
@@ -412,6 +489,9 @@ public final class InteractionGenerator {
       b.start = start;
       b.meanGap = meanGap;
       b.categories = categories;
+      b.interestDrift = interestDrift;
+      b.interests = interests;
+      b.newInterestProbability = newInterestProbability;
       return b;
     }
 
