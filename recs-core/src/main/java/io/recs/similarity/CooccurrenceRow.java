@@ -25,6 +25,12 @@ public final class CooccurrenceRow {
   /** Slot to entry index + 1; 0 marks an empty slot. Length a power of two, at least 2 × size. */
   private transient int[] slots;
 
+  /**
+   * The hash code of each slot's item, parallel to {@link #slots}: a probe compares it before it
+   * touches the item, so that a collision costs no memory access outside this array.
+   */
+  private transient int[] slotHashes;
+
   /** For Flink's serializer. */
   public CooccurrenceRow() {}
 
@@ -43,8 +49,7 @@ public final class CooccurrenceRow {
       if (entry == 0) {
         break;
       }
-      String existing = items[entry - 1];
-      if (existing.hashCode() == hash && existing.equals(item)) {
+      if (slotHashes[slot] == hash && items[entry - 1].equals(item)) {
         return counts[entry - 1] += delta;
       }
       slot = (slot + 1) & mask;
@@ -58,18 +63,22 @@ public final class CooccurrenceRow {
     counts[size] = delta;
     size++;
     slots[slot] = size;
+    slotHashes[slot] = hash;
     return delta;
   }
 
   private void reindex(int capacity) {
     slots = new int[capacity];
+    slotHashes = new int[capacity];
     int mask = capacity - 1;
     for (int k = 0; k < size; k++) {
-      int slot = spread(items[k].hashCode()) & mask;
+      int hash = items[k].hashCode();
+      int slot = spread(hash) & mask;
       while (slots[slot] != 0) {
         slot = (slot + 1) & mask;
       }
       slots[slot] = k + 1;
+      slotHashes[slot] = hash;
     }
   }
 

@@ -1,7 +1,6 @@
 package io.recs.similarity;
 
 import io.recs.event.ScoredItem;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.flink.annotation.Internal;
@@ -57,6 +56,79 @@ public final class Neighbours {
     return old != at;
   }
 
+  /**
+   * The best {@code capacity} of {@code size} distinct items with their scores: the list that
+   * offering them one by one would leave, built with a bounded heap instead.
+   */
+  public static Neighbours top(String[] items, double[] scores, int size, int capacity) {
+    int[] heap = new int[Math.min(size, capacity)]; // worst of the kept entries at the root
+    int kept = 0;
+    for (int k = 0; k < size; k++) {
+      if (kept < heap.length) {
+        heap[kept] = k;
+        siftUp(heap, kept++, items, scores);
+      } else if (kept > 0 && ranksBefore(items, scores, k, heap[0])) {
+        heap[0] = k;
+        siftDown(heap, kept, items, scores);
+      }
+    }
+    Neighbours list = new Neighbours();
+    list.items = new String[kept];
+    list.scores = new double[kept];
+    list.hashes = new int[kept];
+    for (int at = kept - 1; at >= 0; at--) { // the worst leaves the heap first
+      int k = heap[0];
+      heap[0] = heap[at];
+      siftDown(heap, at, items, scores);
+      list.items[at] = items[k];
+      list.scores[at] = scores[k];
+      list.hashes[at] = items[k].hashCode();
+    }
+    list.size = kept;
+    return list;
+  }
+
+  private static boolean ranksBefore(String[] items, double[] scores, int x, int y) {
+    int byScore = Double.compare(scores[x], scores[y]);
+    return byScore > 0 || (byScore == 0 && items[x].compareTo(items[y]) < 0);
+  }
+
+  private static void siftUp(int[] heap, int at, String[] items, double[] scores) {
+    while (at > 0) {
+      int parent = (at - 1) >>> 1;
+      if (!ranksBefore(items, scores, heap[parent], heap[at])) {
+        return;
+      }
+      swap(heap, at, parent);
+      at = parent;
+    }
+  }
+
+  private static void siftDown(int[] heap, int size, String[] items, double[] scores) {
+    int at = 0;
+    while (true) {
+      int left = 2 * at + 1;
+      if (left >= size) {
+        return;
+      }
+      int worse =
+          left + 1 < size && ranksBefore(items, scores, heap[left], heap[left + 1])
+              ? left + 1
+              : left;
+      if (!ranksBefore(items, scores, heap[at], heap[worse])) {
+        return;
+      }
+      swap(heap, at, worse);
+      at = worse;
+    }
+  }
+
+  private static void swap(int[] heap, int x, int y) {
+    int swap = heap[x];
+    heap[x] = heap[y];
+    heap[y] = swap;
+  }
+
   /** Whether both lists hold the same items in the same order. */
   public boolean sameItems(Neighbours other) {
     if (other == null || size != other.size) {
@@ -85,11 +157,11 @@ public final class Neighbours {
 
   /** A copy as scored items. */
   public List<ScoredItem> toScoredItems() {
-    List<ScoredItem> list = new ArrayList<>(size);
+    ScoredItem[] list = new ScoredItem[size];
     for (int k = 0; k < size; k++) {
-      list.add(ScoredItem.of(items[k], scores[k]));
+      list[k] = ScoredItem.of(items[k], scores[k]);
     }
-    return list;
+    return List.of(list);
   }
 
   /** A deep copy. */

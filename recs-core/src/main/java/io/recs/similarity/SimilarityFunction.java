@@ -149,15 +149,17 @@ public final class SimilarityFunction
       CooccurrenceRow entries, double rowCount, ReadOnlyBroadcastState<String, Long> counts)
       throws Exception {
     double users = count(counts, CountUpdate.TOTAL_USERS);
-    Neighbours list = new Neighbours();
+    double[] scores = new double[entries.size];
     for (int k = 0; k < entries.size; k++) {
-      String item = entries.items[k];
-      double score =
+      scores[k] =
           Similarities.score(
-              config.measure(), entries.counts[k], rowCount, count(counts, item), users);
-      list.offer(item, score, config.neighbours());
+              config.measure(),
+              entries.counts[k],
+              rowCount,
+              count(counts, entries.items[k]),
+              users);
     }
-    return list;
+    return Neighbours.top(entries.items, scores, entries.size, config.neighbours());
   }
 
   private void emitIfChanged(

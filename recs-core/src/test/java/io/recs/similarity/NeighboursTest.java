@@ -51,4 +51,31 @@ class NeighboursTest {
         Comparator.comparingDouble(ScoredItem::score).reversed().thenComparing(ScoredItem::itemId));
     assertThat(list.toScoredItems()).containsExactlyElementsOf(expected.subList(0, 10));
   }
+
+  @Test
+  void topOfDistinctItemsEqualsOfferingThemOneByOne() {
+    SplittableRandom random = new SplittableRandom(2);
+    for (int round = 0; round < 200; round++) {
+      int size = random.nextInt(120);
+      int capacity = 1 + random.nextInt(60);
+      String[] items = new String[size];
+      double[] scores = new double[size];
+      Neighbours offered = new Neighbours();
+      for (int k = 0; k < size; k++) {
+        items[k] = "i" + k;
+        scores[k] = random.nextInt(8); // many ties: the order then depends on the item ids
+        offered.offer(items[k], scores[k], capacity);
+      }
+
+      Neighbours top = Neighbours.top(items, scores, size, capacity);
+
+      assertThat(top.toScoredItems()).containsExactlyElementsOf(offered.toScoredItems());
+      assertThat(top.sameAs(offered)).isTrue();
+      if (size > 0) { // the list goes on like an offered one (its hashes find the item)
+        assertThat(top.offer(items[size - 1], 100, capacity))
+            .isEqualTo(offered.offer(items[size - 1], 100, capacity));
+        assertThat(top.toScoredItems()).containsExactlyElementsOf(offered.toScoredItems());
+      }
+    }
+  }
 }

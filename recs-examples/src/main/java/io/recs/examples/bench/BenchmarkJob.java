@@ -41,7 +41,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * <ul>
  *   <li>{@code similarity}: the standard generated set (200,000 events) through the preference and
  *       similarity operators at parallelism 2, HashMap and RocksDB, next to a pipeline of the same
- *       shape and message fan-out whose operators keep no state and compute nothing;
+ *       shape and message fan-out whose operators keep no state and compute nothing; {@code
+ *       -Drecs.bench.rounds} rounds (default 3) of both, and their medians;
  *   <li>{@code pipeline}: the whole pipeline with a recommendation after every event, as fast as it
  *       goes (the highest sustained rate);
  *   <li>{@code latency}: the whole pipeline fed at a fixed rate ({@code -Drecs.bench.rate}, default
@@ -59,6 +60,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class BenchmarkJob {
   private static final int PARALLELISM = 2;
   private static final int RATE = Integer.getInteger("recs.bench.rate", 20_000);
+  private static final int ROUNDS = Integer.getInteger("recs.bench.rounds", 3);
   private static final java.time.Duration EMIT_INTERVAL =
       java.time.Duration.ofSeconds(Long.getLong("recs.bench.emitIntervalSeconds", 0));
 
@@ -119,6 +121,9 @@ public final class BenchmarkJob {
 
   private static void similarity(List<Interaction> events, List<String> backends, PrintStream out)
       throws Exception {
+    if (ROUNDS < 1) {
+      throw new IllegalArgumentException("recs.bench.rounds must be at least 1, was " + ROUNDS);
+    }
     SimilarityConfig config = SimilarityConfig.defaults();
     List<NoOpPipeline.Event> fanOut =
         NoOpPipeline.withFanOut(
@@ -136,24 +141,40 @@ public final class BenchmarkJob {
     Stopwatch.records();
     out.println("warm-up round done (not reported)");
     for (String backend : backends) {
-      long cpu0 = Stopwatch.processCpuMillis();
-      long noOp = runNoOp(fanOut, backend);
-      long cpu1 = Stopwatch.processCpuMillis();
-      long real = runSimilarity(events, backend);
-      long cpu2 = Stopwatch.processCpuMillis();
-      double realRate = eventsPerSecond(events.size(), real);
-      double noOpRate = eventsPerSecond(events.size(), noOp);
+      double[] realRates = new double[ROUNDS];
+      double[] noOpRates = new double[ROUNDS];
+      for (int round = 0; round < ROUNDS; round++) {
+        long cpu0 = Stopwatch.processCpuMillis();
+        noOpRates[round] = eventsPerSecond(events.size(), runNoOp(fanOut, backend));
+        long cpu1 = Stopwatch.processCpuMillis();
+        realRates[round] = eventsPerSecond(events.size(), runSimilarity(events, backend));
+        long cpu2 = Stopwatch.processCpuMillis();
+        out.printf(
+            Locale.ROOT,
+            "round %d, preferences + similarity, %s, p=%d: %,.0f events/s; no-op same shape:"
+                + " %,.0f events/s; ratio %.2f (CPU seconds per job incl. start-up: %.1f recs,"
+                + " %.1f no-op)%n",
+            round + 1,
+            backend,
+            PARALLELISM,
+            realRates[round],
+            noOpRates[round],
+            realRates[round] / noOpRates[round],
+            (cpu2 - cpu1) / 1000.0,
+            (cpu1 - cpu0) / 1000.0);
+      }
+      double real = median(realRates);
+      double noOp = median(noOpRates);
       out.printf(
           Locale.ROOT,
-          "preferences + similarity, %s, p=%d: %,.0f events/s; no-op same shape: %,.0f events/s;"
-              + " ratio %.2f (CPU seconds per job incl. start-up: %.1f recs, %.1f no-op)%n",
+          "preferences + similarity, %s, p=%d, median of %d rounds: %,.0f events/s; no-op same"
+              + " shape: %,.0f events/s; ratio of the medians %.2f%n",
           backend,
           PARALLELISM,
-          realRate,
-          noOpRate,
-          realRate / noOpRate,
-          (cpu2 - cpu1) / 1000.0,
-          (cpu1 - cpu0) / 1000.0);
+          ROUNDS,
+          real,
+          noOp,
+          real / noOp);
     }
     BatchReference reference = BatchReference.compute(events, config);
     double rowEntries =
@@ -207,6 +228,13 @@ public final class BenchmarkJob {
     }
   }
 
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    int middle = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  }
+
   private static long runSimilarity(List<Interaction> events, String backend) throws Exception {
     StreamExecutionEnvironment env = environment(backend);
     SimilarityConfig config =
@@ -243,6 +271,9 @@ public final class BenchmarkJob {
             .setParallelism(1);
     NoOpPipeline.apply(input).sinkTo(Stopwatch.endSink());
     env.execute("benchmark: no-op of the same shape, " + backend);
+    System.out.printf(
+        "  (no-op similarity stage: %,d row messages, %,d columns after merging)%n",
+        NoOpPipeline.ROW_MESSAGES.sumThenReset(), NoOpPipeline.ROW_COLUMNS.sumThenReset());
     Stopwatch.records();
     return Stopwatch.elapsedMillis();
   }

@@ -5,6 +5,7 @@ import io.recs.similarity.RowUpdate;
 import io.recs.similarity.RowUpdateCombiner;
 import io.recs.similarity.SimilarityConfig;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedList;
 import java.util.List;
@@ -31,11 +32,28 @@ final class NoOpPipeline {
   static final int ROW_BATCH_SIZE =
       Integer.getInteger("recs.bench.rowBatchSize", SimilarityConfig.defaults().rowBatchSize());
 
+  /** Merged row messages the no-op similarity stage received (all subtasks, this JVM). */
+  static final java.util.concurrent.atomic.LongAdder ROW_MESSAGES =
+      new java.util.concurrent.atomic.LongAdder();
+
+  /** Columns of those messages: the (row, column) updates left after merging. */
+  static final java.util.concurrent.atomic.LongAdder ROW_COLUMNS =
+      new java.util.concurrent.atomic.LongAdder();
+
   private NoOpPipeline() {}
 
-  /** An interaction with its precomputed fan-out. */
-  public record Event(Interaction interaction, int partners, boolean newUser)
-      implements java.io.Serializable {}
+  /**
+   * An interaction with its precomputed fan-out: the items it pairs with (null when it touches no
+   * new item), the same items recs pairs it with, so that merging row updates works alike.
+   */
+  public record Event(Interaction interaction, String[] partnerItems, boolean newUser)
+      implements java.io.Serializable {
+
+    /** The number of partners; -1 when the event touches no new item. */
+    int partners() {
+      return partnerItems == null ? -1 : partnerItems.length;
+    }
+  }
 
   /** Mirrors the user stage's message to the item stage. */
   public record Touch(
@@ -60,9 +78,10 @@ final class NoOpPipeline {
       boolean newUser = !seen.containsKey(event.userId());
       Set<String> items = seen.computeIfAbsent(event.userId(), u -> new HashSet<>());
       LinkedList<String> recent = history.computeIfAbsent(event.userId(), u -> new LinkedList<>());
-      int partners = -1;
+      String[] partners = null;
       if (items.size() < maxItemsPerUser && items.add(event.itemId())) {
-        partners = Math.min(recent.size(), pairWindowItems);
+        partners =
+            recent.subList(0, Math.min(recent.size(), pairWindowItems)).toArray(new String[0]);
       }
       recent.remove(event.itemId());
       recent.addFirst(event.itemId());
@@ -121,12 +140,9 @@ final class NoOpPipeline {
       if (event.partners() < 0) {
         return;
       }
-      String[] partners = new String[event.partners()];
-      double[] deltas = new double[event.partners()];
-      for (int k = 0; k < partners.length; k++) {
-        partners[k] = "i" + Math.floorMod(e.itemId().hashCode() * 31 + k, 2000);
-        deltas[k] = 1.0;
-      }
+      String[] partners = event.partnerItems().clone();
+      double[] deltas = new double[partners.length];
+      Arrays.fill(deltas, 1.0);
       out.collect(new Touch(e.itemId(), e.userId(), e.timestamp(), e.category(), partners, deltas));
     }
   }
@@ -167,7 +183,10 @@ final class NoOpPipeline {
   private static final class SimilarityStage
       extends KeyedBroadcastProcessFunction<String, RowUpdate, Count, Void> {
     @Override
-    public void processElement(RowUpdate row, ReadOnlyContext ctx, Collector<Void> out) {}
+    public void processElement(RowUpdate row, ReadOnlyContext ctx, Collector<Void> out) {
+      ROW_MESSAGES.increment();
+      ROW_COLUMNS.add(row.cols().length);
+    }
 
     @Override
     public void processBroadcastElement(Count count, Context ctx, Collector<Void> out) {}
