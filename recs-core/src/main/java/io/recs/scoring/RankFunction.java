@@ -96,6 +96,7 @@ public final class RankFunction
   private transient boolean exported;
   private transient TrendingItems trendingSeen;
   private transient Map<String, Double> trendingScores;
+  private transient CanonicalItemIds itemIds;
 
   /** A function with the given configuration. */
   public RankFunction(ScoringConfig config, WallClock clock) {
@@ -142,6 +143,7 @@ public final class RankFunction
 
   @Override
   public void open(OpenContext openContext) {
+    itemIds = new CanonicalItemIds();
     seen =
         getRuntimeContext()
             .getMapState(new MapStateDescriptor<>("seen", Types.STRING, Types.BOOLEAN));
@@ -183,7 +185,13 @@ public final class RankFunction
     if (update.trending() != null) {
       ctx.getBroadcastState(TRENDING).put(update.trending().scope(), update.trending());
     } else if (update.candidates() != null) {
-      ctx.getBroadcastState(CANDIDATES).put(update.item(), update);
+      String[] candidates = new String[update.candidates().length];
+      for (int k = 0; k < candidates.length; k++) {
+        candidates[k] = itemIds.canonical(update.candidates()[k]);
+      }
+      String item = itemIds.canonical(update.item());
+      ctx.getBroadcastState(CANDIDATES)
+          .put(item, new RankContext(null, item, null, candidates, update.similarities()));
     } else {
       ctx.getBroadcastState(CATEGORIES).put(update.item(), update.category());
     }

@@ -61,11 +61,140 @@ public record RankMessage(
   /** A whole request, scored at the ranking stage from replicated neighbour lists. */
   public static final byte REQUEST = 3;
 
+  /**
+   * What every message of one request carries.
+   *
+   * @param user the user the request is for (the key of the ranking stage)
+   * @param requestId the user's request number, increasing
+   * @param n the number of items wanted
+   * @param time the event time of the request, epoch ms
+   * @param finalRequest whether it is answered only at the end of input
+   * @param category the category to restrict to, or null
+   * @param arrivalMillis processing time at which the triggering event arrived, for the latency
+   * @param seenItem the item of the interaction that triggered the request, or null
+   * @param seenAction that interaction's action, or null
+   */
+  public record Header(
+      String user,
+      long requestId,
+      int n,
+      long time,
+      boolean finalRequest,
+      String category,
+      long arrivalMillis,
+      String seenItem,
+      String seenAction) {}
+
   /** A seen-item notice. */
   public static RankMessage seen(String user, String item, String action, long time) {
     return new RankMessage(
         SEEN, user, -1, 0, 0, time, false, null, 0, item, action, null, 0, null, null, null, null,
         0, 0, null, null, null, null);
+  }
+
+  /** A request of a user without seed items. */
+  public static RankMessage empty(Header h) {
+    return new RankMessage(
+        EMPTY,
+        h.user,
+        h.requestId,
+        0,
+        h.n,
+        h.time,
+        h.finalRequest,
+        h.category,
+        h.arrivalMillis,
+        h.seenItem,
+        h.seenAction,
+        null,
+        0,
+        null,
+        null,
+        null,
+        null,
+        0,
+        0,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /**
+   * One seed's part of a request of {@code parts} seeds, before its candidates are looked up.
+   * {@code recency}, {@code weight} and {@code seedAction} are for {@link LinearScoring}'s features
+   * (0, 0 and null without it).
+   */
+  public static RankMessage part(
+      Header h,
+      int parts,
+      String seed,
+      double affinity,
+      int recency,
+      double weight,
+      String seedAction) {
+    return new RankMessage(
+        PART,
+        h.user,
+        h.requestId,
+        parts,
+        h.n,
+        h.time,
+        h.finalRequest,
+        h.category,
+        h.arrivalMillis,
+        h.seenItem,
+        h.seenAction,
+        seed,
+        affinity,
+        null,
+        null,
+        null,
+        null,
+        recency,
+        weight,
+        seedAction,
+        null,
+        null,
+        null);
+  }
+
+  /**
+   * A whole request with all its seeds, for {@link NeighbourLookup#REPLICATED}. {@code recencies},
+   * {@code weights} and {@code seedActions} are for {@link LinearScoring}'s features (null without
+   * it).
+   */
+  public static RankMessage request(
+      Header h,
+      String[] seeds,
+      double[] affinities,
+      int[] recencies,
+      double[] weights,
+      String[] seedActions) {
+    return new RankMessage(
+        REQUEST,
+        h.user,
+        h.requestId,
+        seeds.length,
+        h.n,
+        h.time,
+        h.finalRequest,
+        h.category,
+        h.arrivalMillis,
+        h.seenItem,
+        h.seenAction,
+        null,
+        0,
+        null,
+        null,
+        seeds,
+        affinities,
+        0,
+        0,
+        null,
+        recencies,
+        weights,
+        seedActions);
   }
 
   /** This part, completed with the seed's neighbours. */

@@ -214,108 +214,59 @@ public final class UserPreferencesFunction
     long requestId = current.requests++;
     // Linear scoring's features are over history windows by recency, so its seeds are the most
     // recent items; the fixed scorers take the items of highest affinity.
+    boolean linear = scoring.linear() != null;
     int[] seeds =
-        scoring.linear() != null
+        linear
             ? current.mostRecent(scoring.seedItems())
             : current.mostRelevant(scoring.seedItems(), time, halfLifeMs);
-    String user = ctx.getCurrentKey();
+    RankMessage.Header header =
+        new RankMessage.Header(
+            ctx.getCurrentKey(),
+            requestId,
+            n,
+            time,
+            isFinal,
+            category,
+            current.lastArrivalMillis,
+            seenItem,
+            seenAction);
     if (seeds.length == 0) {
-      ctx.output(
-          TO_RANK,
-          new RankMessage(
-              RankMessage.EMPTY,
-              user,
-              requestId,
-              0,
-              n,
-              time,
-              isFinal,
-              category,
-              current.lastArrivalMillis,
-              seenItem,
-              seenAction,
-              null,
-              0,
-              null,
-              null,
-              null,
-              null,
-              0,
-              0,
-              null,
-              null,
-              null,
-              null));
+      ctx.output(TO_RANK, RankMessage.empty(header));
       return;
     }
     if (scoring.neighbourLookup() == NeighbourLookup.REPLICATED) {
       String[] seedItems = new String[seeds.length];
       double[] affinities = new double[seeds.length];
-      int[] recencies = new int[seeds.length];
-      double[] weights = new double[seeds.length];
-      String[] actions = new String[seeds.length];
       for (int s = 0; s < seeds.length; s++) {
         seedItems[s] = current.items[seeds[s]];
         affinities[s] = current.affinityAt(seeds[s], time, halfLifeMs);
-        recencies[s] = seeds[s];
+      }
+      if (!linear) { // the fixed scorers need no more: fewer bytes per request
+        ctx.output(TO_RANK, RankMessage.request(header, seedItems, affinities, null, null, null));
+        return;
+      }
+      double[] weights = new double[seeds.length];
+      String[] actions = new String[seeds.length];
+      for (int s = 0; s < seeds.length; s++) {
         weights[s] = current.weights[seeds[s]];
         actions[s] = current.actionAt(seeds[s]);
       }
       ctx.output(
           TO_RANK,
-          new RankMessage(
-              RankMessage.REQUEST,
-              user,
-              requestId,
-              seeds.length,
-              n,
-              time,
-              isFinal,
-              category,
-              current.lastArrivalMillis,
-              seenItem,
-              seenAction,
-              null,
-              0,
-              null,
-              null,
-              seedItems,
-              affinities,
-              0,
-              0,
-              null,
-              recencies,
-              weights,
-              actions));
+          RankMessage.request(header, seedItems, affinities, seeds.clone(), weights, actions));
       return;
     }
     for (int k : seeds) {
       ctx.output(
           LOOKUPS,
-          new RankMessage(
-              RankMessage.PART,
-              user,
-              requestId,
+          RankMessage.part(
+              header,
               seeds.length,
-              n,
-              time,
-              isFinal,
-              category,
-              current.lastArrivalMillis,
-              seenItem,
-              seenAction,
               current.items[k],
               current.affinityAt(k, time, halfLifeMs),
-              null,
-              null,
-              null,
-              null,
               k,
               current.weights[k],
-              current.actionAt(k),
-              null,
-              null,
-              null));
+              linear ? current.actionAt(k) : null));
     }
   }
 

@@ -53,27 +53,10 @@ class RankFunctionLearningTest {
 
   /** A request of user u at time t whose only seed is the most recent item {@code seed}. */
   private static RankMessage request(String user, long t, String seed, String seenItem) {
-    return new RankMessage(
-        RankMessage.REQUEST,
-        user,
-        t,
-        1,
-        2,
-        t,
-        false,
-        null,
-        0,
-        seenItem,
-        "view",
-        null,
-        0,
-        null,
-        null,
+    return RankMessage.request(
+        new RankMessage.Header(user, t, 2, t, false, null, 0, seenItem, "view"),
         new String[] {seed},
         new double[] {1.0},
-        0,
-        0,
-        null,
         new int[] {0},
         new double[] {1.0},
         new String[] {"view"});

@@ -125,29 +125,15 @@ class RankingTest {
 
   /** A seed's part of request 1 of user u: candidate c with similarity 1. */
   private static RankMessage part(String seed, double affinity) {
-    return new RankMessage(
-        RankMessage.PART,
-        "u",
-        1,
-        3,
-        10,
-        1000,
-        true,
-        null,
-        0,
-        null,
-        null,
-        seed,
-        affinity,
-        new String[] {"c"},
-        new double[] {1.0},
-        null,
-        null,
-        0,
-        1.0,
-        null,
-        null,
-        null,
-        null);
+    RankMessage lookup =
+        RankMessage.part(
+            new RankMessage.Header("u", 1, 10, 1000, true, null, 0, null, null),
+            3,
+            seed,
+            affinity,
+            0,
+            1.0,
+            null);
+    return lookup.withCandidates(new String[] {"c"}, new double[] {1.0});
   }
 }
