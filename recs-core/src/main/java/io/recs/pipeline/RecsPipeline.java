@@ -31,8 +31,10 @@ import io.recs.trending.TrendingFunction;
 import java.util.Objects;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.util.Collector;
 
@@ -216,10 +218,14 @@ public final class RecsPipeline {
             .union(rowUpdates.getSideOutput(ItemCountFunction.ITEM_CATEGORIES));
     DataStream<RankMessage> toRank = touches.getSideOutput(UserPreferencesFunction.TO_RANK);
     if (scoring.neighbourLookup() == NeighbourLookup.REPLICATED) {
+      // The similarity stage emits each item's list from the item's own key group, so the lists are
+      // already partitioned by item: reinterpreting them as keyed lets the candidate-list stage
+      // chain
+      // to the similarity stage, and the lists (50 neighbours each) are not serialized to reach it.
       context =
           context.union(
-              similarItems
-                  .keyBy(SimilarItems::itemId)
+              DataStreamUtils.reinterpretAsKeyedStream(
+                      similarItems, SimilarItems::itemId, Types.STRING)
                   .process(new CandidateListFunction(scoring.candidatesPerSeed()))
                   .name("candidate lists")
                   .uid(uidPrefix + "candidate-lists"));

@@ -19,6 +19,40 @@ final class Ranking {
 
   private final CandidateIndex index = new CandidateIndex();
 
+  // Scratch arrays reused from request to request (a request has a few hundred contributions, and
+  // allocating them afresh made most of the rank stage's garbage); grown when a request needs more.
+  private String[] items = new String[0];
+  private int[] start = new int[1];
+  private int[] candidateOf = new int[0];
+  private int[] fill = new int[0];
+  private double[] affinity = new double[0];
+  private double[] similarity = new double[0];
+  private int[] seed = new int[0];
+  private double[] scores = new double[0];
+  private double[] partAffinities = new double[0];
+  private double[] partSimilarities = new double[0];
+
+  /**
+   * Makes the scratch arrays hold at least {@code entries} contributions of {@code parts} seeds.
+   */
+  private void ensureCapacity(int entries, int parts) {
+    if (items.length < entries) {
+      int capacity = Math.max(entries, 2 * items.length);
+      items = new String[capacity];
+      start = new int[capacity + 1];
+      candidateOf = new int[capacity];
+      fill = new int[capacity];
+      affinity = new double[capacity];
+      similarity = new double[capacity];
+      seed = new int[capacity];
+      scores = new double[capacity];
+    }
+    if (partAffinities.length < parts) {
+      partAffinities = new double[parts];
+      partSimilarities = new double[parts];
+    }
+  }
+
   /**
    * The seeds of one request and their candidates: seed {@code p} has affinity {@code
    * affinities[p]} and candidates {@code candidates[p]} with similarities {@code similarities[p]}
@@ -104,9 +138,11 @@ final class Ranking {
     }
     // Number the distinct candidates and count their contributions into start[c + 1].
     index.reset(entries);
-    String[] items = new String[entries];
-    int[] start = new int[entries + 1];
-    int[] candidateOf = new int[entries];
+    ensureCapacity(entries, parts.count());
+    String[] items = this.items;
+    int[] start = this.start;
+    int[] candidateOf = this.candidateOf;
+    Arrays.fill(start, 0, entries + 1, 0);
     int e = 0;
     for (int p = 0; p < parts.count(); p++) {
       String[] candidates = parts.candidates()[p];
@@ -125,10 +161,11 @@ final class Ranking {
     for (int c = 0; c < distinct; c++) {
       start[c + 1] += start[c];
     }
-    int[] fill = Arrays.copyOf(start, distinct);
-    double[] affinity = new double[entries];
-    double[] similarity = new double[entries];
-    int[] seed = new int[entries];
+    int[] fill = this.fill;
+    System.arraycopy(start, 0, fill, 0, distinct);
+    double[] affinity = this.affinity;
+    double[] similarity = this.similarity;
+    int[] seed = this.seed;
     e = 0;
     for (int p = 0; p < parts.count(); p++) {
       double[] similarities = parts.similarities()[p];
@@ -142,11 +179,11 @@ final class Ranking {
         seed[at] = p;
       }
     }
-    double[] scores = new double[distinct];
+    double[] scores = this.scores;
     double[] features = null;
     if (linear == null) {
-      double[] affinities = new double[parts.count()];
-      double[] similarities = new double[parts.count()];
+      double[] affinities = partAffinities;
+      double[] similarities = partSimilarities;
       for (int c = 0; c < distinct; c++) {
         int count = start[c + 1] - start[c];
         System.arraycopy(affinity, start[c], affinities, 0, count);

@@ -20,6 +20,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.StateBackendOptions;
@@ -62,6 +63,10 @@ public final class BenchmarkJob {
   private static final int PARALLELISM = 2;
   private static final int RATE = Integer.getInteger("recs.bench.rate", 20_000);
   private static final int ROUNDS = Integer.getInteger("recs.bench.rounds", 3);
+
+  /** {@code execution.buffer-timeout.interval} in ms; -1 (default) leaves Flink's 100 ms. */
+  private static final long BUFFER_TIMEOUT_MS = Long.getLong("recs.bench.bufferTimeoutMs", -1);
+
   private static final java.time.Duration EMIT_INTERVAL =
       java.time.Duration.ofSeconds(Long.getLong("recs.bench.emitIntervalSeconds", 0));
 
@@ -348,6 +353,9 @@ public final class BenchmarkJob {
     conf.set(StateBackendOptions.STATE_BACKEND, backend);
     conf.set(PipelineOptions.GENERIC_TYPES, false);
     conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(512));
+    if (BUFFER_TIMEOUT_MS >= 0) {
+      conf.set(ExecutionOptions.BUFFER_TIMEOUT, java.time.Duration.ofMillis(BUFFER_TIMEOUT_MS));
+    }
     conf.setString("metrics.reporter.latency.factory.class", LatencyReporter.class.getName());
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     env.setParallelism(PARALLELISM);
