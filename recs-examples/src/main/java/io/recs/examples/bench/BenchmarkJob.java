@@ -123,7 +123,14 @@ public final class BenchmarkJob {
     }
     if (mode.equals("latency") || mode.equals("all")) {
       LatencyReporter.HISTOGRAMS.clear();
-      long millis = runPipeline(events, "hashmap", RATE);
+      long millis;
+      double[] p99s;
+      double overLimit;
+      try (LatencySampler sampler = new LatencySampler(1000, 100)) {
+        millis = runPipeline(events, "hashmap", RATE);
+        p99s = sampler.p99s();
+        overLimit = sampler.shareOverLimit();
+      }
       out.printf(
           Locale.ROOT,
           "whole pipeline, %s neighbour lookup, fed at %,d events/s: %,.0f events/s achieved%n",
@@ -141,6 +148,20 @@ public final class BenchmarkJob {
             stats.getMax(),
             stats.size());
       }
+      double[] sorted = p99s.clone();
+      java.util.Arrays.sort(sorted);
+      out.printf(
+          Locale.ROOT,
+          "latency while running: p99 of each rank subtask sampled once a second, %d samples:"
+              + " median %.0f ms, 90th percentile %.0f ms, largest %.0f ms; over 100 ms: %.2f%%"
+              + " of the sampled values; all: %s%n",
+          sorted.length,
+          sorted.length == 0 ? Double.NaN : median(sorted),
+          sorted.length == 0 ? Double.NaN : sorted[(int) Math.floor(0.9 * (sorted.length - 1))],
+          sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1],
+          100 * overLimit,
+          java.util.Arrays.toString(
+              java.util.Arrays.stream(p99s).mapToLong(Math::round).toArray()));
     }
   }
 
