@@ -94,30 +94,7 @@ public record RankMessage(
 
   /** A request of a user without seed items. */
   public static RankMessage empty(Header h) {
-    return new RankMessage(
-        EMPTY,
-        h.user,
-        h.requestId,
-        0,
-        h.n,
-        h.time,
-        h.finalRequest,
-        h.category,
-        h.arrivalMillis,
-        h.seenItem,
-        h.seenAction,
-        null,
-        0,
-        null,
-        null,
-        null,
-        null,
-        0,
-        0,
-        null,
-        null,
-        null,
-        null);
+    return ofRequest(EMPTY, h, 0, null, 0, null, null, 0, 0, null, null, null, null);
   }
 
   /**
@@ -133,30 +110,8 @@ public record RankMessage(
       int recency,
       double weight,
       String seedAction) {
-    return new RankMessage(
-        PART,
-        h.user,
-        h.requestId,
-        parts,
-        h.n,
-        h.time,
-        h.finalRequest,
-        h.category,
-        h.arrivalMillis,
-        h.seenItem,
-        h.seenAction,
-        seed,
-        affinity,
-        null,
-        null,
-        null,
-        null,
-        recency,
-        weight,
-        seedAction,
-        null,
-        null,
-        null);
+    return ofRequest(
+        PART, h, parts, seed, affinity, null, null, recency, weight, seedAction, null, null, null);
   }
 
   /**
@@ -171,11 +126,41 @@ public record RankMessage(
       int[] recencies,
       double[] weights,
       String[] seedActions) {
-    return new RankMessage(
+    return ofRequest(
         REQUEST,
+        h,
+        seeds.length,
+        null,
+        0,
+        seeds,
+        affinities,
+        0,
+        0,
+        null,
+        recencies,
+        weights,
+        seedActions);
+  }
+
+  private static RankMessage ofRequest(
+      byte kind,
+      Header h,
+      int parts,
+      String seed,
+      double affinity,
+      String[] seeds,
+      double[] affinities,
+      int recency,
+      double weight,
+      String seedAction,
+      int[] recencies,
+      double[] weights,
+      String[] seedActions) {
+    return new RankMessage(
+        kind,
         h.user,
         h.requestId,
-        seeds.length,
+        parts,
         h.n,
         h.time,
         h.finalRequest,
@@ -183,15 +168,15 @@ public record RankMessage(
         h.arrivalMillis,
         h.seenItem,
         h.seenAction,
-        null,
-        0,
+        seed,
+        affinity,
         null,
         null,
         seeds,
         affinities,
-        0,
-        0,
-        null,
+        recency,
+        weight,
+        seedAction,
         recencies,
         weights,
         seedActions);
