@@ -218,10 +218,9 @@ public final class RecsPipeline {
             .union(rowUpdates.getSideOutput(ItemCountFunction.ITEM_CATEGORIES));
     DataStream<RankMessage> toRank = touches.getSideOutput(UserPreferencesFunction.TO_RANK);
     if (scoring.neighbourLookup() == NeighbourLookup.REPLICATED) {
-      // The similarity stage emits each item's list from the item's own key group, so the lists are
-      // already partitioned by item: reinterpreting them as keyed lets the candidate-list stage
-      // chain
-      // to the similarity stage, and the lists (50 neighbours each) are not serialized to reach it.
+      // The similarity stage emits each item's list from the item's own key group, so the lists
+      // are already partitioned by item: reinterpreted as keyed, they reach the candidate-list
+      // stage chained to the similarity stage, without being serialized.
       context =
           context.union(
               DataStreamUtils.reinterpretAsKeyedStream(

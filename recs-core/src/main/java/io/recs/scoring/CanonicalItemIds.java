@@ -11,9 +11,10 @@ import java.util.Map;
  * object whose hash code is computed (or at least read) on a cold cache line. With one instance per
  * item, the few thousand ids a subtask ranks stay in cache with their hash codes, and the candidate
  * index matches them by reference. Holds one entry per distinct id it was given (the items that
- * have a candidate list or appear in one), the same order as the replicated lists themselves. Not
- * thread-safe; one per subtask, not checkpointed (a cache: lists restored from a checkpoint keep
- * their own copies until they are replaced).
+ * have a candidate list or appear in one) and is never pruned: bounded by the catalogue, like the
+ * replicated lists themselves, and much smaller than them. Not thread-safe; one per subtask, not
+ * checkpointed (a cache: lists restored from a checkpoint keep their own copies until they are
+ * replaced).
  */
 final class CanonicalItemIds {
   private final Map<String, String> ids = new HashMap<>();

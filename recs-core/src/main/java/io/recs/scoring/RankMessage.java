@@ -19,9 +19,9 @@ import org.apache.flink.annotation.Internal;
  * </ul>
  *
  * <p>A seed also carries what the {@link LinearScoring features} need: its position in the user's
- * history ({@code recency}, 0 for the most recent item), its accumulated weight and the latest
- * action on it; a {@link #REQUEST} carries them for all its seeds in {@code recencies}, {@code
- * weights} and {@code seedActions}.
+ * history ({@code recency}, 0 for the most recent item), its accumulated weight and, with linear
+ * scoring, the latest action on it; with linear scoring a {@link #REQUEST} carries them for all its
+ * seeds in {@code recencies}, {@code weights} and {@code seedActions} (null without it).
  */
 @Internal
 public record RankMessage(
@@ -99,8 +99,8 @@ public record RankMessage(
 
   /**
    * One seed's part of a request of {@code parts} seeds, before its candidates are looked up.
-   * {@code recency}, {@code weight} and {@code seedAction} are for {@link LinearScoring}'s features
-   * (0, 0 and null without it).
+   * {@code recency}, {@code weight} and {@code seedAction} are for {@link LinearScoring}'s
+   * features; the fixed scorers ignore them ({@code seedAction} may be null).
    */
   public static RankMessage part(
       Header h,

@@ -47,7 +47,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *   <li>{@code pipeline}: the whole pipeline with a recommendation after every event, as fast as it
  *       goes (the highest sustained rate), {@code -Drecs.bench.rounds} rounds and their median;
  *   <li>{@code latency}: the whole pipeline fed at a fixed rate ({@code -Drecs.bench.rate}, default
- *       20,000 events/s), with p50 and p99 of the {@code recommendationLatencyMs} histogram;
+ *       20,000 events/s), with p50 and p99 of the {@code recommendationLatencyMs} histogram at the
+ *       end, and, sampled once a second while the job runs, the p99 of each sample and the
+ *       estimated share of recommendations over 100 ms ({@link LatencySampler});
  *   <li>{@code pipeline} and {@code latency} start with an untimed, unthrottled warm-up run;
  *   <li>{@code learning} (not part of {@code all}): the whole pipeline, unthrottled, scoring with
  *       {@link LinearScoring} fixed (features, no learning) and learning, alternately, after an
@@ -56,7 +58,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * </ul>
  *
  * <p>{@code -Drecs.bench.lookup=replicated} runs the whole pipeline with {@link
- * NeighbourLookup#REPLICATED} instead of the default {@link NeighbourLookup#PARTITIONED}.
+ * NeighbourLookup#REPLICATED} instead of the default {@link NeighbourLookup#PARTITIONED}; {@code
+ * -Drecs.bench.bufferTimeoutMs=N} sets Flink's {@code execution.buffer-timeout.interval}.
  */
 @Internal
 public final class BenchmarkJob {
@@ -154,7 +157,7 @@ public final class BenchmarkJob {
           Locale.ROOT,
           "latency while running: p99 of each rank subtask sampled once a second, %d samples:"
               + " median %.0f ms, 90th percentile %.0f ms, largest %.0f ms; over 100 ms: %.2f%%"
-              + " of the sampled values; all: %s%n",
+              + " (estimated); all: %s%n",
           sorted.length,
           sorted.length == 0 ? Double.NaN : median(sorted),
           sorted.length == 0 ? Double.NaN : sorted[(int) Math.floor(0.9 * (sorted.length - 1))],
