@@ -13,6 +13,7 @@ import io.recs.testkit.data.InteractionGenerator;
 import io.recs.testkit.flink.CollectingSink;
 import io.recs.testkit.reference.BatchReference;
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.flink.annotation.Internal;
@@ -152,7 +153,7 @@ public final class BenchmarkJob {
             stats.size());
       }
       double[] sorted = p99s.clone();
-      java.util.Arrays.sort(sorted);
+      Arrays.sort(sorted);
       out.printf(
           Locale.ROOT,
           "latency while running: p99 of each rank subtask sampled once a second, %d samples:"
@@ -163,8 +164,7 @@ public final class BenchmarkJob {
           sorted.length == 0 ? Double.NaN : sorted[(int) Math.floor(0.9 * (sorted.length - 1))],
           sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1],
           100 * overLimit,
-          java.util.Arrays.toString(
-              java.util.Arrays.stream(p99s).mapToLong(Math::round).toArray()));
+          Arrays.toString(Arrays.stream(p99s).mapToLong(Math::round).toArray()));
     }
   }
 
@@ -276,7 +276,7 @@ public final class BenchmarkJob {
 
   private static double median(double[] values) {
     double[] sorted = values.clone();
-    java.util.Arrays.sort(sorted);
+    Arrays.sort(sorted);
     int middle = sorted.length / 2;
     return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
   }

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -33,12 +34,10 @@ final class NoOpPipeline {
       Integer.getInteger("recs.bench.rowBatchSize", SimilarityConfig.defaults().rowBatchSize());
 
   /** Merged row messages the no-op similarity stage received (all subtasks, this JVM). */
-  static final java.util.concurrent.atomic.LongAdder ROW_MESSAGES =
-      new java.util.concurrent.atomic.LongAdder();
+  static final LongAdder ROW_MESSAGES = new LongAdder();
 
   /** Columns of those messages: the (row, column) updates left after merging. */
-  static final java.util.concurrent.atomic.LongAdder ROW_COLUMNS =
-      new java.util.concurrent.atomic.LongAdder();
+  static final LongAdder ROW_COLUMNS = new LongAdder();
 
   private NoOpPipeline() {}
 
