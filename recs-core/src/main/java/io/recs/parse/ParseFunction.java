@@ -6,6 +6,7 @@ import io.recs.event.RejectReason;
 import io.recs.event.RejectedRecord;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -18,8 +19,9 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Parses raw records with an {@link InteractionParser}: interactions go to the main output, dead
- * letters to the {@link #DEAD_LETTERS} side output, so that every input record leaves as exactly
- * one of the two.
+ * letters to the {@link #DEAD_LETTERS} side output, so that every input record leaves either as its
+ * interactions (one, or several for a record holding a session of events) or as exactly one dead
+ * letter.
  *
  * <pre>{@code
  * SingleOutputStreamOperator<Interaction> interactions =
@@ -32,10 +34,10 @@ import org.apache.flink.util.OutputTag;
  * given source name; positions (partition, offset) are unknown here, so connectors that know them
  * call the parser directly in their deserializer instead.
  *
- * <p>Metrics, registered on the operator's metric group: counters {@code recordsAccepted}, {@code
- * recordsRejected} (all reasons) and {@code rejected_<REASON>} for each {@link RejectReason}, for
- * example {@code rejected_INVALID_TIMESTAMP}, all registered up front so that dashboards show
- * zeros.
+ * <p>Metrics, registered on the operator's metric group: counters {@code recordsAccepted}
+ * (records), {@code eventsAccepted} (the interactions of accepted records), {@code recordsRejected}
+ * (all reasons) and {@code rejected_<REASON>} for each {@link RejectReason}, for example {@code
+ * rejected_INVALID_TIMESTAMP}, all registered up front so that dashboards show zeros.
  *
  * @param <T> the raw record type: {@code String} or {@code byte[]}
  */
@@ -50,6 +52,9 @@ public final class ParseFunction<T> extends ProcessFunction<T, Interaction> {
   /** Name of the counter of accepted records. */
   public static final String RECORDS_ACCEPTED = "recordsAccepted";
 
+  /** Name of the counter of interactions emitted: all events of the accepted records. */
+  public static final String EVENTS_ACCEPTED = "eventsAccepted";
+
   /** Name of the counter of rejected records, all reasons together. */
   public static final String RECORDS_REJECTED = "recordsRejected";
 
@@ -62,6 +67,7 @@ public final class ParseFunction<T> extends ProcessFunction<T, Interaction> {
 
   private transient RecordOrigin origin;
   private transient Counter accepted;
+  private transient Counter eventsAccepted;
   private transient Counter rejected;
   private transient Counter[] rejectedByReason;
 
@@ -94,6 +100,7 @@ public final class ParseFunction<T> extends ProcessFunction<T, Interaction> {
     origin = new RecordOrigin(source, -1, -1);
     MetricGroup metrics = getRuntimeContext().getMetricGroup();
     accepted = metrics.counter(RECORDS_ACCEPTED);
+    eventsAccepted = metrics.counter(EVENTS_ACCEPTED);
     rejected = metrics.counter(RECORDS_REJECTED);
     RejectReason[] reasons = RejectReason.values();
     rejectedByReason = new Counter[reasons.length];
@@ -107,7 +114,11 @@ public final class ParseFunction<T> extends ProcessFunction<T, Interaction> {
     ParseResult result = parser.parse(toBytes.apply(record), origin);
     if (result.isAccepted()) {
       accepted.inc();
-      out.collect(result.interaction());
+      List<Interaction> interactions = result.interactions();
+      eventsAccepted.inc(interactions.size());
+      for (int i = 0; i < interactions.size(); i++) {
+        out.collect(interactions.get(i));
+      }
     } else {
       rejected.inc();
       rejectedByReason[result.rejected().reason().ordinal()].inc();

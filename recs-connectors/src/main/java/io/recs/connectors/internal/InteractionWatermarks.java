@@ -9,8 +9,11 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 
 /**
  * Event-time watermarks for parsed records: bounded out-of-orderness over the interactions' own
- * timestamps. Dead letters keep the source's timestamp (Kafka record time, or none for files) but
- * never move the watermark, because a malformed record's time says nothing about event time.
+ * timestamps. A record holding several interactions (a session) gets the latest of their times as
+ * its timestamp and moves the watermark by that time; {@link SplitParsedRecords} then emits each
+ * interaction with its own time. Dead letters keep the source's timestamp (Kafka record time, or
+ * none for files) but never move the watermark, because a malformed record's time says nothing
+ * about event time.
  */
 @Internal
 public final class InteractionWatermarks {
@@ -30,7 +33,7 @@ public final class InteractionWatermarks {
                 ctx -> new IgnoringDeadLetters(maxOutOfOrderness))
             .withTimestampAssigner(
                 (record, recordTimestamp) ->
-                    record.interaction != null ? record.interaction.timestamp() : recordTimestamp);
+                    record.interactions != null ? record.latestTimestamp() : recordTimestamp);
     return idleTimeout == null ? strategy : strategy.withIdleness(idleTimeout);
   }
 
@@ -43,7 +46,7 @@ public final class InteractionWatermarks {
 
     @Override
     public void onEvent(ParsedRecord record, long timestamp, WatermarkOutput output) {
-      if (record.interaction != null) {
+      if (record.interactions != null) {
         delegate.onEvent(record, timestamp, output);
       }
     }

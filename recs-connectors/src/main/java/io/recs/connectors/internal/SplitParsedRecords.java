@@ -2,22 +2,44 @@ package io.recs.connectors.internal;
 
 import io.recs.connectors.ParsedStreams;
 import io.recs.event.Interaction;
+import io.recs.event.RejectReason;
 import io.recs.event.RejectedRecord;
+import io.recs.parse.ParseFunction;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
-import org.apache.flink.streaming.api.functions.ProcessFunction;
-import org.apache.flink.util.Collector;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
 
-/** Splits parsed records into interactions (main output) and dead letters (side output). */
+/**
+ * Splits parsed records into interactions (main output) and dead letters (side output). Every
+ * interaction of an accepted record is emitted with its own event time as timestamp, which a {@code
+ * ProcessFunction} could not do for a record holding several events; a dead letter keeps the
+ * record's timestamp.
+ *
+ * <p>Metrics, with the names of {@link ParseFunction}: {@code recordsAccepted}, {@code
+ * eventsAccepted} (interactions emitted), {@code recordsRejected} and {@code rejected_<REASON>}.
+ */
 @Internal
-public final class SplitParsedRecords extends ProcessFunction<ParsedRecord, Interaction> {
+public final class SplitParsedRecords extends AbstractStreamOperator<Interaction>
+    implements OneInputStreamOperator<ParsedRecord, Interaction> {
   private static final long serialVersionUID = 1L;
 
   static final OutputTag<RejectedRecord> DEAD_LETTERS =
       new OutputTag<>("dead-letters", TypeInformation.of(RejectedRecord.class));
+
+  private transient StreamRecord<Interaction> reuse;
+  private transient Counter recordsAccepted;
+  private transient Counter eventsAccepted;
+  private transient Counter recordsRejected;
+  private transient Counter[] rejectedByReason;
+
+  SplitParsedRecords() {}
 
   /**
    * Adds the split after {@code parsed}; the operator gets the uid and name {@code name + "-split"}
@@ -26,18 +48,41 @@ public final class SplitParsedRecords extends ProcessFunction<ParsedRecord, Inte
   public static ParsedStreams split(DataStream<ParsedRecord> parsed, String name) {
     SingleOutputStreamOperator<Interaction> interactions =
         parsed
-            .process(new SplitParsedRecords(), TypeInformation.of(Interaction.class))
-            .name(name + "-split")
+            .transform(
+                name + "-split", TypeInformation.of(Interaction.class), new SplitParsedRecords())
             .uid(name + "-split");
     return new ParsedStreams(interactions, interactions.getSideOutput(DEAD_LETTERS));
   }
 
   @Override
-  public void processElement(ParsedRecord record, Context ctx, Collector<Interaction> out) {
-    if (record.interaction != null) {
-      out.collect(record.interaction);
+  public void open() throws Exception {
+    super.open();
+    reuse = new StreamRecord<>(null);
+    MetricGroup metrics = getMetricGroup();
+    recordsAccepted = metrics.counter(ParseFunction.RECORDS_ACCEPTED);
+    eventsAccepted = metrics.counter(ParseFunction.EVENTS_ACCEPTED);
+    recordsRejected = metrics.counter(ParseFunction.RECORDS_REJECTED);
+    RejectReason[] reasons = RejectReason.values();
+    rejectedByReason = new Counter[reasons.length];
+    for (RejectReason reason : reasons) {
+      rejectedByReason[reason.ordinal()] =
+          metrics.counter(ParseFunction.REJECTED_PREFIX + reason.name());
+    }
+  }
+
+  @Override
+  public void processElement(StreamRecord<ParsedRecord> element) {
+    ParsedRecord record = element.getValue();
+    if (record.interactions != null) {
+      recordsAccepted.inc();
+      eventsAccepted.inc(record.interactions.length);
+      for (Interaction interaction : record.interactions) {
+        output.collect(reuse.replace(interaction, interaction.timestamp()));
+      }
     } else {
-      ctx.output(DEAD_LETTERS, record.rejected);
+      recordsRejected.inc();
+      rejectedByReason[record.rejected.reason().ordinal()].inc();
+      output.collect(DEAD_LETTERS, element.replace(record.rejected));
     }
   }
 }

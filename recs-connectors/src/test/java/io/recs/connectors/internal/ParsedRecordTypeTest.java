@@ -6,6 +6,7 @@ import io.recs.event.Interaction;
 import io.recs.event.RejectReason;
 import io.recs.event.RejectedRecord;
 import io.recs.parse.ParseResult;
+import java.util.List;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
@@ -28,9 +29,17 @@ class ParsedRecordTypeTest {
     Interaction interaction = Interaction.of("u", "i", "view", 1.0, 5L);
     RejectedRecord rejected = new RejectedRecord(RejectReason.EMPTY, "d", "t", 1, 2, "", 0);
     assertThat(roundTrip(serializer, ParsedRecord.of(ParseResult.accepted(interaction))))
-        .satisfies(r -> assertThat(r.interaction).isEqualTo(interaction))
+        .satisfies(r -> assertThat(r.interactions).containsExactly(interaction))
         .satisfies(r -> assertThat(r.rejected).isNull());
-    assertThat(roundTrip(serializer, ParsedRecord.rejected(rejected)).rejected).isEqualTo(rejected);
+    Interaction later = Interaction.of("u", "j", "cart", 4.0, 9L);
+    assertThat(
+            roundTrip(
+                serializer, ParsedRecord.of(ParseResult.accepted(List.of(interaction, later)))))
+        .satisfies(r -> assertThat(r.interactions).containsExactly(interaction, later))
+        .satisfies(r -> assertThat(r.latestTimestamp()).isEqualTo(9L));
+    assertThat(roundTrip(serializer, ParsedRecord.rejected(rejected)))
+        .satisfies(r -> assertThat(r.rejected).isEqualTo(rejected))
+        .satisfies(r -> assertThat(r.interactions).isNull());
   }
 
   private static ParsedRecord roundTrip(TypeSerializer<ParsedRecord> serializer, ParsedRecord r)

@@ -10,6 +10,9 @@ import io.recs.event.RejectedRecord;
 import io.recs.parse.InteractionParser;
 import io.recs.parse.ParseResult;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.functions.util.ListCollector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -42,16 +45,29 @@ class ParsingDeserializerTest {
   @Test
   void acceptsWhatTheParserAccepts() {
     ParsedRecord parsed = deserializer.parse(record(null, "u1,i1"));
-    assertThat(parsed.interaction).isEqualTo(Interaction.of("u1", "i1", "view", 1, 0));
+    assertThat(parsed.interactions).containsExactly(Interaction.of("u1", "i1", "view", 1, 0));
     assertThat(parsed.rejected).isNull();
   }
 
   @Test
   void rejectsWithTopicPartitionAndOffset() {
     ParsedRecord parsed = deserializer.parse(record("k", "garbage"));
-    assertThat(parsed.interaction).isNull();
+    assertThat(parsed.interactions).isNull();
     assertThat(parsed.rejected)
         .isEqualTo(new RejectedRecord(RejectReason.MALFORMED_CSV, "", "in", 3, 42, "garbage", 7));
+  }
+
+  @Test
+  void keepsEveryInteractionOfARecordInOneParsedRecord() {
+    Interaction first = Interaction.of("s1", "a", "click", 2, 10);
+    Interaction second = Interaction.of("s1", "b", "cart", 4, 20);
+    ParsingDeserializer sessions =
+        new ParsingDeserializer((bytes, origin) -> ParseResult.accepted(List.of(first, second)));
+    List<ParsedRecord> out = new ArrayList<>();
+    sessions.deserialize(record(null, "session"), new ListCollector<>(out));
+
+    assertThat(out).singleElement().satisfies(r -> assertThat(r.rejected).isNull());
+    assertThat(out.get(0).interactions).containsExactly(first, second);
   }
 
   @Test

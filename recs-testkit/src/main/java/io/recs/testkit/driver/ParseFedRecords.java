@@ -14,8 +14,9 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Passes fed interactions through and parses fed raw records: accepted ones join the interactions,
- * rejected ones go to {@link #DEAD_LETTERS}. Runs at parallelism 1 to keep the feeding order.
+ * Passes fed interactions through and parses fed raw records: the interactions of accepted ones
+ * (several for a record holding a session) join the interactions, rejected ones go to {@link
+ * #DEAD_LETTERS}. Runs at parallelism 1 to keep the feeding order.
  */
 final class ParseFedRecords
     extends ProcessFunction<Either<Interaction, Tuple2<Long, String>>, Interaction> {
@@ -43,7 +44,7 @@ final class ParseFedRecords
             raw.f1.getBytes(StandardCharsets.UTF_8),
             new RecordOrigin(TestRawInput.SOURCE, -1, raw.f0));
     if (result.isAccepted()) {
-      out.collect(result.interaction());
+      result.interactions().forEach(out::collect);
     } else {
       ctx.output(DEAD_LETTERS, result.rejected());
     }
