@@ -5,11 +5,14 @@ import io.recs.event.Interaction;
 import io.recs.event.RecordOrigin;
 import io.recs.event.RejectReason;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.apache.flink.annotation.PublicEvolving;
 
@@ -32,6 +35,11 @@ import org.apache.flink.annotation.PublicEvolving;
  * at least as many as the highest chosen index needs. Fields may be quoted as in RFC 4180 ({@code
  * "a ""quoted"" word"}). A trailing line break and a leading UTF-8 byte order mark are ignored; ids
  * and categories are stripped of surrounding whitespace.
+ *
+ * <p>Timestamps are read in a {@link TimestampFormat} or, with {@link Builder#timestampPattern}, in
+ * a {@link java.time.format.DateTimeFormatter} pattern. Raw action values can be mapped to action
+ * names with {@link Builder#actionMapping}. For files whose first line is a header of unknown
+ * content, {@link Builder#firstLineIsHeader()} rejects the line at offset 0.
  *
  * <p>Defaults: delimiter {@code ','}, no header, timestamps in {@link
  * TimestampFormat#EPOCH_MILLIS}, weight from {@link ActionWeights#defaults()}, records up to 64
@@ -56,6 +64,8 @@ public final class CsvInteractionParser implements InteractionParser {
   private final int timestampColumn;
   private final int categoryColumn;
   private final TimestampFormat timestampFormat;
+  private final TimestampPattern timestampPattern; // null: timestampFormat is used
+  private final boolean firstLineIsHeader;
   private final int requiredColumns; // exact with a header, a minimum without one
   private final int keptColumns;
 
@@ -71,6 +81,8 @@ public final class CsvInteractionParser implements InteractionParser {
     this.timestampColumn = columns.get("timestampColumn");
     this.categoryColumn = columns.getOrDefault("categoryColumn", NONE);
     this.timestampFormat = b.timestampFormat;
+    this.timestampPattern = b.timestampPattern;
+    this.firstLineIsHeader = b.firstLineIsHeader != null;
     int highest = columns.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
     this.requiredColumns = header != null ? header.length : highest + 1;
     this.keptColumns = Math.max(requiredColumns, highest + 1);
@@ -83,6 +95,14 @@ public final class CsvInteractionParser implements InteractionParser {
 
   @Override
   public ParseResult parse(byte[] record, RecordOrigin origin) {
+    if (firstLineIsHeader && record != null && origin != null && origin.offset() == 0) {
+      return ParseResult.rejected(
+          RecordRules.reject(
+              RejectReason.HEADER,
+              "record is at offset 0, the header line (firstLineIsHeader)",
+              record,
+              origin));
+    }
     return rules.parse(record, origin, RejectReason.MALFORMED_CSV, this::parseFields);
   }
 
@@ -112,10 +132,13 @@ public final class CsvInteractionParser implements InteractionParser {
     if (Double.isNaN(weight)) {
       weight = rules.weightOf(action);
     }
+    int timestampFrom = fields.start(timestampColumn);
+    int timestampTo = fields.end(timestampColumn);
     long timestamp =
         RecordRules.timestamp(
-            timestampFormat.parse(
-                record, fields.start(timestampColumn), fields.end(timestampColumn)));
+            timestampPattern != null
+                ? timestampPattern.parse(record, timestampFrom, timestampTo)
+                : timestampFormat.parse(record, timestampFrom, timestampTo));
     String category =
         categoryColumn == NONE ? null : RecordRules.category(fields.string(categoryColumn));
     return new Interaction(user, item, action, weight, timestamp, category);
@@ -164,6 +187,9 @@ public final class CsvInteractionParser implements InteractionParser {
     private CsvColumn timestampColumn;
     private CsvColumn categoryColumn;
     private TimestampFormat timestampFormat;
+    private TimestampPattern timestampPattern;
+    private Map<String, String> actionMapping;
+    private Boolean firstLineIsHeader;
     private ActionWeights actionWeights;
     private Integer maxRecordBytes;
 
@@ -268,9 +294,67 @@ public final class CsvInteractionParser implements InteractionParser {
       return this;
     }
 
-    /** How timestamps are written; {@link TimestampFormat#EPOCH_MILLIS} by default. */
+    /**
+     * How timestamps are written; {@link TimestampFormat#EPOCH_MILLIS} by default. Excludes {@link
+     * #timestampPattern}.
+     */
     public Builder timestampFormat(TimestampFormat format) {
       timestampFormat = Settings.setOnce(timestampFormat, format, "timestampFormat");
+      return this;
+    }
+
+    /**
+     * Timestamps written in a {@link java.time.format.DateTimeFormatter} pattern, for example
+     * {@code yyyy-MM-dd HH:mm:ss}, in UTC unless the text carries an offset. Same as {@link
+     * #timestampPattern(String, ZoneId) timestampPattern(pattern, ZoneOffset.UTC)}.
+     */
+    public Builder timestampPattern(String pattern) {
+      return timestampPattern(pattern, ZoneOffset.UTC);
+    }
+
+    /**
+     * Timestamps written in a {@link java.time.format.DateTimeFormatter} pattern, for example
+     * {@code yyyy-MM-dd HH:mm:ss}. Excludes {@link #timestampFormat}. A value that does not match
+     * is an {@code INVALID_TIMESTAMP} reject; fractions finer than a millisecond are truncated.
+     *
+     * @param zone the zone of date-times without an offset; an offset or zone in the text wins
+     * @throws IllegalArgumentException naming the pattern if it is invalid or does not give a date
+     *     and a time of day
+     */
+    public Builder timestampPattern(String pattern, ZoneId zone) {
+      timestampPattern =
+          Settings.setOnce(
+              timestampPattern,
+              TimestampPattern.of("timestampPattern", pattern, zone),
+              "timestampPattern");
+      return this;
+    }
+
+    /**
+     * Maps raw values of the action column to action names, for example {@code Map.of("1", "view",
+     * "2", "purchase")}. Keys are matched trimmed and case-insensitively; values must be actions of
+     * the {@link #actionWeights}. A value without a mapping is read as an action name, as without
+     * this setting.
+     */
+    public Builder actionMapping(Map<String, String> mapping) {
+      actionMapping =
+          Settings.setOnce(
+              actionMapping,
+              Map.copyOf(Objects.requireNonNull(mapping, "actionMapping")),
+              "actionMapping");
+      return this;
+    }
+
+    /**
+     * Makes the record at offset 0 (the first line of a file) a {@code HEADER} reject, whatever its
+     * content: for files whose header is not known in advance or varies. Meant for file sources,
+     * which number lines from 0 ({@code RecordOrigin.line(path, 0)}); do not use it with Kafka,
+     * whose offsets also start at 0, so the first record of each partition would be lost.
+     * Independent of {@link #header}, which rejects records equal to the given names wherever they
+     * are.
+     */
+    public Builder firstLineIsHeader() {
+      firstLineIsHeader = Settings.setOnce(firstLineIsHeader, true, "firstLineIsHeader");
       return this;
     }
 
@@ -296,6 +380,13 @@ public final class CsvInteractionParser implements InteractionParser {
       if (delimiter == null) {
         delimiter = ',';
       }
+      if (timestampFormat != null && timestampPattern != null) {
+        throw new IllegalArgumentException(
+            "only one of timestampFormat / timestampPattern may be set, was timestampFormat="
+                + timestampFormat
+                + ", timestampPattern="
+                + timestampPattern);
+      }
       if (timestampFormat == null) {
         timestampFormat = TimestampFormat.EPOCH_MILLIS;
       }
@@ -318,7 +409,11 @@ public final class CsvInteractionParser implements InteractionParser {
                 + ", fixedAction="
                 + fixedAction);
       }
-      RecordRules rules = RecordRules.of(maxRecordBytes, actionWeights);
+      if (fixedAction != null && actionMapping != null) {
+        throw new IllegalArgumentException(
+            "actionMapping needs an actionColumn, but fixedAction='" + fixedAction + "' is set");
+      }
+      RecordRules rules = RecordRules.of(maxRecordBytes, actionWeights, actionMapping);
       if (fixedAction != null && !rules.accepts(fixedAction)) {
         throw new IllegalArgumentException(
             "fixedAction '" + fixedAction + "' is not an action of the actionWeights");

@@ -6,14 +6,21 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recs.event.ActionWeights;
 import io.recs.event.Interaction;
 import io.recs.event.RecordOrigin;
 import io.recs.event.RejectReason;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.flink.annotation.PublicEvolving;
 
 /**
@@ -36,6 +43,28 @@ import org.apache.flink.annotation.PublicEvolving;
  * Builder#timestampUnit} or an ISO-8601 string. A missing or null weight means the action's weight;
  * a missing or null category means none.
  *
+ * <p><b>Sessions.</b> With {@link Builder#eventsField}, a record holds an array of event objects
+ * and becomes one interaction per event, as in OTTO's e-commerce sessions:
+ *
+ * <pre>{@code
+ * // {"session": 12899779, "events": [{"aid": 59625, "ts": 1661724000278, "type": "clicks"}, ...]}
+ * InteractionParser sessions = JsonInteractionParser.builder()
+ *     .eventsField("events")
+ *     .userField("session")          // not in the events: inherited from the record
+ *     .itemField("aid")
+ *     .timestampField("ts")
+ *     .actionField("type")
+ *     .actionMapping(Map.of("clicks", "click", "carts", "cart", "orders", "purchase"))
+ *     .build();
+ * }</pre>
+ *
+ * <p>Each field is looked up in the event first and, when missing or null there, in the enclosing
+ * record, so that session-level values (the session id as user, a common timestamp) are inherited.
+ * A record is accepted or rejected as a whole: if any event is bad, the record is one dead letter
+ * whose detail names the event's 0-based index and the problem. A missing or null array is {@code
+ * MISSING_FIELD}, an empty one {@code EMPTY}. Session records are read into a Jackson tree; records
+ * without {@code eventsField} are read in one streaming pass, as above.
+ *
  * <p>Defaults: fields {@code userId}, {@code itemId}, {@code action}, {@code timestamp} (as in
  * {@link Interaction}), no weight or category field, numeric timestamps in epoch milliseconds,
  * weights from {@link ActionWeights#defaults()}, records up to 64 KiB. Every record becomes exactly
@@ -52,18 +81,37 @@ public final class JsonInteractionParser implements InteractionParser {
   private final Map<JsonField, String> fieldPaths;
   private final String fixedAction; // null when actions are read from the record
   private final TimestampFormat timestampUnit;
+  private final TimestampPattern timestampPattern; // null: strings are ISO-8601
+  private final String eventsPath; // null: one event per record, read without a tree
+  private final String[] eventsNames;
+  private final String[][] eventFieldNames; // per configured field: its path's names
+  private final JsonPaths[] eventFieldNodes; // per configured field: the end of its path
+  private final ObjectMapper mapper; // null without eventsPath
 
   private JsonInteractionParser(
       RecordRules rules,
       Map<JsonField, String> fieldPaths,
       String fixedAction,
-      TimestampFormat timestampUnit) {
+      TimestampFormat timestampUnit,
+      TimestampPattern timestampPattern,
+      String eventsPath) {
     this.rules = rules;
     this.fieldPaths = fieldPaths;
     this.fixedAction = fixedAction;
     this.timestampUnit = timestampUnit;
+    this.timestampPattern = timestampPattern;
     this.paths = JsonPaths.root();
     fieldPaths.forEach((field, path) -> paths.add(field.property, path, field));
+    this.eventsPath = eventsPath;
+    this.eventsNames = eventsPath == null ? null : JsonPaths.names("eventsField", eventsPath);
+    this.eventFieldNames = new String[fieldPaths.size()][];
+    this.eventFieldNodes = new JsonPaths[fieldPaths.size()];
+    int i = 0;
+    for (Map.Entry<JsonField, String> e : fieldPaths.entrySet()) {
+      eventFieldNames[i] = JsonPaths.names(e.getKey().property, e.getValue());
+      eventFieldNodes[i++] = paths.find(e.getValue());
+    }
+    this.mapper = eventsPath == null ? null : new ObjectMapper(factory);
   }
 
   /** A builder; see the class comment for the defaults. */
@@ -73,6 +121,9 @@ public final class JsonInteractionParser implements InteractionParser {
 
   @Override
   public ParseResult parse(byte[] record, RecordOrigin origin) {
+    if (eventsPath != null) {
+      return rules.parseAll(record, origin, RejectReason.MALFORMED_JSON, this::parseSession);
+    }
     return rules.parse(record, origin, RejectReason.MALFORMED_JSON, this::parseJson);
   }
 
@@ -91,6 +142,100 @@ public final class JsonInteractionParser implements InteractionParser {
     } catch (IOException e) { // declared by the API, not expected when reading a byte array
       throw new Reject(RejectReason.MALFORMED_JSON, e.toString());
     }
+    return interaction(values);
+  }
+
+  private List<Interaction> parseSession(byte[] record) {
+    JsonNode root;
+    try (JsonParser parser = factory.createParser(record)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new Reject(RejectReason.MALFORMED_JSON, "record is not a JSON object");
+      }
+      root = mapper.readTree(parser);
+      if (parser.nextToken() != null) {
+        throw new Reject(RejectReason.MALFORMED_JSON, "text after the JSON object");
+      }
+    } catch (JsonProcessingException e) { // also exceeded nesting limits
+      throw new Reject(RejectReason.MALFORMED_JSON, describe(e));
+    } catch (IOException e) { // declared by the API, not expected when reading a byte array
+      throw new Reject(RejectReason.MALFORMED_JSON, e.toString());
+    }
+    Values found = new Values();
+    JsonNode events = find(root, eventsNames, found);
+    if (found.problem != null) {
+      throw found.problem;
+    }
+    if (events == null) {
+      throw new Reject(
+          RejectReason.MISSING_FIELD, "eventsField '" + eventsPath + "' is missing or null");
+    }
+    if (!events.isArray()) {
+      throw new Reject(
+          RejectReason.WRONG_TYPE,
+          "field '" + eventsPath + "' must be an array, was " + Values.describe(events.asToken()));
+    }
+    if (events.isEmpty()) {
+      throw new Reject(
+          RejectReason.EMPTY, "eventsField '" + eventsPath + "' is an empty array: no events");
+    }
+    List<Interaction> interactions = new ArrayList<>(events.size());
+    for (int i = 0; i < events.size(); i++) {
+      try {
+        interactions.add(event(root, events.get(i)));
+      } catch (Reject r) {
+        throw new Reject(
+            r.reason(),
+            "event " + i + " of " + events.size() + " in '" + eventsPath + "': " + r.detail());
+      } catch (IOException e) { // declared by the API, not expected when reading a tree
+        throw new Reject(RejectReason.MALFORMED_JSON, "event " + i + ": " + e);
+      }
+    }
+    return interactions;
+  }
+
+  /** One event of a session: its own fields, or else the enclosing record's. */
+  private Interaction event(JsonNode root, JsonNode event) throws IOException {
+    if (!event.isObject()) {
+      throw new Reject(
+          RejectReason.WRONG_TYPE,
+          "an event must be an object, was " + Values.describe(event.asToken()));
+    }
+    Values values = new Values();
+    for (int i = 0; i < eventFieldNames.length; i++) {
+      JsonNode value = find(event, eventFieldNames[i], values);
+      if (value == null) {
+        value = find(root, eventFieldNames[i], values);
+      }
+      if (value != null) {
+        JsonParser parser = value.traverse();
+        read(parser, parser.nextToken(), eventFieldNodes[i], values);
+      }
+    }
+    return interaction(values);
+  }
+
+  /**
+   * The value at {@code names} under {@code node}, or null when it is missing or null; an inner
+   * value that is not an object is a type error recorded in {@code values}.
+   */
+  private static JsonNode find(JsonNode node, String[] names, Values values) {
+    JsonNode current = node;
+    for (int i = 0; i < names.length; i++) {
+      if (!current.isObject()) {
+        values.wrongType(
+            String.join(".", List.of(names).subList(0, i)), "an object", current.asToken());
+        return null;
+      }
+      current = current.get(names[i]);
+      if (current == null || current.isNull()) {
+        return null;
+      }
+    }
+    return current;
+  }
+
+  /** The interaction of what one event's fields hold, in the order of the checks. */
+  private Interaction interaction(Values values) {
     if (values.problem != null) {
       throw values.problem;
     }
@@ -112,9 +257,11 @@ public final class JsonInteractionParser implements InteractionParser {
       throw new Reject(
           RejectReason.INVALID_TIMESTAMP,
           "timestamp is not "
-              + (values.timestampIsString
-                  ? TimestampFormat.ISO_8601.description()
-                  : timestampUnit.description())
+              + (!values.timestampIsString
+                  ? timestampUnit.description()
+                  : timestampPattern != null
+                      ? timestampPattern.description()
+                      : TimestampFormat.ISO_8601.description())
               + ": '"
               + values.timestampText
               + "'");
@@ -148,7 +295,8 @@ public final class JsonInteractionParser implements InteractionParser {
       case ITEM -> values.item = idText(parser, token, node, values);
       case CATEGORY -> values.category = idText(parser, token, node, values);
       case ACTION -> {
-        if (token == JsonToken.VALUE_STRING) {
+        if (token == JsonToken.VALUE_STRING
+            || (token == JsonToken.VALUE_NUMBER_INT && rules.mapsActions())) {
           values.action = parser.getText();
         } else if (token != JsonToken.VALUE_NULL) {
           values.wrongType(node.path, "a string", token);
@@ -212,8 +360,17 @@ public final class JsonInteractionParser implements InteractionParser {
         }
       }
       case VALUE_STRING -> {
-        byte[] text = parser.getText().getBytes(StandardCharsets.UTF_8);
-        long millis = Iso8601.parse(text, 0, text.length);
+        long millis = Iso8601.UNREADABLE;
+        if (timestampPattern != null) {
+          try {
+            millis = timestampPattern.parse(parser.getText());
+          } catch (Reject notMatching) {
+            // reported in the order of the checks, once the whole record is read
+          }
+        } else {
+          byte[] text = parser.getText().getBytes(StandardCharsets.UTF_8);
+          millis = Iso8601.parse(text, 0, text.length);
+        }
         if (millis == Iso8601.UNREADABLE) {
           values.timestampText = parser.getText();
           values.timestampIsString = true;
@@ -222,7 +379,11 @@ public final class JsonInteractionParser implements InteractionParser {
         }
       }
       case VALUE_NULL -> {}
-      default -> values.wrongType(node.path, "a number or an ISO-8601 string", token);
+      default ->
+          values.wrongType(
+              node.path,
+              "a number or " + (timestampPattern != null ? "a string" : "an ISO-8601 string"),
+              token);
     }
   }
 
@@ -269,7 +430,7 @@ public final class JsonInteractionParser implements InteractionParser {
       }
     }
 
-    private static String describe(JsonToken token) {
+    static String describe(JsonToken token) {
       return switch (token) {
         case START_OBJECT -> "an object";
         case START_ARRAY -> "an array";
@@ -289,6 +450,9 @@ public final class JsonInteractionParser implements InteractionParser {
     private final Map<JsonField, String> fields = new EnumMap<>(JsonField.class);
     private String fixedAction;
     private TimestampFormat timestampUnit;
+    private TimestampPattern timestampPattern;
+    private Map<String, String> actionMapping;
+    private String eventsField;
     private ActionWeights actionWeights;
     private Integer maxRecordBytes;
 
@@ -334,11 +498,66 @@ public final class JsonInteractionParser implements InteractionParser {
     }
 
     /**
-     * The unit of numeric timestamps: {@link TimestampFormat#EPOCH_MILLIS} (the default) or {@link
-     * TimestampFormat#EPOCH_SECONDS}. String timestamps are always read as ISO-8601.
+     * The unit of numeric timestamps: {@link TimestampFormat#EPOCH_MILLIS} (the default), {@link
+     * TimestampFormat#EPOCH_SECONDS}, {@link TimestampFormat#EPOCH_MICROS} or {@link
+     * TimestampFormat#EPOCH_NANOS}. String timestamps are read as ISO-8601, or in the {@link
+     * #timestampPattern} if set.
      */
     public Builder timestampUnit(TimestampFormat unit) {
       timestampUnit = Settings.setOnce(timestampUnit, unit, "timestampUnit");
+      return this;
+    }
+
+    /**
+     * String timestamps written in a {@link java.time.format.DateTimeFormatter} pattern instead of
+     * ISO-8601, in UTC unless the text carries an offset. Same as {@link #timestampPattern(String,
+     * ZoneId) timestampPattern(pattern, ZoneOffset.UTC)}.
+     */
+    public Builder timestampPattern(String pattern) {
+      return timestampPattern(pattern, ZoneOffset.UTC);
+    }
+
+    /**
+     * String timestamps written in a {@link java.time.format.DateTimeFormatter} pattern, for
+     * example {@code yyyy-MM-dd HH:mm:ss}, instead of ISO-8601. Numeric timestamps are still read
+     * in the {@link #timestampUnit}. A string that does not match is an {@code INVALID_TIMESTAMP}
+     * reject naming the pattern; fractions finer than a millisecond are truncated.
+     *
+     * @param zone the zone of date-times without an offset; an offset or zone in the text wins
+     * @throws IllegalArgumentException naming the pattern if it is invalid or does not give a date
+     *     and a time of day
+     */
+    public Builder timestampPattern(String pattern, ZoneId zone) {
+      timestampPattern =
+          Settings.setOnce(
+              timestampPattern,
+              TimestampPattern.of("timestampPattern", pattern, zone),
+              "timestampPattern");
+      return this;
+    }
+
+    /**
+     * Maps raw action values to action names, for example OTTO's {@code Map.of("clicks", "click",
+     * "carts", "cart", "orders", "purchase")}. Keys are matched trimmed and case-insensitively;
+     * values must be actions of the {@link #actionWeights}. With a mapping, integral numbers are
+     * accepted as action values too ({@code 1} is looked up as {@code "1"}). A value without a
+     * mapping is read as an action name, as without this setting.
+     */
+    public Builder actionMapping(Map<String, String> mapping) {
+      actionMapping =
+          Settings.setOnce(
+              actionMapping,
+              Map.copyOf(Objects.requireNonNull(mapping, "actionMapping")),
+              "actionMapping");
+      return this;
+    }
+
+    /**
+     * The field or dotted path of an array of event objects: each record becomes one interaction
+     * per event (see the class comment). None by default: a record is one event.
+     */
+    public Builder eventsField(String path) {
+      eventsField = Settings.setOnce(eventsField, path, "eventsField");
       return this;
     }
 
@@ -369,8 +588,8 @@ public final class JsonInteractionParser implements InteractionParser {
       TimestampFormat unit = timestampUnit == null ? TimestampFormat.EPOCH_MILLIS : timestampUnit;
       if (unit == TimestampFormat.ISO_8601) {
         throw new IllegalArgumentException(
-            "timestampUnit must be EPOCH_SECONDS or EPOCH_MILLIS (strings are always read as"
-                + " ISO-8601), was ISO_8601");
+            "timestampUnit must be an epoch unit (strings are read as ISO-8601 or in the"
+                + " timestampPattern), was ISO_8601");
       }
       if (fixedAction != null && fields.containsKey(JsonField.ACTION)) {
         throw new IllegalArgumentException(
@@ -388,13 +607,35 @@ public final class JsonInteractionParser implements InteractionParser {
       if (fixedAction == null) {
         paths.putIfAbsent(JsonField.ACTION, JsonField.ACTION.defaultPath);
       }
-      RecordRules rules = RecordRules.of(maxRecordBytes, actionWeights);
+      if (fixedAction != null && actionMapping != null) {
+        throw new IllegalArgumentException(
+            "actionMapping needs an actionField, but fixedAction='" + fixedAction + "' is set");
+      }
+      if (eventsField != null) {
+        JsonPaths.names("eventsField", eventsField);
+        for (Map.Entry<JsonField, String> e : paths.entrySet()) {
+          String path = e.getValue();
+          if (path.equals(eventsField)
+              || path.startsWith(eventsField + ".")
+              || eventsField.startsWith(path + ".")) {
+            throw new IllegalArgumentException(
+                "eventsField '"
+                    + eventsField
+                    + "' clashes with "
+                    + e.getKey().property
+                    + " '"
+                    + path
+                    + "': event fields are paths inside each event");
+          }
+        }
+      }
+      RecordRules rules = RecordRules.of(maxRecordBytes, actionWeights, actionMapping);
       if (fixedAction != null && !rules.accepts(fixedAction)) {
         throw new IllegalArgumentException(
             "fixedAction '" + fixedAction + "' is not an action of the actionWeights");
       }
       String action = fixedAction == null ? null : ActionWeights.normalize(fixedAction);
-      return new JsonInteractionParser(rules, paths, action, unit);
+      return new JsonInteractionParser(rules, paths, action, unit, timestampPattern, eventsField);
     }
   }
 }

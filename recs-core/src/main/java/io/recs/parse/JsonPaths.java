@@ -34,12 +34,26 @@ final class JsonPaths implements Serializable {
   }
 
   /**
-   * Adds a path ending in {@code field}.
+   * The names of a dotted path, in order.
    *
-   * @param property the builder property, for messages, for example {@code userField}
-   * @throws IllegalArgumentException if the path is malformed or clashes with one added before
+   * @param property the builder property, for messages, for example {@code eventsField}
+   * @throws IllegalArgumentException if the path is malformed
    */
-  void add(String property, String dottedPath, JsonField field) {
+  static String[] names(String property, String dottedPath) {
+    check(property, dottedPath);
+    return dottedPath.split("\\.", -1);
+  }
+
+  /** The node at the end of a path added before, or null if there is none. */
+  JsonPaths find(String dottedPath) {
+    JsonPaths node = this;
+    for (String name : dottedPath.split("\\.", -1)) {
+      node = node == null ? null : node.children.get(name);
+    }
+    return node;
+  }
+
+  private static void check(String property, String dottedPath) {
     if (dottedPath.isEmpty()
         || dottedPath.startsWith(".")
         || dottedPath.endsWith(".")
@@ -50,6 +64,16 @@ final class JsonPaths implements Serializable {
               + dottedPath
               + "'");
     }
+  }
+
+  /**
+   * Adds a path ending in {@code field}.
+   *
+   * @param property the builder property, for messages, for example {@code userField}
+   * @throws IllegalArgumentException if the path is malformed or clashes with one added before
+   */
+  void add(String property, String dottedPath, JsonField field) {
+    check(property, dottedPath);
     JsonPaths node = this;
     int start = 0;
     while (true) {

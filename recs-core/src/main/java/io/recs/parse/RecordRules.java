@@ -7,6 +7,9 @@ import io.recs.event.RejectReason;
 import io.recs.event.RejectedRecord;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -25,10 +28,14 @@ final class RecordRules implements Serializable {
 
   private final int maxRecordBytes;
   private final ActionWeights actionWeights;
+  // Raw action value -> action name; keys normalized like action names. Empty when not set.
+  private final HashMap<String, String> actionMapping;
 
-  private RecordRules(int maxRecordBytes, ActionWeights actionWeights) {
+  private RecordRules(
+      int maxRecordBytes, ActionWeights actionWeights, HashMap<String, String> actionMapping) {
     this.maxRecordBytes = maxRecordBytes;
     this.actionWeights = actionWeights;
+    this.actionMapping = actionMapping;
   }
 
   /**
@@ -37,11 +44,59 @@ final class RecordRules implements Serializable {
    * @throws IllegalArgumentException naming the setting and its value
    */
   static RecordRules of(Integer maxRecordBytes, ActionWeights actionWeights) {
+    return of(maxRecordBytes, actionWeights, null);
+  }
+
+  /**
+   * Validates the settings shared by all parser builders; null means the default.
+   *
+   * @param actionMapping raw action values and the actions they stand for, or null for none
+   * @throws IllegalArgumentException naming the setting and its value
+   */
+  static RecordRules of(
+      Integer maxRecordBytes, ActionWeights actionWeights, Map<String, String> actionMapping) {
     int max = maxRecordBytes == null ? DEFAULT_MAX_RECORD_BYTES : maxRecordBytes;
     if (max <= 0) {
       throw new IllegalArgumentException("maxRecordBytes must be > 0, was " + max);
     }
-    return new RecordRules(max, actionWeights == null ? ActionWeights.defaults() : actionWeights);
+    ActionWeights weights = actionWeights == null ? ActionWeights.defaults() : actionWeights;
+    HashMap<String, String> mapping = new HashMap<>();
+    if (actionMapping != null) {
+      if (actionMapping.isEmpty()) {
+        throw new IllegalArgumentException("actionMapping must map at least one value, was {}");
+      }
+      for (Map.Entry<String, String> e : actionMapping.entrySet()) {
+        String raw = ActionWeights.normalize(e.getKey());
+        String action = ActionWeights.normalize(e.getValue());
+        if (raw.isEmpty()) {
+          throw new IllegalArgumentException(
+              "actionMapping keys must not be blank, was '" + e.getKey() + "'");
+        }
+        if (action.isEmpty() || weights.weightOf(action).isEmpty()) {
+          throw new IllegalArgumentException(
+              "actionMapping maps '"
+                  + e.getKey()
+                  + "' to '"
+                  + e.getValue()
+                  + "', which is not an action of the actionWeights "
+                  + weights);
+        }
+        String before = mapping.put(raw, action);
+        if (before != null) {
+          throw new IllegalArgumentException(
+              "actionMapping has two keys for the raw value '"
+                  + raw
+                  + "' (keys are matched trimmed and case-insensitively): "
+                  + actionMapping);
+        }
+      }
+    }
+    return new RecordRules(max, weights, mapping);
+  }
+
+  /** Whether an action mapping is set. */
+  boolean mapsActions() {
+    return !actionMapping.isEmpty();
   }
 
   /** A body that turns a record, already checked for size, encoding and blankness, into a value. */
@@ -54,12 +109,43 @@ final class RecordRules implements Serializable {
   }
 
   /**
+   * A body that turns a record, already checked for size, encoding and blankness, into one or more
+   * interactions.
+   */
+  @FunctionalInterface
+  interface RecordsBody {
+    /**
+     * @return at least one interaction
+     * @throws Reject to reject the record
+     */
+    List<Interaction> parse(byte[] record);
+  }
+
+  /**
    * The boundary of every parser: checks the whole record, runs {@code body}, and turns a {@link
    * Reject} into a dead letter. Any other runtime exception is a parser bug; it becomes a dead
    * letter with reason {@code unexpected} and a detail starting with "parser error", so that the
    * bug is visible without stopping the job or losing the record.
    */
   ParseResult parse(byte[] record, RecordOrigin origin, RejectReason unexpected, RecordBody body) {
+    return guard(record, origin, unexpected, body, null);
+  }
+
+  /**
+   * As {@link #parse(byte[], RecordOrigin, RejectReason, RecordBody)}, for a body that returns
+   * several interactions; the record is accepted with all of them, or rejected as a whole.
+   */
+  ParseResult parseAll(
+      byte[] record, RecordOrigin origin, RejectReason unexpected, RecordsBody body) {
+    return guard(record, origin, unexpected, null, body);
+  }
+
+  private ParseResult guard(
+      byte[] record,
+      RecordOrigin origin,
+      RejectReason unexpected,
+      RecordBody one,
+      RecordsBody many) {
     if (record == null) {
       return ParseResult.rejected(
           reject(RejectReason.EMPTY, "record is null", new byte[0], origin));
@@ -78,12 +164,20 @@ final class RecordRules implements Serializable {
       if (isBlank(record)) {
         throw new Reject(RejectReason.EMPTY, "record is empty or whitespace");
       }
-      return ParseResult.accepted(body.parse(record));
+      return one != null ? ParseResult.accepted(one.parse(record)) : acceptedAll(many, record);
     } catch (Reject r) {
       return ParseResult.rejected(reject(r.reason(), r.detail(), record, origin));
     } catch (RuntimeException e) {
       return ParseResult.rejected(reject(unexpected, "parser error: " + e, record, origin));
     }
+  }
+
+  private static ParseResult acceptedAll(RecordsBody body, byte[] record) {
+    List<Interaction> interactions = body.parse(record);
+    if (interactions.isEmpty()) { // a body bug: it should have rejected the record itself
+      throw new IllegalStateException("no interactions and no reject");
+    }
+    return ParseResult.accepted(interactions);
   }
 
   /**
@@ -141,11 +235,21 @@ final class RecordRules implements Serializable {
   }
 
   /**
-   * The normalized action name.
+   * The normalized action name: the action mapped from {@code value} if the action mapping has it,
+   * otherwise {@code value} itself, normalized.
    *
    * @throws Reject UNKNOWN_ACTION if it is blank or not accepted by the action weights
    */
   String action(String value) {
+    if (!actionMapping.isEmpty()) {
+      String mapped = actionMapping.get(value);
+      if (mapped == null) {
+        mapped = actionMapping.get(ActionWeights.normalize(value));
+      }
+      if (mapped != null) {
+        return mapped; // checked against the action weights when built
+      }
+    }
     if (actionWeights.weights().containsKey(value)) {
       return value; // already normalized: the usual case, without re-normalizing
     }

@@ -11,9 +11,10 @@ import org.apache.flink.annotation.PublicEvolving;
  * CsvInteractionParser.builder().timestampFormat(TimestampFormat.EPOCH_SECONDS)...
  * }</pre>
  *
- * <p>Epoch values are integers (an optional sign, then digits). ISO-8601 values are date-times with
- * an offset, for example {@code 2024-05-01T12:30:00Z} or {@code 2024-05-01 12:30:00.250+02:00};
- * fractions finer than a millisecond are truncated.
+ * <p>Epoch values are integers (an optional sign, then digits); microseconds and nanoseconds are
+ * truncated to milliseconds. ISO-8601 values are date-times with an offset, for example {@code
+ * 2024-05-01T12:30:00Z} or {@code 2024-05-01 12:30:00.250+02:00}; fractions finer than a
+ * millisecond are truncated.
  */
 @PublicEvolving
 public enum TimestampFormat {
@@ -22,7 +23,17 @@ public enum TimestampFormat {
   /** Milliseconds since 1970-01-01T00:00:00Z, for example {@code 1700000000000}. */
   EPOCH_MILLIS,
   /** An ISO-8601 date-time with an offset, for example {@code 2023-11-14T22:13:20Z}. */
-  ISO_8601;
+  ISO_8601,
+  /**
+   * Microseconds since 1970-01-01T00:00:00Z, for example {@code 1700000000000000}; truncated to
+   * milliseconds.
+   */
+  EPOCH_MICROS,
+  /**
+   * Nanoseconds since 1970-01-01T00:00:00Z, for example {@code 1700000000000000000}; truncated to
+   * milliseconds.
+   */
+  EPOCH_NANOS;
 
   /**
    * Reads {@code b[from, to)} as epoch milliseconds; the range is checked by the caller.
@@ -51,8 +62,15 @@ public enum TimestampFormat {
 
   /** An epoch value in this format's unit as milliseconds, saturating instead of overflowing. */
   long epochToMillis(long value) {
-    if (this != EPOCH_SECONDS) {
-      return value;
+    switch (this) {
+      case EPOCH_MICROS:
+        return Math.floorDiv(value, 1_000L);
+      case EPOCH_NANOS:
+        return Math.floorDiv(value, 1_000_000L);
+      case EPOCH_SECONDS:
+        break;
+      default:
+        return value;
     }
     if (value > Long.MAX_VALUE / 1000) {
       return Long.MAX_VALUE;
@@ -69,6 +87,8 @@ public enum TimestampFormat {
       case EPOCH_SECONDS -> "an integer number of epoch seconds";
       case EPOCH_MILLIS -> "an integer number of epoch milliseconds";
       case ISO_8601 -> "an ISO-8601 date-time with offset";
+      case EPOCH_MICROS -> "an integer number of epoch microseconds";
+      case EPOCH_NANOS -> "an integer number of epoch nanoseconds";
     };
   }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.recs.event.ActionWeights;
 import io.recs.event.Interaction;
+import io.recs.event.RecordOrigin;
 import io.recs.event.RejectReason;
 import io.recs.event.RejectedRecord;
 import java.nio.charset.StandardCharsets;
@@ -270,5 +271,205 @@ class CsvInteractionParserTest {
             .build();
     assertThat(accepted(lenient, "u,i,Sneeze,5"))
         .isEqualTo(Interaction.of("u", "i", "sneeze", 0.5, 5));
+  }
+
+  @Test
+  void readsTimestampsInADateTimePatternInUtcByDefault() {
+    CsvInteractionParser parser =
+        CsvInteractionParser.builder()
+            .userColumn(0)
+            .itemColumn(1)
+            .fixedAction("view")
+            .timestampColumn(2)
+            .timestampPattern("yyyy-MM-dd HH:mm:ss")
+            .build();
+    assertThat(accepted(parser, "u,i,2023-11-14 22:13:20").timestamp())
+        .isEqualTo(1_700_000_000_000L);
+    RejectedRecord bad = rejected(parser, "u,i,14.11.2023 22:13");
+    assertThat(bad.reason()).isEqualTo(RejectReason.INVALID_TIMESTAMP);
+    assertThat(bad.detail())
+        .isEqualTo(
+            "timestamp is not a date-time in pattern 'yyyy-MM-dd HH:mm:ss' (zone Z):"
+                + " '14.11.2023 22:13'");
+  }
+
+  @Test
+  void readsPatternTimestampsInTheGivenZoneUnlessTheTextHasAnOffset() {
+    CsvInteractionParser parser =
+        CsvInteractionParser.builder()
+            .userColumn(0)
+            .itemColumn(1)
+            .fixedAction("view")
+            .timestampColumn(2)
+            .timestampPattern("yyyy-MM-dd HH:mm:ss[XXX]", java.time.ZoneId.of("Europe/Berlin"))
+            .build();
+    // 23:13:20 in Berlin (UTC+1 in November) is 22:13:20Z.
+    assertThat(accepted(parser, "u,i,2023-11-14 23:13:20").timestamp())
+        .isEqualTo(1_700_000_000_000L);
+    assertThat(accepted(parser, "u,i,2023-11-14 22:13:20Z").timestamp())
+        .isEqualTo(1_700_000_000_000L);
+  }
+
+  @Test
+  void timestampPatternIsCheckedInTheBuilder() {
+    assertThatThrownBy(() -> CsvInteractionParser.builder().timestampPattern("yyyy-MM-dd {"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(
+            "timestampPattern 'yyyy-MM-dd {' is not a DateTimeFormatter pattern: ");
+    assertThatThrownBy(() -> CsvInteractionParser.builder().timestampPattern("yyyy-MM-dd"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(
+            "timestampPattern 'yyyy-MM-dd' does not describe a point in time (it needs a date and"
+                + " a time of day)");
+    assertThatThrownBy(
+            () ->
+                CsvInteractionParser.builder()
+                    .userColumn(0)
+                    .itemColumn(1)
+                    .fixedAction("view")
+                    .timestampColumn(2)
+                    .timestampFormat(TimestampFormat.EPOCH_SECONDS)
+                    .timestampPattern("yyyy-MM-dd HH:mm:ss")
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "only one of timestampFormat / timestampPattern may be set, was"
+                + " timestampFormat=EPOCH_SECONDS, timestampPattern='yyyy-MM-dd HH:mm:ss' in Z");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "EPOCH_MICROS, 1700000000123456, 1700000000123",
+    "EPOCH_NANOS, 1700000000123456789, 1700000000123",
+    "EPOCH_MICROS, -1, -1",
+  })
+  void readsEpochMicrosAndNanosTruncatedToMillis(TimestampFormat format, String text, long ms) {
+    CsvInteractionParser parser =
+        CsvInteractionParser.builder()
+            .userColumn(0)
+            .itemColumn(1)
+            .fixedAction("view")
+            .timestampColumn(2)
+            .timestampFormat(format)
+            .build();
+    if (ms < 0) { // -1 microsecond is before the epoch: floored, not truncated towards 0
+      assertThat(rejected(parser, "u,i," + text).reason())
+          .isEqualTo(RejectReason.INVALID_TIMESTAMP);
+    } else {
+      assertThat(accepted(parser, "u,i," + text).timestamp()).isEqualTo(ms);
+    }
+  }
+
+  @Test
+  void mapsRawActionValuesAndReadsUnmappedOnesAsNames() {
+    CsvInteractionParser parser =
+        CsvInteractionParser.builder()
+            .userColumn(0)
+            .itemColumn(1)
+            .actionColumn(2)
+            .timestampColumn(3)
+            .actionMapping(java.util.Map.of("1", "view", "Orders", "Purchase"))
+            .build();
+    assertThat(accepted(parser, "u,i,1,5")).isEqualTo(Interaction.of("u", "i", "view", 1.0, 5));
+    assertThat(accepted(parser, "u,i, orders ,5").action()).isEqualTo("purchase");
+    assertThat(accepted(parser, "u,i,Cart,5").action()).isEqualTo("cart");
+    RejectedRecord unmapped = rejected(parser, "u,i,2,5");
+    assertThat(unmapped.reason()).isEqualTo(RejectReason.UNKNOWN_ACTION);
+    assertThat(unmapped.detail()).isEqualTo("unknown action '2'");
+  }
+
+  @Test
+  void actionMappingIsCheckedAgainstTheActionWeights() {
+    assertThatThrownBy(
+            () ->
+                CsvInteractionParser.builder()
+                    .userColumn(0)
+                    .itemColumn(1)
+                    .actionColumn(2)
+                    .timestampColumn(3)
+                    .actionMapping(java.util.Map.of("3", "share"))
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(
+            "actionMapping maps '3' to 'share', which is not an action of the actionWeights");
+    assertThatThrownBy(
+            () ->
+                CsvInteractionParser.builder()
+                    .userColumn(0)
+                    .itemColumn(1)
+                    .fixedAction("view")
+                    .timestampColumn(3)
+                    .actionMapping(java.util.Map.of("1", "view"))
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("actionMapping needs an actionColumn, but fixedAction='view' is set");
+    assertThatThrownBy(
+            () ->
+                CsvInteractionParser.builder()
+                    .userColumn(0)
+                    .itemColumn(1)
+                    .actionColumn(2)
+                    .timestampColumn(3)
+                    .actionMapping(java.util.Map.of("a", "view", "A", "cart"))
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("actionMapping has two keys for the raw value 'a'");
+  }
+
+  @Test
+  void firstLineIsHeaderRejectsOffsetZeroWhateverItHolds() {
+    CsvInteractionParser parser =
+        CsvInteractionParser.builder()
+            .userColumn(0)
+            .itemColumn(1)
+            .actionColumn(2)
+            .timestampColumn(3)
+            .firstLineIsHeader()
+            .build();
+    byte[] line = "u,i,view,5".getBytes(StandardCharsets.UTF_8);
+    ParseResult first = parser.parse(line, RecordOrigin.line("a.csv", 0));
+    assertThat(first.isAccepted()).isFalse();
+    assertThat(first.rejected())
+        .isEqualTo(
+            new RejectedRecord(
+                RejectReason.HEADER,
+                "record is at offset 0, the header line (firstLineIsHeader)",
+                "a.csv",
+                -1,
+                0,
+                "u,i,view,5",
+                10));
+    assertThat(parser.parse(line, RecordOrigin.line("a.csv", 1)).interaction())
+        .isEqualTo(Interaction.of("u", "i", "view", 1.0, 5));
+    assertThat(parser.parse(line, RecordOrigin.UNKNOWN).isAccepted()).isTrue();
+    assertThatThrownBy(() -> CsvInteractionParser.builder().firstLineIsHeader().firstLineIsHeader())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("firstLineIsHeader was already set to true, cannot set it to true");
+  }
+
+  @Test
+  void choosesColumnsByIndexAndByNameWithAHeader() {
+    CsvInteractionParser parser =
+        CsvInteractionParser.builder()
+            .header("ts", "action", "item", "user")
+            .userColumn(3)
+            .itemColumn("item")
+            .actionColumn(1)
+            .timestampColumn("ts")
+            .build();
+    assertThat(accepted(parser, "5,cart,i,u")).isEqualTo(Interaction.of("u", "i", "cart", 4.0, 5));
+    assertThat(rejected(parser, "ts,action,item,user").reason()).isEqualTo(RejectReason.HEADER);
+    assertThat(rejected(parser, "5,cart,i,u,extra").reason()).isEqualTo(RejectReason.MALFORMED_CSV);
+    assertThatThrownBy(
+            () ->
+                CsvInteractionParser.builder()
+                    .header("ts", "action", "item", "user")
+                    .userColumn(4)
+                    .itemColumn("item")
+                    .actionColumn(1)
+                    .timestampColumn("ts")
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("userColumn is 4 but the header has 4 columns");
   }
 }

@@ -8,6 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.recs.event.Interaction;
 import io.recs.event.RejectReason;
 import io.recs.event.RejectedRecord;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -145,7 +148,7 @@ class JsonInteractionParserTest {
     assertThatThrownBy(
             () -> JsonInteractionParser.builder().timestampUnit(TimestampFormat.ISO_8601).build())
         .hasMessage(
-            "timestampUnit must be EPOCH_SECONDS or EPOCH_MILLIS (strings are always read as ISO-8601), was ISO_8601");
+            "timestampUnit must be an epoch unit (strings are read as ISO-8601 or in the timestampPattern), was ISO_8601");
     assertThatThrownBy(() -> JsonInteractionParser.builder().userField("event..user").build())
         .hasMessage(
             "userField must be a field name or a dotted path like event.user.id, was 'event..user'");
@@ -160,5 +163,151 @@ class JsonInteractionParserTest {
     assertThatThrownBy(() -> JsonInteractionParser.builder().userField("a").userField("b"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("userField was already set to a, cannot set it to b");
+  }
+
+  private static final JsonInteractionParser OTTO =
+      JsonInteractionParser.builder()
+          .eventsField("events")
+          .userField("session")
+          .itemField("aid")
+          .timestampField("ts")
+          .actionField("type")
+          .actionMapping(Map.of("clicks", "click", "carts", "cart", "orders", "purchase"))
+          .build();
+
+  private static List<Interaction> acceptedAll(InteractionParser parser, String record) {
+    ParseResult result = parser.parse(record.getBytes(StandardCharsets.UTF_8), ParseTesting.ORIGIN);
+    assertThat(result.isAccepted()).as("accepted: %s", result).isTrue();
+    return result.interactions();
+  }
+
+  @Test
+  void turnsASessionIntoOneInteractionPerEventInheritingTheSessionId() {
+    String session =
+        "{\"session\": 12899779, \"events\": ["
+            + "{\"aid\": 59625, \"ts\": 1661724000278, \"type\": \"clicks\"},"
+            + "{\"aid\": 1142000, \"ts\": 1661724058352, \"type\": \"carts\"},"
+            + "{\"aid\": 59625, \"ts\": 1661724100000, \"type\": \"orders\"}]}";
+    assertThat(acceptedAll(OTTO, session))
+        .containsExactly(
+            Interaction.of("12899779", "59625", "click", 2.0, 1_661_724_000_278L),
+            Interaction.of("12899779", "1142000", "cart", 4.0, 1_661_724_058_352L),
+            Interaction.of("12899779", "59625", "purchase", 8.0, 1_661_724_100_000L));
+  }
+
+  @Test
+  void eventFieldsWinOverTheRecordsAndNestedPathsWorkInBoth() {
+    JsonInteractionParser parser =
+        JsonInteractionParser.builder()
+            .eventsField("data.events")
+            .userField("who.id")
+            .itemField("item")
+            .fixedAction("view")
+            .timestampField("at")
+            .categoryField("meta.category")
+            .build();
+    String record =
+        "{\"who\": {\"id\": \"u1\"}, \"at\": 1000, \"meta\": {\"category\": \"books\"},"
+            + " \"data\": {\"events\": [{\"item\": \"i1\"},"
+            + " {\"item\": \"i2\", \"at\": 2000, \"who\": {\"id\": \"u2\"}, \"meta\": null}]}}";
+    assertThat(acceptedAll(parser, record))
+        .containsExactly(
+            new Interaction("u1", "i1", "view", 1.0, 1000, "books"),
+            new Interaction("u2", "i2", "view", 1.0, 2000, "books"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"session\": 1}" + "|MISSING_FIELD|eventsField 'events' is missing or null",
+        "{\"session\": 1, \"events\": null}"
+            + "|MISSING_FIELD|eventsField 'events' is missing or null",
+        "{\"session\": 1, \"events\": []}"
+            + "|EMPTY|eventsField 'events' is an empty array: no events",
+        "{\"session\": 1, \"events\": {\"aid\": 1}}"
+            + "|WRONG_TYPE|field 'events' must be an array, was an object",
+        "{\"session\": 1, \"events\": [{\"aid\": 1, \"ts\": 5, \"type\": \"clicks\"}, 7]}"
+            + "|WRONG_TYPE|event 1 of 2 in 'events': an event must be an object, was a number",
+        "{\"session\": 1, \"events\": [{\"aid\": 1, \"ts\": 5, \"type\": \"clicks\"},"
+            + " {\"aid\": 2, \"type\": \"clicks\"}]}"
+            + "|MISSING_FIELD|event 1 of 2 in 'events': timestamp field 'ts' is missing or null",
+        "{\"session\": 1, \"events\": [{\"aid\": 1, \"ts\": \"soon\", \"type\": \"clicks\"}]}"
+            + "|INVALID_TIMESTAMP|event 0 of 1 in 'events': timestamp is not an ISO-8601 date-time"
+            + " with offset: 'soon'",
+        "{\"session\": 1, \"events\": [{\"aid\": 1, \"ts\": 5, \"type\": \"clicks\"},"
+            + " {\"aid\": 1, \"ts\": 6, \"type\": \"shares\"}]}"
+            + "|UNKNOWN_ACTION|event 1 of 2 in 'events': unknown action 'shares'",
+        "{\"session\": 1, \"events\": [{\"aid\": [1], \"ts\": 5, \"type\": \"clicks\"}]}"
+            + "|WRONG_TYPE|event 0 of 1 in 'events': field 'aid' must be a string or a number, was"
+            + " an array",
+        "{\"session\": 1, \"events\": [{\"aid\": 1}] x" + "|MALFORMED_JSON|",
+        "{\"session\": 1, \"events\": []} {}" + "|MALFORMED_JSON|text after the JSON object",
+        "[1]|MALFORMED_JSON|record is not a JSON object",
+      })
+  void rejectsASessionAsAWholeNamingTheEvent(String record, RejectReason reason, String detail) {
+    RejectedRecord rejected = rejected(OTTO, record);
+    assertThat(rejected.reason()).isEqualTo(reason);
+    if (detail != null) {
+      assertThat(rejected.detail()).isEqualTo(detail);
+    }
+    assertThat(rejected.raw()).isEqualTo(record);
+    assertThat(rejected.offset()).isEqualTo(ParseTesting.ORIGIN.offset());
+  }
+
+  @Test
+  void eventsFieldMustNotClashWithTheEventFields() {
+    assertThatThrownBy(
+            () ->
+                JsonInteractionParser.builder()
+                    .eventsField("events")
+                    .itemField("events.aid")
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "eventsField 'events' clashes with itemField 'events.aid': event fields are paths"
+                + " inside each event");
+    assertThatThrownBy(() -> JsonInteractionParser.builder().eventsField("a..b").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "eventsField must be a field name or a dotted path like event.user.id, was 'a..b'");
+  }
+
+  @Test
+  void readsStringTimestampsInAPatternAndNumbersInTheUnit() {
+    JsonInteractionParser parser =
+        JsonInteractionParser.builder()
+            .timestampPattern("dd.MM.yyyy HH:mm:ss.SSS")
+            .timestampUnit(TimestampFormat.EPOCH_MICROS)
+            .build();
+    String prefix = "{\"userId\":\"u\",\"itemId\":\"i\",\"action\":\"view\",\"timestamp\":";
+    assertThat(accepted(parser, prefix + "\"14.11.2023 22:13:20.123\"}").timestamp())
+        .isEqualTo(1_700_000_000_123L);
+    assertThat(accepted(parser, prefix + "1700000000123999}").timestamp())
+        .isEqualTo(1_700_000_000_123L);
+    RejectedRecord bad = rejected(parser, prefix + "\"2023-11-14T22:13:20Z\"}");
+    assertThat(bad.reason()).isEqualTo(RejectReason.INVALID_TIMESTAMP);
+    assertThat(bad.detail())
+        .isEqualTo(
+            "timestamp is not a date-time in pattern 'dd.MM.yyyy HH:mm:ss.SSS' (zone Z):"
+                + " '2023-11-14T22:13:20Z'");
+    assertThatThrownBy(() -> JsonInteractionParser.builder().timestampPattern("HH:mm"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("timestampPattern 'HH:mm' does not describe a point in time");
+  }
+
+  @Test
+  void mapsStringAndIntegralActionValues() {
+    JsonInteractionParser parser =
+        JsonInteractionParser.builder()
+            .actionMapping(Map.of("1", "view", "orders", "purchase"))
+            .build();
+    String prefix = "{\"userId\":\"u\",\"itemId\":\"i\",\"timestamp\":5,\"action\":";
+    assertThat(accepted(parser, prefix + "1}").action()).isEqualTo("view");
+    assertThat(accepted(parser, prefix + "\"ORDERS\"}").action()).isEqualTo("purchase");
+    assertThat(accepted(parser, prefix + "\"cart\"}").action()).isEqualTo("cart");
+    assertThat(rejected(parser, prefix + "1.5}").reason()).isEqualTo(RejectReason.WRONG_TYPE);
+    // Without a mapping a number stays a type error, as before.
+    assertThat(rejected(DEFAULTS, prefix + "1}").reason()).isEqualTo(RejectReason.WRONG_TYPE);
   }
 }
