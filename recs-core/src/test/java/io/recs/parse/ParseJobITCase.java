@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
@@ -131,6 +132,7 @@ class ParseJobITCase {
     assertThat(interactions.size() + deadLetters.size()).isEqualTo(lines.size());
 
     assertThat(counter(jobId, ParseFunction.RECORDS_ACCEPTED)).isEqualTo(GOOD_LINES);
+    assertThat(counter(jobId, ParseFunction.EVENTS_ACCEPTED)).isEqualTo(GOOD_LINES);
     assertThat(counter(jobId, ParseFunction.RECORDS_REJECTED))
         .isEqualTo(expectedDeadLetters.size());
     for (RejectReason reason : RejectReason.values()) {
@@ -142,11 +144,87 @@ class ParseJobITCase {
     }
   }
 
+  @Test
+  @Timeout(120)
+  void sessionsLeaveAsAllTheirEventsOrAsOneDeadLetter() throws Exception {
+    InteractionParser parser =
+        JsonInteractionParser.builder()
+            .eventsField("events")
+            .userField("session")
+            .itemField("aid")
+            .timestampField("ts")
+            .actionField("type")
+            .actionMapping(Map.of("clicks", "click", "carts", "cart", "orders", "purchase"))
+            .build();
+    List<String> records = new ArrayList<>();
+    List<Interaction> expected = new ArrayList<>();
+    String[] types = {"clicks", "carts", "orders"};
+    String[] actions = {"click", "cart", "purchase"};
+    double[] weights = {2, 4, 8};
+    int goodSessions = 0;
+    for (int s = 0; s < 100; s++) {
+      int events = 1 + s % 5;
+      StringBuilder json = new StringBuilder("{\"session\":" + s + ",\"events\":[");
+      for (int e = 0; e < events; e++) {
+        long ts = 1_661_724_000_000L + 1000L * s + e;
+        json.append(e == 0 ? "" : ",")
+            .append("{\"aid\":")
+            .append(s * 10 + e)
+            .append(",\"ts\":")
+            .append(ts)
+            .append(",\"type\":\"")
+            .append(types[e % 3])
+            .append("\"}");
+        expected.add(Interaction.of("" + s, "" + (s * 10 + e), actions[e % 3], weights[e % 3], ts));
+      }
+      records.add(json.append("]}").toString());
+      goodSessions++;
+      if (s % 10 == 0) {
+        records.add("{\"session\":" + s + ",\"events\":[]}");
+        records.add("{\"session\":" + s + ",\"events\":[{\"aid\":1,\"ts\":1,\"type\":\"x\"}]}");
+        records.add("{\"session\":" + s + ",\"events\":[{\"aid\":1,\"ts\":1");
+      }
+    }
+    int badSessions = records.size() - goodSessions;
+
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(2);
+    Parsing.Streams parsed =
+        Parsing.parseLines(env.fromData(records).rebalance(), parser, "sessions.jsonl");
+    List<Interaction> interactions = new ArrayList<>();
+    List<RejectedRecord> deadLetters = new ArrayList<>();
+    JobID jobId;
+    try (CloseableIterator<Interaction> accepted = parsed.interactions().collectAsync();
+        CloseableIterator<RejectedRecord> rejected = parsed.deadLetters().collectAsync()) {
+      JobClient job = env.executeAsync("session parse job");
+      jobId = job.getJobID();
+      accepted.forEachRemaining(interactions::add);
+      rejected.forEachRemaining(deadLetters::add);
+      job.getJobExecutionResult().get();
+    }
+
+    assertThat(interactions).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(deadLetters).hasSize(badSessions);
+    assertThat(deadLetters)
+        .extracting(RejectedRecord::reason)
+        .containsOnly(RejectReason.EMPTY, RejectReason.UNKNOWN_ACTION, RejectReason.MALFORMED_JSON);
+    String operator = "parse sessions.jsonl";
+    long acceptedRecords = counter(jobId, operator, ParseFunction.RECORDS_ACCEPTED);
+    long rejectedRecords = counter(jobId, operator, ParseFunction.RECORDS_REJECTED);
+    assertThat(acceptedRecords).isEqualTo(goodSessions);
+    assertThat(acceptedRecords + rejectedRecords).isEqualTo(records.size());
+    assertThat(counter(jobId, operator, ParseFunction.EVENTS_ACCEPTED)).isEqualTo(expected.size());
+  }
+
   /** The sum of a counter over the parallel instances of the parse operator. */
   private static long counter(JobID jobId, String name) {
+    return counter(jobId, "parse events.csv", name);
+  }
+
+  private static long counter(JobID jobId, String operator, String name) {
     long sum = 0;
     int instances = 0;
-    for (OperatorMetricGroup group : REPORTER.findOperatorMetricGroups(jobId, "parse events.csv")) {
+    for (OperatorMetricGroup group : REPORTER.findOperatorMetricGroups(jobId, operator)) {
       Metric metric = REPORTER.getMetricsByGroup(group).get(name);
       if (metric instanceof Counter counter) {
         sum += counter.getCount();
