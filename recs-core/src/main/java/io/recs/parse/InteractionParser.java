@@ -5,13 +5,13 @@ import java.io.Serializable;
 import org.apache.flink.annotation.PublicEvolving;
 
 /**
- * Turns one raw record into an {@link io.recs.event.Interaction} or a {@link
- * io.recs.event.RejectedRecord}.
+ * Turns one raw record into one or more {@link io.recs.event.Interaction}s (several when the record
+ * holds a session of events) or a {@link io.recs.event.RejectedRecord}.
  *
  * <p>The contract every implementation keeps: for any input bytes, {@link #parse} returns exactly
- * one result and never throws. Sources (Kafka deserializers, file formats) are thin wrappers around
- * it. Implementations are immutable and thread-safe; build them with their builders, which validate
- * the configuration.
+ * one result and never throws; a record is accepted or rejected as a whole. Sources (Kafka
+ * deserializers, file formats) are thin wrappers around it. Implementations are immutable and
+ * thread-safe; build them with their builders, which validate the configuration.
  */
 @PublicEvolving
 public interface InteractionParser extends Serializable {

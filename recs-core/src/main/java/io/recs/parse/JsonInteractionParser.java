@@ -67,8 +67,9 @@ import org.apache.flink.annotation.PublicEvolving;
  *
  * <p>Defaults: fields {@code userId}, {@code itemId}, {@code action}, {@code timestamp} (as in
  * {@link Interaction}), no weight or category field, numeric timestamps in epoch milliseconds,
- * weights from {@link ActionWeights#defaults()}, records up to 64 KiB. Every record becomes exactly
- * one interaction or one dead letter; see {@link InteractionParser}.
+ * weights from {@link ActionWeights#defaults()}, records up to 64 KiB. Every record becomes its
+ * interactions (exactly one without {@code eventsField}) or one dead letter; see {@link
+ * InteractionParser}.
  */
 @PublicEvolving
 public final class JsonInteractionParser implements InteractionParser {

@@ -1,7 +1,7 @@
 /**
  * Parsers that turn raw records into {@link io.recs.event.Interaction}s and never lose one: every
- * record becomes exactly one interaction or one {@link io.recs.event.RejectedRecord} with its
- * reason.
+ * record is accepted with its interactions (one, or one per event of a session) or becomes one
+ * {@link io.recs.event.RejectedRecord} with its reason.
  *
  * <ul>
  *   <li>{@link io.recs.parse.InteractionParser}: the contract; {@link io.recs.parse.ParseResult}

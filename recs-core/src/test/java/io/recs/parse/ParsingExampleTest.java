@@ -9,6 +9,7 @@ import io.recs.event.RejectedRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -60,5 +61,35 @@ class ParsingExampleTest {
     assertThat(accepted)
         .containsExactly(Interaction.of("u1", "i1", "view", 1.0, 1_700_000_000_000L));
     assertThat(reasons).containsExactlyInAnyOrder(RejectReason.HEADER, RejectReason.UNKNOWN_ACTION);
+  }
+
+  @Test
+  void parsesSessionsIntoOneInteractionPerEvent() {
+    // session example start
+    // {"session": 12899779, "events": [{"aid": 59625, "ts": 1661724000278, "type": "clicks"}, ...]}
+    InteractionParser otto =
+        JsonInteractionParser.builder()
+            .eventsField("events")
+            .userField("session") // not in the events: inherited from the enclosing record
+            .itemField("aid")
+            .timestampField("ts")
+            .actionField("type")
+            .actionMapping(Map.of("clicks", "click", "carts", "cart", "orders", "purchase"))
+            .build();
+
+    ParseResult session =
+        otto.parse(
+            ("{\"session\": 12899779, \"events\": ["
+                    + "{\"aid\": 59625, \"ts\": 1661724000278, \"type\": \"clicks\"},"
+                    + "{\"aid\": 1142000, \"ts\": 1661724058352, \"type\": \"orders\"}]}")
+                .getBytes(StandardCharsets.UTF_8),
+            RecordOrigin.line("train.jsonl", 0));
+    List<Interaction> events = session.interactions(); // two interactions, user "12899779"
+    // session example end
+
+    assertThat(events)
+        .containsExactly(
+            Interaction.of("12899779", "59625", "click", 2.0, 1_661_724_000_278L),
+            Interaction.of("12899779", "1142000", "purchase", 8.0, 1_661_724_058_352L));
   }
 }

@@ -35,10 +35,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * }</pre>
  *
  * <p>Each line's bytes go to the parser with {@code RecordOrigin.line(path, lineNumber)} (0-based),
- * so dead letters name the file and line. Every line, empty ones included, ends as exactly one
- * interaction or dead letter. Files are not split: one reader reads a file from start to end, so
- * parallelism helps only with several files. Read positions are checkpointed; after a restore each
- * file continues after the last line already emitted.
+ * so dead letters name the file and line. Every line, empty ones included, ends as its interactions
+ * (several for a line holding a session, each with its own event time) or as exactly one dead
+ * letter. Files are not split: one reader reads a file from start to end, so parallelism helps only
+ * with several files. Read positions are checkpointed; after a restore each file continues after
+ * the last line already emitted.
  *
  * <p>Defaults: bounded (the files present at start, then the source ends), lines up to 1 MiB
  * (longer ones become {@code TOO_LARGE} dead letters), watermarks 5 s behind the latest

@@ -13,7 +13,7 @@ import org.apache.flink.core.fs.FSDataInputStream;
 /**
  * Reads a file as lines of bytes, each with its 0-based line number. Lines end at {@code \n}; a
  * {@code \r} before it is dropped. Every line, including empty ones, is a record, so that each line
- * of input ends as one interaction or one dead letter.
+ * of input ends as its interactions or one dead letter.
  *
  * <p>Not splittable: the line number needs the file read from its start. On restore, Flink's
  * adapter reopens the file at its start and skips the lines already emitted by reading them through
