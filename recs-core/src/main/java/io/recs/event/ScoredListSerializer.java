@@ -19,7 +19,8 @@ import org.apache.flink.types.StringValue;
  * state share instances instead of copying lists of scored items field by field, which Flink's
  * reflective record serializer does. The binary format is: key (Flink string), timestamp (long),
  * item count (int), then per item its id (Flink string), score (double), explanation count (int)
- * and explanations (Flink strings).
+ * and explanations (Flink strings). {@link Recommendations} add a boolean (final list or not) after
+ * the timestamp; they are never kept in state, so the format of their stream can change.
  *
  * @param <T> the record type
  */
@@ -35,7 +36,15 @@ public abstract class ScoredListSerializer<T> extends TypeSerializerSingleton<T>
 
   abstract long timestamp(T record);
 
-  abstract T create(String key, List<ScoredItem> items, long timestamp);
+  abstract T create(String key, List<ScoredItem> items, long timestamp, boolean flag);
+
+  /** Whether the record carries a boolean flag after its timestamp. */
+  abstract boolean hasFlag();
+
+  /** The record's flag; false for records without one. */
+  boolean flag(T record) {
+    return false;
+  }
 
   @Override
   public boolean isImmutableType() {
@@ -44,7 +53,7 @@ public abstract class ScoredListSerializer<T> extends TypeSerializerSingleton<T>
 
   @Override
   public T createInstance() {
-    return create("", List.of(), 0);
+    return create("", List.of(), 0, false);
   }
 
   @Override
@@ -66,6 +75,9 @@ public abstract class ScoredListSerializer<T> extends TypeSerializerSingleton<T>
   public void serialize(T record, DataOutputView target) throws IOException {
     StringValue.writeString(key(record), target);
     target.writeLong(timestamp(record));
+    if (hasFlag()) {
+      target.writeBoolean(flag(record));
+    }
     List<ScoredItem> items = items(record);
     target.writeInt(items.size());
     for (ScoredItem item : items) {
@@ -83,6 +95,7 @@ public abstract class ScoredListSerializer<T> extends TypeSerializerSingleton<T>
   public T deserialize(DataInputView source) throws IOException {
     String key = StringValue.readString(source);
     long timestamp = source.readLong();
+    boolean flag = hasFlag() && source.readBoolean();
     int size = source.readInt();
     List<ScoredItem> items = new ArrayList<>(size);
     for (int k = 0; k < size; k++) {
@@ -101,7 +114,7 @@ public abstract class ScoredListSerializer<T> extends TypeSerializerSingleton<T>
       }
       items.add(new ScoredItem(itemId, score, because));
     }
-    return create(key, items, timestamp);
+    return create(key, items, timestamp, flag);
   }
 
   @Override
@@ -138,8 +151,13 @@ public abstract class ScoredListSerializer<T> extends TypeSerializerSingleton<T>
     }
 
     @Override
-    SimilarItems create(String key, List<ScoredItem> items, long timestamp) {
+    SimilarItems create(String key, List<ScoredItem> items, long timestamp, boolean flag) {
       return new SimilarItems(key, items, timestamp);
+    }
+
+    @Override
+    boolean hasFlag() {
+      return false;
     }
 
     @Override
@@ -172,8 +190,18 @@ public abstract class ScoredListSerializer<T> extends TypeSerializerSingleton<T>
     }
 
     @Override
-    Recommendations create(String key, List<ScoredItem> items, long timestamp) {
-      return new Recommendations(key, items, timestamp);
+    Recommendations create(String key, List<ScoredItem> items, long timestamp, boolean flag) {
+      return new Recommendations(key, items, timestamp, flag);
+    }
+
+    @Override
+    boolean hasFlag() {
+      return true;
+    }
+
+    @Override
+    boolean flag(Recommendations record) {
+      return record.isFinal();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.recs.pipeline;
 
+import io.recs.config.RecsOption;
+import io.recs.config.RecsSettings;
 import io.recs.event.Interaction;
 import io.recs.event.ItemCount;
 import io.recs.event.RecommendationRequest;
@@ -16,18 +18,22 @@ import io.recs.scoring.RankContext;
 import io.recs.scoring.RankFunction;
 import io.recs.scoring.RankMessage;
 import io.recs.scoring.ScoringConfig;
+import io.recs.scoring.ScoringOptions;
 import io.recs.similarity.CountUpdate;
 import io.recs.similarity.ItemCountFunction;
 import io.recs.similarity.RowUpdate;
 import io.recs.similarity.RowUpdateCombiner;
 import io.recs.similarity.SimilarityConfig;
 import io.recs.similarity.SimilarityFunction;
+import io.recs.similarity.SimilarityOptions;
 import io.recs.similarity.Touch;
 import io.recs.state.PreferenceConfig;
+import io.recs.state.PreferenceOptions;
 import io.recs.state.UserCountFunction;
 import io.recs.state.UserPreferencesFunction;
 import io.recs.trending.TrendingConfig;
 import io.recs.trending.TrendingFunction;
+import io.recs.trending.TrendingOptions;
 import java.util.Objects;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -85,6 +91,50 @@ public final class RecsPipeline {
   /** A builder with default configuration. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * A pipeline configured by {@code settings}: the settings of its {@link PipelineOptions#PRESET
+   * preset}, overridden by those set in {@code settings}. When {@link
+   * ScoringOptions#CANDIDATES_PER_SEED} or {@link ScoringOptions#SEED_ITEMS} is not set, it is
+   * capped at {@link SimilarityOptions#NEIGHBOURS} or {@link SimilarityOptions#HISTORY_SIZE}.
+   *
+   * @throws IllegalArgumentException naming the setting that is out of range, or two that conflict
+   */
+  public static RecsPipeline from(RecsSettings settings) {
+    RecsSettings effective = effective(settings);
+    return builder()
+        .similarity(SimilarityOptions.config(effective))
+        .preferences(PreferenceOptions.config(effective))
+        .scoring(ScoringOptions.config(effective))
+        .trending(TrendingOptions.config(effective))
+        .build();
+  }
+
+  /**
+   * {@code settings} over the settings of their preset, with the caps of {@link #from} applied: the
+   * settings a pipeline built by {@link #from} runs with.
+   */
+  public static RecsSettings effective(RecsSettings settings) {
+    RecsSettings effective = settings.get(PipelineOptions.PRESET).settings().withAll(settings);
+    effective =
+        capUnlessSet(
+            settings,
+            effective,
+            ScoringOptions.CANDIDATES_PER_SEED,
+            effective.get(SimilarityOptions.NEIGHBOURS));
+    return capUnlessSet(
+        settings,
+        effective,
+        ScoringOptions.SEED_ITEMS,
+        effective.get(SimilarityOptions.HISTORY_SIZE));
+  }
+
+  private static RecsSettings capUnlessSet(
+      RecsSettings given, RecsSettings effective, RecsOption<Integer> option, int cap) {
+    return given.isSet(option) || effective.get(option) <= cap
+        ? effective
+        : effective.with(option, cap);
   }
 
   /** The similarity configuration. */
@@ -294,6 +344,20 @@ public final class RecsPipeline {
       return this;
     }
 
+    /**
+     * The configurations of a {@link Preset}: sets similarity, preferences, scoring and trending as
+     * {@link RecsPipeline#from} does for a preset alone. Setters called after this one replace a
+     * whole configuration.
+     */
+    public Builder preset(Preset preset) {
+      RecsSettings settings = effective(RecsSettings.empty().with(PipelineOptions.PRESET, preset));
+      similarity = SimilarityOptions.config(settings);
+      preferences = PreferenceOptions.config(settings);
+      scoring = ScoringOptions.config(settings);
+      trending = TrendingOptions.config(settings);
+      return this;
+    }
+
     /** The similarity configuration; default {@link SimilarityConfig#defaults()}. */
     public Builder similarity(SimilarityConfig similarity) {
       this.similarity = Objects.requireNonNull(similarity, "similarity");
@@ -335,17 +399,23 @@ public final class RecsPipeline {
       }
       if (scoring.candidatesPerSeed() > similarity.neighbours()) {
         throw new IllegalArgumentException(
-            "scoring candidatesPerSeed ("
+            ScoringOptions.CANDIDATES_PER_SEED.name()
+                + " ("
                 + scoring.candidatesPerSeed()
-                + ") must not exceed similarity neighbours ("
+                + ") must not exceed "
+                + SimilarityOptions.NEIGHBOURS.name()
+                + " ("
                 + similarity.neighbours()
                 + ")");
       }
       if (scoring.seedItems() > similarity.historySize()) {
         throw new IllegalArgumentException(
-            "scoring seedItems ("
+            ScoringOptions.SEED_ITEMS.name()
+                + " ("
                 + scoring.seedItems()
-                + ") must not exceed similarity historySize ("
+                + ") must not exceed "
+                + SimilarityOptions.HISTORY_SIZE.name()
+                + " ("
                 + similarity.historySize()
                 + ")");
       }

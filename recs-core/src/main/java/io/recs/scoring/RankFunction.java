@@ -314,7 +314,7 @@ public final class RankFunction
         Ranking.backfill(items, trending.items(), first.n(), allowed);
       }
     }
-    out.collect(new Recommendations(user, items, first.time()));
+    out.collect(new Recommendations(user, items, first.time(), first.finalRequest()));
     if (!first.finalRequest()) { // a final request answers the end of input, not an arrival
       latency.update(clock.millis() - first.arrivalMillis());
     }

@@ -169,21 +169,22 @@ public final class ScoringConfig implements Serializable {
 
   /** Builds a {@link ScoringConfig}; {@link #build()} checks the settings together. */
   public static final class Builder {
-    private int n = 10;
-    private int seedItems = 20;
-    private int candidatesPerSeed = 20;
-    private Scorer scorer = Scorers.sum();
+    private int n = ScoringOptions.N.defaultValue();
+    private int seedItems = ScoringOptions.SEED_ITEMS.defaultValue();
+    private int candidatesPerSeed = ScoringOptions.CANDIDATES_PER_SEED.defaultValue();
+    private Scorer scorer = ScoringOptions.SCORER.defaultValue().scorer();
     private SeenFilter seenFilter = SeenFilter.allActions();
-    private int maxSeenItems = 1000;
+    private int maxSeenItems = ScoringOptions.MAX_SEEN_ITEMS.defaultValue();
     private Set<String> blocklist = Set.of();
     private ItemFilter filter;
     private Map<String, Double> boosts = new HashMap<>();
-    private boolean restrictToEventCategory;
+    private boolean restrictToEventCategory =
+        ScoringOptions.RESTRICT_TO_EVENT_CATEGORY.defaultValue();
     private boolean triggerOnInteraction = true;
     private Duration triggerInterval = Duration.ZERO;
-    private int explanations = 2;
-    private boolean trendingBackfill = true;
-    private NeighbourLookup neighbourLookup = NeighbourLookup.PARTITIONED;
+    private int explanations = ScoringOptions.EXPLANATIONS.defaultValue();
+    private boolean trendingBackfill = ScoringOptions.TRENDING_BACKFILL.defaultValue();
+    private NeighbourLookup neighbourLookup = ScoringOptions.LOOKUP.defaultValue();
     private boolean scorerSet;
     private LinearScoring linear;
 
@@ -292,16 +293,14 @@ public final class ScoringConfig implements Serializable {
      * @throws IllegalArgumentException naming the first setting out of range, with its value
      */
     public ScoringConfig build() {
-      positive("n", n);
-      positive("seedItems", seedItems);
-      positive("candidatesPerSeed", candidatesPerSeed);
-      positive("maxSeenItems", maxSeenItems);
+      ScoringOptions.N.validate(n);
+      ScoringOptions.SEED_ITEMS.validate(seedItems);
+      ScoringOptions.CANDIDATES_PER_SEED.validate(candidatesPerSeed);
+      ScoringOptions.MAX_SEEN_ITEMS.validate(maxSeenItems);
+      ScoringOptions.EXPLANATIONS.validate(explanations);
       if (scorerSet && linear != null) {
         throw new IllegalArgumentException(
             "only one of scorer and linear may be set, was scorer " + scorer + " and linear");
-      }
-      if (explanations < 0) {
-        throw new IllegalArgumentException("explanations must be >= 0, was " + explanations);
       }
       if (triggerInterval.isNegative()) {
         throw new IllegalArgumentException(
@@ -315,12 +314,6 @@ public final class ScoringConfig implements Serializable {
             }
           });
       return new ScoringConfig(this);
-    }
-
-    private static void positive(String name, int value) {
-      if (value <= 0) {
-        throw new IllegalArgumentException(name + " must be > 0, was " + value);
-      }
     }
   }
 }

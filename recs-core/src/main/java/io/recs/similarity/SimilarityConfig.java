@@ -162,17 +162,17 @@ public final class SimilarityConfig implements Serializable {
    * Builds a {@link SimilarityConfig}; every setter may be called once, {@link #build()} checks.
    */
   public static final class Builder {
-    private SimilarityMeasure measure = SimilarityMeasure.COSINE;
-    private int neighbours = 50;
-    private int historySize = 100;
-    private int pairWindowItems = 20;
+    private SimilarityMeasure measure = SimilarityOptions.MEASURE.defaultValue();
+    private int neighbours = SimilarityOptions.NEIGHBOURS.defaultValue();
+    private int historySize = SimilarityOptions.HISTORY_SIZE.defaultValue();
+    private int pairWindowItems = SimilarityOptions.PAIR_WINDOW_ITEMS.defaultValue();
     private Duration pairWindow;
-    private int maxItemsPerUser = 500;
-    private int maxUsersPerItem = 500;
-    private boolean weighted;
-    private Duration emitInterval = Duration.ZERO;
-    private int rowBatchSize = 8192;
-    private Duration rowBatchInterval = Duration.ofMillis(100);
+    private int maxItemsPerUser = SimilarityOptions.MAX_ITEMS_PER_USER.defaultValue();
+    private int maxUsersPerItem = SimilarityOptions.MAX_USERS_PER_ITEM.defaultValue();
+    private boolean weighted = SimilarityOptions.WEIGHTED.defaultValue();
+    private Duration emitInterval = SimilarityOptions.EMIT_INTERVAL.defaultValue();
+    private int rowBatchSize = SimilarityOptions.ROW_BATCH_SIZE.defaultValue();
+    private Duration rowBatchInterval = SimilarityOptions.ROW_BATCH_INTERVAL.defaultValue();
 
     private Builder() {}
 
@@ -248,44 +248,38 @@ public final class SimilarityConfig implements Serializable {
      * @throws IllegalArgumentException naming the first setting that is out of range
      */
     public SimilarityConfig build() {
-      positive("neighbours", neighbours);
-      positive("historySize", historySize);
-      positive("pairWindowItems", pairWindowItems);
-      positive("maxItemsPerUser", maxItemsPerUser);
-      positive("maxUsersPerItem", maxUsersPerItem);
-      positive("rowBatchSize", rowBatchSize);
-      if (rowBatchInterval.isNegative() || rowBatchInterval.isZero()) {
-        throw new IllegalArgumentException(
-            "rowBatchInterval must be positive, was " + rowBatchInterval);
+      SimilarityOptions.NEIGHBOURS.validate(neighbours);
+      SimilarityOptions.HISTORY_SIZE.validate(historySize);
+      SimilarityOptions.PAIR_WINDOW_ITEMS.validate(pairWindowItems);
+      SimilarityOptions.MAX_ITEMS_PER_USER.validate(maxItemsPerUser);
+      SimilarityOptions.MAX_USERS_PER_ITEM.validate(maxUsersPerItem);
+      SimilarityOptions.ROW_BATCH_SIZE.validate(rowBatchSize);
+      SimilarityOptions.ROW_BATCH_INTERVAL.validate(rowBatchInterval);
+      SimilarityOptions.EMIT_INTERVAL.validate(emitInterval);
+      if (pairWindow != null) {
+        SimilarityOptions.PAIR_WINDOW.validate(pairWindow);
       }
       if (pairWindowItems > historySize) {
         throw new IllegalArgumentException(
-            "pairWindowItems ("
+            SimilarityOptions.PAIR_WINDOW_ITEMS.name()
+                + " ("
                 + pairWindowItems
-                + ") must not exceed historySize ("
+                + ") must not exceed "
+                + SimilarityOptions.HISTORY_SIZE.name()
+                + " ("
                 + historySize
                 + ")");
       }
-      if (pairWindow != null && (pairWindow.isNegative() || pairWindow.isZero())) {
-        throw new IllegalArgumentException("pairWindow must be positive, was " + pairWindow);
-      }
-      if (emitInterval.isNegative()) {
-        throw new IllegalArgumentException(
-            "emitInterval must not be negative, was " + emitInterval);
-      }
       if (weighted && measure.needsUnweightedCounts()) {
         throw new IllegalArgumentException(
-            "measure "
-                + measure
-                + " needs unweighted counts; set weighted(false) or another measure");
+            SimilarityOptions.MEASURE.name()
+                + " "
+                + SimilarityOptions.MEASURE.format(measure)
+                + " needs unweighted counts; set "
+                + SimilarityOptions.WEIGHTED.name()
+                + " false or another measure");
       }
       return new SimilarityConfig(this);
-    }
-
-    private static void positive(String name, int value) {
-      if (value <= 0) {
-        throw new IllegalArgumentException(name + " must be > 0, was " + value);
-      }
     }
   }
 }

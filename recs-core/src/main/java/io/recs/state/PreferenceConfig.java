@@ -63,7 +63,7 @@ public final class PreferenceConfig implements Serializable {
 
   /** Builds a {@link PreferenceConfig}. */
   public static final class Builder {
-    private Duration halfLife = Duration.ofDays(7);
+    private Duration halfLife = PreferenceOptions.HALF_LIFE.defaultValue();
     private Duration stateTtl;
 
     private Builder() {}
@@ -86,12 +86,9 @@ public final class PreferenceConfig implements Serializable {
      * @throws IllegalArgumentException naming the setting that is out of range
      */
     public PreferenceConfig build() {
-      if (halfLife.isNegative() || halfLife.isZero()) {
-        throw new IllegalArgumentException("halfLife must be positive, was " + halfLife);
-      }
-      if (stateTtl != null && (stateTtl.isNegative() || stateTtl.isZero())) {
-        throw new IllegalArgumentException(
-            "stateTtl must be positive or null (no expiry), was " + stateTtl);
+      PreferenceOptions.HALF_LIFE.validate(halfLife);
+      if (stateTtl != null) {
+        PreferenceOptions.STATE_TTL.validate(stateTtl);
       }
       return new PreferenceConfig(halfLife, stateTtl);
     }

@@ -66,10 +66,10 @@ public final class TrendingConfig implements Serializable {
 
   /** Builds a {@link TrendingConfig}. */
   public static final class Builder {
-    private Duration halfLife = Duration.ofDays(1);
-    private int size = 100;
-    private boolean perCategory = true;
-    private Duration emitInterval = Duration.ZERO;
+    private Duration halfLife = TrendingOptions.HALF_LIFE.defaultValue();
+    private int size = TrendingOptions.SIZE.defaultValue();
+    private boolean perCategory = TrendingOptions.PER_CATEGORY.defaultValue();
+    private Duration emitInterval = TrendingOptions.EMIT_INTERVAL.defaultValue();
 
     private Builder() {}
 
@@ -103,16 +103,9 @@ public final class TrendingConfig implements Serializable {
      * @throws IllegalArgumentException naming the setting out of range, with its value
      */
     public TrendingConfig build() {
-      if (halfLife.isNegative() || halfLife.isZero()) {
-        throw new IllegalArgumentException("trending halfLife must be positive, was " + halfLife);
-      }
-      if (size <= 0) {
-        throw new IllegalArgumentException("trending size must be > 0, was " + size);
-      }
-      if (emitInterval.isNegative()) {
-        throw new IllegalArgumentException(
-            "trending emitInterval must not be negative, was " + emitInterval);
-      }
+      TrendingOptions.HALF_LIFE.validate(halfLife);
+      TrendingOptions.SIZE.validate(size);
+      TrendingOptions.EMIT_INTERVAL.validate(emitInterval);
       return new TrendingConfig(this);
     }
   }

@@ -1,17 +1,21 @@
 package io.recs.examples;
 
+import io.recs.config.Checks;
+import io.recs.config.RecsOption;
+import io.recs.config.RecsSettings;
 import io.recs.connectors.ParsedStreams;
 import io.recs.connectors.file.FileInteractionSource;
 import io.recs.event.Interaction;
 import io.recs.event.Recommendations;
+import io.recs.event.RejectedRecord;
 import io.recs.event.ScoredItem;
 import io.recs.event.TrendingItems;
+import io.recs.parse.InteractionParser;
 import io.recs.pipeline.RecsPipeline;
 import io.recs.pipeline.RecsStreams;
-import io.recs.scoring.ScoringConfig;
-import io.recs.similarity.SimilarityConfig;
+import io.recs.similarity.SimilarityOptions;
 import io.recs.testkit.data.InteractionGenerator;
-import io.recs.trending.TrendingConfig;
+import io.recs.trending.TrendingOptions;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,10 +26,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
-import org.apache.flink.util.ParameterTool;
 
 /**
  * The main job: runs the whole recs pipeline on an embedded Flink MiniCluster, by default over the
@@ -45,47 +49,112 @@ public final class DemoJob {
 
   private DemoJob() {}
 
-  static Flags flags() {
-    return PipelineSettings.declare(
-        JobSettings.declare(
-            new Flags("demo: the whole recs pipeline on generated data or your files")
-                .optional("input", "", "files or folders of interactions; default: generated")
-                .optional(
-                    "generated",
-                    "small",
-                    "generated data set without --input: small (500 users, 300 items, 20,000"
-                        + " events) or standard (5,000 users, 2,000 items, 200,000 events)")
-                .optional("output-dir", "recs-output", "where the JSON lines are written")
-                .optional(
-                    "unbounded",
-                    "false",
-                    "true: watch --input for new files, or replay generated data forever")
-                .optional(
-                    "rate", "0", "events per second of generated data; 0: as fast as possible")
-                .optional("show-users", "5", "users whose final recommendations are printed")));
-  }
+  static final RecsOption<String> GENERATED =
+      RecsOption.key("demo.generated")
+          .flag("generated")
+          .stringType()
+          .defaultValue("small")
+          .check(InputOptions.oneOf(List.of("small", "standard")))
+          .description(
+              "Generated data set without --input: small (500 users, 300 items, 20,000 events) or"
+                  + " standard (5,000 users, 2,000 items, 200,000 events).");
+
+  static final RecsOption<Boolean> UNBOUNDED =
+      RecsOption.key("demo.unbounded")
+          .flag("unbounded")
+          .booleanType()
+          .defaultValue(false)
+          .description("Watch --input for new files, or replay generated data forever.");
+
+  static final RecsOption<Double> RATE =
+      RecsOption.key("demo.rate")
+          .flag("rate")
+          .doubleType()
+          .defaultValue(0.0)
+          .check(Checks.atLeast(0))
+          .description("Events per second of generated data; 0: as fast as possible.");
+
+  static final RecsOption<Integer> SHOW_USERS =
+      RecsOption.key("demo.show-users")
+          .flag("show-users")
+          .intType()
+          .defaultValue(5)
+          .check(Checks.atLeast(0))
+          .description("Users whose final recommendations are printed.");
+
+  static final List<OptionSection> SECTIONS =
+      OptionSection.concat(
+          List.of(
+              new OptionSection(
+                  "Demo",
+                  List.of(
+                      JobOptions.INPUT,
+                      GENERATED,
+                      UNBOUNDED,
+                      RATE,
+                      SHOW_USERS,
+                      JobOptions.OUTPUT_DIR)),
+              new OptionSection("Input format (with --input)", InputOptions.ALL),
+              new OptionSection("Run", JobOptions.RUN_OPTIONS)),
+          OptionSection.PIPELINE);
 
   /** Runs the demo; see {@code --help}. */
   public static void main(String[] args) throws Exception {
-    run(args, System.out);
+    Main.exit(Main.run(RunJob.prepend("demo", args), System.out, System.err));
   }
 
-  static void run(String[] args, PrintStream out) throws Exception {
-    ParameterTool params = flags().parse(args, out);
-    if (params == Flags.HELP) {
-      return;
+  static int run(String[] args, PrintStream out) throws Exception {
+    CommandLine.Invocation invocation =
+        new CommandLine("demo: the whole recs pipeline on generated data or your files", SECTIONS)
+            .parse(args, out);
+    if (invocation.done()) {
+      return 0;
     }
-    StreamExecutionEnvironment env = JobSettings.environment(params);
-    boolean unbounded = params.getBoolean("unbounded");
+    RecsSettings s = invocation.settings();
+    if (!s.isSet(SimilarityOptions.EMIT_INTERVAL)) {
+      // A list at most once per day of event time per item and scope keeps the demo's files small;
+      // the final lists are written when the input ends either way.
+      s = s.with(SimilarityOptions.EMIT_INTERVAL, Duration.ofDays(1));
+    }
+    if (!s.isSet(TrendingOptions.EMIT_INTERVAL)) {
+      s = s.with(TrendingOptions.EMIT_INTERVAL, Duration.ofDays(1));
+    }
+    boolean unbounded = s.get(UNBOUNDED);
+    int showUsers = s.get(SHOW_USERS);
+    InteractionParser parser = null;
+    if (s.get(JobOptions.INPUT) != null) {
+      parser = InputFormats.parser(s, null);
+    }
+    RecsPipeline pipeline;
+    try {
+      pipeline = RecsPipeline.from(s);
+    } catch (IllegalArgumentException e) {
+      throw new BadSettingException(e.getMessage(), e);
+    }
+    Path outputDir =
+        Path.of(s.get(JobOptions.OUTPUT_DIR))
+            .resolve(
+                "demo-"
+                    + java.time.LocalDateTime.now()
+                        .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))
+            .toAbsolutePath();
+    StreamExecutionEnvironment env = JobEnvironment.create(s, invocation.flinkConfiguration());
     DataStream<Interaction> interactions;
-    DataStream<io.recs.event.RejectedRecord> deadLetters = null;
+    DataStream<RejectedRecord> deadLetters;
     Set<String> shown;
-    int showUsers = params.getInt("show-users");
-    if (params.has("input")) {
+    if (parser != null) {
+      for (String input : s.get(JobOptions.INPUT)) {
+        if (!new org.apache.flink.core.fs.Path(input)
+            .getFileSystem()
+            .exists(new org.apache.flink.core.fs.Path(input))) {
+          throw new BadSettingException(
+              JobOptions.INPUT.name() + " " + input + ": no such file or folder");
+        }
+      }
       FileInteractionSource.Builder source =
           FileInteractionSource.builder()
-              .paths(params.get("input").split(","))
-              .parser(Formats.parser(params.get("format"), params.get("parser-class")));
+              .paths(s.get(JobOptions.INPUT).toArray(String[]::new))
+              .parser(parser);
       if (unbounded) {
         source.monitorContinuously(Duration.ofSeconds(5));
       }
@@ -93,17 +162,17 @@ public final class DemoJob {
       interactions = parsed.interactions();
       deadLetters = parsed.deadLetters();
       shown = null;
-      out.println("recs demo: reading " + params.get("input"));
+      out.println("recs demo: reading " + String.join(",", s.get(JobOptions.INPUT)));
     } else {
-      List<Interaction> events = generated(params.get("generated"));
+      List<Interaction> events = generated(s.get(GENERATED));
       out.printf(
           "recs demo: %,d generated interactions of %,d users on %,d items%n",
           events.size(),
           events.stream().map(Interaction::userId).distinct().count(),
           events.stream().map(Interaction::itemId).distinct().count());
       interactions =
-          GeneratedInteractions.replay(
-              env, events, unbounded ? Long.MAX_VALUE : 1, params.getDouble("rate"));
+          GeneratedInteractions.replay(env, events, unbounded ? Long.MAX_VALUE : 1, s.get(RATE));
+      deadLetters = null;
       shown =
           events.stream()
               .map(Interaction::userId)
@@ -111,10 +180,19 @@ public final class DemoJob {
               .limit(showUsers)
               .collect(Collectors.toSet());
     }
-    interactions = interactions.map(new Progress()).name("progress").setParallelism(1);
-
-    RecsStreams streams = pipeline(params).apply(interactions);
-    Path outputDir = Path.of(params.get("output-dir")).toAbsolutePath();
+    interactions =
+        interactions
+            .map(new RunCounters.Count<Interaction>(RunCounters.ACCEPTED_EVENTS))
+            .returns(Interaction.class)
+            .name("count accepted");
+    if (deadLetters != null) {
+      deadLetters =
+          deadLetters
+              .map(new RunCounters.CountRejected())
+              .returns(RejectedRecord.class)
+              .name("count rejected");
+    }
+    RecsStreams streams = pipeline.apply(interactions);
     FileOutputs.attach(streams, deadLetters, outputDir.toString());
 
     Set<String> sample = shown;
@@ -136,8 +214,20 @@ public final class DemoJob {
                     .returns(Types.STRING));
     out.println("recs demo: writing JSON lines under " + outputDir);
     Map<String, String> lastRows = new LinkedHashMap<>();
+    RunReport report = new RunReport(out, "recs demo", List.of(), RunJob.explanations(s), false);
+    java.util.concurrent.CompletableFuture<RunReport.Counts> counted;
     try (CloseableIterator<String> rows = table.collectAsync()) {
-      env.executeAsync("recs demo");
+      JobClient client = env.executeAsync("recs demo");
+      Duration interval = s.get(JobOptions.PROGRESS_INTERVAL);
+      counted =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return report.follow(client, interval);
+                } catch (Exception e) {
+                  throw new java.util.concurrent.CompletionException(e);
+                }
+              });
       while (rows.hasNext()) {
         String row = rows.next();
         lastRows.put(row.substring(0, row.indexOf('\t')), row);
@@ -148,6 +238,7 @@ public final class DemoJob {
     }
     print(lastRows, out);
     out.println();
+    int exitCode = report.summarize(counted.get(), s.get(JobOptions.MAX_REJECTED_SHARE));
     out.println("outputs (JSON lines, hourly folders):");
     for (String name :
         List.of(
@@ -159,35 +250,15 @@ public final class DemoJob {
         out.println("  " + outputDir.resolve(name));
       }
     }
+    return exitCode;
   }
 
   private static List<Interaction> generated(String size) {
     return switch (size) {
       case "small" -> InteractionGenerator.small(SEED).generate();
       case "standard" -> InteractionGenerator.standard(SEED).generate();
-      default ->
-          throw new IllegalArgumentException("--generated must be small or standard, was " + size);
+      default -> throw new IllegalStateException(size);
     };
-  }
-
-  private static RecsPipeline pipeline(ParameterTool params) {
-    RecsPipeline defaults = PipelineSettings.pipeline(params);
-    // A list at most once per day of event time per item and scope keeps the demo's files small;
-    // the final lists are written when the input ends either way.
-    return RecsPipeline.builder()
-        .similarity(
-            SimilarityConfig.builder()
-                .measure(defaults.similarity().measure())
-                .neighbours(defaults.similarity().neighbours())
-                .emitInterval(Duration.ofDays(1))
-                .build())
-        .scoring(
-            ScoringConfig.builder()
-                .n(defaults.scoring().n())
-                .candidatesPerSeed(defaults.scoring().candidatesPerSeed())
-                .build())
-        .trending(TrendingConfig.builder().emitInterval(Duration.ofDays(1)).build())
-        .build();
   }
 
   private static String row(Recommendations r) {

@@ -1,6 +1,7 @@
 package io.recs.connectors.json;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.recs.event.Interaction;
 import io.recs.event.Recommendations;
 import io.recs.event.RejectedRecord;
 import io.recs.event.SimilarItems;
@@ -27,7 +28,8 @@ import org.apache.flink.annotation.PublicEvolving;
  *   <caption>Output schemas</caption>
  *   <tr><th>format</th><th>key</th><th>fields</th><th>event time</th></tr>
  *   <tr><td>{@link #recommendations()}</td><td>userId</td>
- *       <td>userId: string, items: [scored item], timestamp: number</td><td>timestamp</td></tr>
+ *       <td>userId: string, items: [scored item], timestamp: number, final: boolean (the user's
+ *       final list after a bounded input)</td><td>timestamp</td></tr>
  *   <tr><td>{@link #similarItems()}</td><td>itemId</td>
  *       <td>itemId: string, neighbours: [scored item], timestamp: number</td><td>timestamp</td></tr>
  *   <tr><td>{@link #trendingItems()}</td><td>scope</td>
@@ -64,6 +66,44 @@ public final class RecsJson {
     return new RejectedRecordFormat();
   }
 
+  /**
+   * Parsed interactions in their canonical form, keyed by user id: {@code userId, itemId, action,
+   * weight, timestamp} and {@code category} when there is one, the field names that the built-in
+   * {@code json} input format reads by default.
+   */
+  public static JsonFormat<Interaction> interactions() {
+    return new InteractionFormat();
+  }
+
+  private static final class InteractionFormat implements JsonFormat<Interaction> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public String key(Interaction value) {
+      return value.userId();
+    }
+
+    @Override
+    public byte[] toJson(Interaction value) {
+      ObjectNode node =
+          Json.object()
+              .put("userId", value.userId())
+              .put("itemId", value.itemId())
+              .put("action", value.action())
+              .put("weight", value.weight())
+              .put("timestamp", value.timestamp());
+      if (value.category() != null) {
+        node.put("category", value.category());
+      }
+      return Json.bytes(node);
+    }
+
+    @Override
+    public OptionalLong eventTime(Interaction value) {
+      return OptionalLong.of(value.timestamp());
+    }
+  }
+
   private static final class RecommendationsFormat implements JsonFormat<Recommendations> {
     private static final long serialVersionUID = 1L;
 
@@ -76,7 +116,7 @@ public final class RecsJson {
     public byte[] toJson(Recommendations value) {
       ObjectNode node = Json.object().put("userId", value.userId());
       node.set("items", Json.scoredItems(value.items(), true));
-      return Json.bytes(node.put("timestamp", value.timestamp()));
+      return Json.bytes(node.put("timestamp", value.timestamp()).put("final", value.isFinal()));
     }
 
     @Override

@@ -1,0 +1,23 @@
+package io.recs.pipeline;
+
+import io.recs.config.RecsOption;
+import java.util.List;
+import org.apache.flink.annotation.PublicEvolving;
+
+/** The settings of {@link RecsPipeline} itself, declared once. */
+@PublicEvolving
+public final class PipelineOptions {
+  private PipelineOptions() {}
+
+  public static final RecsOption<Preset> PRESET =
+      RecsOption.key("pipeline.preset")
+          .flag("preset")
+          .enumType(Preset.class)
+          .defaultValue(Preset.DEFAULT)
+          .description(
+              "Named bundle of settings: default, taste (whole-history lists) or next-item (recent"
+                  + " items); settings given explicitly override it.");
+
+  /** Every option of this class, in the order of the docs. */
+  public static final List<RecsOption<?>> ALL = List.of(PRESET);
+}

@@ -1,0 +1,60 @@
+package io.recs.pipeline;
+
+import io.recs.config.RecsSettings;
+import io.recs.scoring.ScoringOptions;
+import io.recs.similarity.SimilarityMeasure;
+import io.recs.similarity.SimilarityOptions;
+import io.recs.state.PreferenceOptions;
+import java.time.Duration;
+import org.apache.flink.annotation.PublicEvolving;
+
+/**
+ * Named bundles of settings for the two kinds of list; see {@code docs/presets.md} for the figures
+ * behind them. Settings given explicitly override a preset's.
+ *
+ * <pre>{@code
+ * RecsPipeline pipeline = RecsPipeline.builder().preset(Preset.TASTE).build();
+ * }</pre>
+ */
+@PublicEvolving
+public enum Preset {
+  /** The library defaults, tuned for recency (20 seeds, 7-day affinity half-life). */
+  DEFAULT(RecsSettings.empty()),
+
+  /**
+   * "More like your whole taste" (home page, e-mail): the whole bounded history scores, with
+   * Jaccard similarity, a ten-year affinity half-life, 100 seeds of a 500-item history, 100
+   * candidates of 200 neighbours per seed and no down-sampling caps. Best on a random per-user
+   * holdout.
+   */
+  TASTE(
+      RecsSettings.empty()
+          .with(SimilarityOptions.MEASURE, SimilarityMeasure.JACCARD)
+          .with(SimilarityOptions.HISTORY_SIZE, 500)
+          .with(SimilarityOptions.NEIGHBOURS, 200)
+          .with(SimilarityOptions.MAX_ITEMS_PER_USER, 100_000)
+          .with(SimilarityOptions.MAX_USERS_PER_ITEM, 100_000)
+          .with(ScoringOptions.SEED_ITEMS, 100)
+          .with(ScoringOptions.CANDIDATES_PER_SEED, 100)
+          .with(PreferenceOptions.HALF_LIFE, Duration.ofDays(3650))),
+
+  /**
+   * "What next" (session, feed): the 10 most recent items score, with a one-hour affinity
+   * half-life. Best when predicting the user's next event.
+   */
+  NEXT_ITEM(
+      RecsSettings.empty()
+          .with(ScoringOptions.SEED_ITEMS, 10)
+          .with(PreferenceOptions.HALF_LIFE, Duration.ofHours(1)));
+
+  private final RecsSettings settings;
+
+  Preset(RecsSettings settings) {
+    this.settings = settings;
+  }
+
+  /** The settings this preset sets; all others keep their defaults. */
+  public RecsSettings settings() {
+    return settings;
+  }
+}

@@ -1,0 +1,205 @@
+package io.recs.examples;
+
+import static io.recs.examples.JobOptions.*;
+
+import io.recs.config.RecsSettings;
+import io.recs.connectors.ParsedStreams;
+import io.recs.connectors.file.FileInteractionSource;
+import io.recs.connectors.kafka.KafkaInteractionSource;
+import io.recs.connectors.kafka.StartingOffsets;
+import io.recs.event.Interaction;
+import io.recs.event.RejectReason;
+import io.recs.event.RejectedRecord;
+import io.recs.parse.InteractionParser;
+import io.recs.pipeline.RecsPipeline;
+import io.recs.pipeline.RecsStreams;
+import java.io.PrintStream;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The bundled job: interactions from files (local or {@code hdfs://}) or Kafka, the recs pipeline,
+ * and any set of outputs (recommendations, similar items, trending, dead letters, the parsed
+ * interactions) to files and/or Kafka, every setting from a YAML file and flags.
+ *
+ * <pre>
+ * java -jar recs-examples.jar run --input events.csv --format csv \
+ *     --csv-columns user,item,timestamp --timestamp-unit s --default-action view \
+ *     --emit final --sinks files --output-dir out
+ * java -jar recs-examples.jar run --source kafka --bootstrap-servers host:9092 \
+ *     --input-topic interactions --format json --sinks files,kafka --output-dir hdfs://nn:8020/recs
+ * java -jar recs-examples.jar run --help
+ * </pre>
+ *
+ * <p>Before the job starts, every setting is checked (a bad one ends the process with exit code 2
+ * and one line naming it); while it runs, a progress line every few seconds; at its end, what was
+ * read, accepted, rejected by reason and written where, and exit code 1 when the input looked
+ * wrong. {@code files-to-files} and {@code kafka-to-kafka} are this job with other defaults.
+ */
+@PublicEvolving
+public final class RunJob {
+  private RunJob() {}
+
+  /** A name of the job with the settings it implies. */
+  record Variant(String name, String usage, Map<String, String> defaults) {}
+
+  static final Variant RUN =
+      new Variant(
+          "run",
+          "run: interactions from files or Kafka in; recommendations, similar items, trending,"
+              + " dead letters and parsed interactions out to files and/or Kafka",
+          Map.of());
+  static final Variant FILES_TO_FILES =
+      new Variant(
+          "files-to-files",
+          "files-to-files: run with --source files --sinks files",
+          Map.of("source", "files", "sinks", "files"));
+  static final Variant KAFKA_TO_KAFKA =
+      new Variant(
+          "kafka-to-kafka",
+          "kafka-to-kafka: run with --source kafka --sinks kafka",
+          Map.of("source", "kafka", "sinks", "kafka"));
+
+  /** Runs the job; see {@code --help}. */
+  public static void main(String[] args) throws Exception {
+    Main.exit(Main.run(prepend("run", args), System.out, System.err));
+  }
+
+  static String[] prepend(String first, String[] rest) {
+    String[] all = new String[rest.length + 1];
+    all[0] = first;
+    System.arraycopy(rest, 0, all, 1, rest.length);
+    return all;
+  }
+
+  /** Runs {@code variant}; returns the exit code. */
+  static int run(Variant variant, String[] args, PrintStream out) throws Exception {
+    CommandLine commandLine = new CommandLine(variant.usage(), OptionSection.RUN);
+    CommandLine.Invocation invocation = commandLine.parse(withDefaults(variant, args), out);
+    if (invocation.done()) {
+      return 0;
+    }
+    RecsSettings s = invocation.settings();
+    List<String> header = Preflight.check(s);
+    InteractionParser parser = InputFormats.parser(s, header);
+    RecsPipeline pipeline = null;
+    if (RunOutputs.needsPipeline(s)) {
+      try {
+        pipeline = RecsPipeline.from(s);
+      } catch (IllegalArgumentException e) {
+        throw new BadSettingException(e.getMessage(), e);
+      }
+    }
+
+    StreamExecutionEnvironment env = JobEnvironment.create(s, invocation.flinkConfiguration());
+    ParsedStreams source = source(s, parser).attach(env);
+    DataStream<Interaction> interactions =
+        source
+            .interactions()
+            .map(new RunCounters.Count<Interaction>(RunCounters.ACCEPTED_EVENTS))
+            .returns(Interaction.class)
+            .name("count accepted");
+    DataStream<RejectedRecord> deadLetters =
+        source
+            .deadLetters()
+            .map(new RunCounters.CountRejected())
+            .returns(RejectedRecord.class)
+            .name("count rejected");
+    ParsedStreams in = new ParsedStreams(interactions, deadLetters);
+    RecsStreams streams = pipeline == null ? null : pipeline.apply(in.interactions());
+    List<RunOutputs.Destination> destinations = RunOutputs.attach(s, in, streams);
+
+    out.printf(
+        "%s: %s %s, %s, outputs %s%n",
+        variant.name(),
+        s.get(SOURCE) == Source.FILES ? "reading" : "consuming",
+        s.get(SOURCE) == Source.FILES
+            ? String.join(",", s.get(INPUT))
+            : s.get(INPUT_TOPIC) + " at " + s.get(BOOTSTRAP_SERVERS),
+        pipeline == null
+            ? "no recommendation stages"
+            : "preset " + s.get(io.recs.pipeline.PipelineOptions.PRESET).name().toLowerCase(),
+        destinations.stream()
+            .map(d -> d.output().label() + "→" + d.sink().name().toLowerCase())
+            .toList());
+    JobClient client = env.executeAsync("recs " + variant.name());
+    RunReport report =
+        new RunReport(
+            out,
+            variant.name(),
+            destinations,
+            explanations(s),
+            s.get(InputOptions.JSON_EVENTS) != null);
+    RunReport.Counts counts = report.follow(client, s.get(PROGRESS_INTERVAL));
+    return report.summarize(counts, s.get(MAX_REJECTED_SHARE));
+  }
+
+  /** The variant's defaults before the user's flags; a flag given by the user wins. */
+  private static String[] withDefaults(Variant variant, String[] args) {
+    java.util.List<String> all = new java.util.ArrayList<>();
+    variant
+        .defaults()
+        .forEach(
+            (flag, value) -> {
+              if (!java.util.Arrays.asList(args).contains("--" + flag)) {
+                all.add("--" + flag);
+                all.add(value);
+              }
+            });
+    all.addAll(java.util.Arrays.asList(args));
+    return all.toArray(String[]::new);
+  }
+
+  static Map<RejectReason, String> explanations(RecsSettings s) {
+    Map<RejectReason, String> explanations = new EnumMap<>(RejectReason.class);
+    String format = s.get(InputOptions.FORMAT);
+    if (format != null && format.startsWith("movielens")) {
+      explanations.put(
+          RejectReason.BELOW_THRESHOLD,
+          "(ratings below "
+              + InputOptions.RATING_THRESHOLD.name()
+              + " "
+              + s.get(InputOptions.RATING_THRESHOLD)
+              + ")");
+    }
+    explanations.put(RejectReason.HEADER, "(header lines; not counted against the input)");
+    return explanations;
+  }
+
+  private static Attachable source(RecsSettings s, InteractionParser parser) {
+    if (s.get(SOURCE) == Source.FILES) {
+      FileInteractionSource.Builder files =
+          FileInteractionSource.builder().paths(s.get(INPUT).toArray(String[]::new)).parser(parser);
+      if (s.get(MONITOR_INTERVAL) != null) {
+        files.monitorContinuously(s.get(MONITOR_INTERVAL));
+      }
+      return files.build()::attach;
+    }
+    KafkaInteractionSource.Builder kafka =
+        KafkaInteractionSource.builder()
+            .bootstrapServers(s.get(BOOTSTRAP_SERVERS))
+            .topics(s.get(INPUT_TOPIC))
+            .groupId(s.get(GROUP_ID))
+            .startingOffsets(
+                switch (s.get(STARTING_OFFSETS)) {
+                  case EARLIEST -> StartingOffsets.earliest();
+                  case LATEST -> StartingOffsets.latest();
+                  case COMMITTED -> StartingOffsets.committed();
+                })
+            .boundedAtLatest(s.get(BOUNDED))
+            .parser(parser);
+    s.get(KAFKA_PROPERTIES).forEach(kafka::property);
+    return kafka.build()::attach;
+  }
+
+  /** A source ready to be added to an environment. */
+  @FunctionalInterface
+  private interface Attachable {
+    ParsedStreams attach(StreamExecutionEnvironment env);
+  }
+}
