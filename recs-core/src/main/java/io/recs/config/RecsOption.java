@@ -120,8 +120,15 @@ public final class RecsOption<T> {
     try {
       value = parser.apply(text.trim());
     } catch (RuntimeException e) {
+      boolean detailed = typeName.equals("list") || typeName.equals("map");
       throw new IllegalArgumentException(
-          name() + ": '" + text + "' is not " + article(typeName) + ": " + e.getMessage(), e);
+          name()
+              + ": '"
+              + text
+              + "' is not "
+              + (typeName.startsWith("one of") ? typeName : article(typeName))
+              + (detailed ? ": " + e.getMessage() : ""),
+          e);
     }
     validate(value);
     return value;
@@ -259,7 +266,7 @@ public final class RecsOption<T> {
                 return constant;
               }
             }
-            throw new IllegalArgumentException("expected one of " + names);
+            throw new IllegalArgumentException(text);
           },
           RecsOption::enumName);
     }

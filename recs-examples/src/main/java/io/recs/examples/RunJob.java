@@ -18,6 +18,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -128,6 +129,11 @@ public final class RunJob {
             .map(d -> d.output().label() + "→" + d.sink().name().toLowerCase())
             .toList());
     JobClient client = env.executeAsync("recs " + variant.name());
+    if (!env.getConfiguration().get(DeploymentOptions.ATTACHED)) {
+      // Submitted to a cluster without waiting (flink run -d, REST): its UI reports progress.
+      out.printf("%s: submitted job %s (detached)%n", variant.name(), client.getJobID());
+      return 0;
+    }
     RunReport report =
         new RunReport(
             out,

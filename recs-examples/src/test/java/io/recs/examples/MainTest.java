@@ -1,112 +1,237 @@
 package io.recs.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.recs.config.RecsOption;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
+/** The entry point: jobs, generated help, print-config, and every kind of bad setting. */
 class MainTest {
+  @TempDir static Path dir;
 
-  private static String output(String... args) throws Exception {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    Main.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    return bytes.toString(StandardCharsets.UTF_8);
+  /** What a run printed and returned. */
+  record Result(int exitCode, String out, String err) {}
+
+  static Result run(String... args) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        Main.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Result(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   @Test
   void listsTheJobs() throws Exception {
-    assertThat(output("--help"))
-        .contains("demo")
-        .contains("evaluation")
-        .contains("files-to-files")
-        .contains("kafka-to-kafka");
+    assertThat(run("--help").out())
+        .contains("run", "demo", "evaluation", "files-to-files", "kafka-to-kafka");
   }
 
   @Test
-  void demoHelpListsEveryFlag() throws Exception {
-    assertThat(output("demo", "--help"))
-        .contains(
-            "--input",
-            "--generated",
-            "--output-dir",
-            "--unbounded",
-            "--rate",
-            "--show-users",
-            "--measure",
-            "--n",
-            "--format",
-            "--checkpoint-dir");
+  void helpOfEveryRunJobNameListsEveryOptionWithItsKeyAndDefault() throws Exception {
+    for (String job : List.of("run", "files-to-files", "kafka-to-kafka")) {
+      String help = run(job, "--help").out();
+      for (RecsOption<?> option : OptionSection.options(OptionSection.RUN)) {
+        assertThat(help).contains("--" + option.flag() + " <").contains("[" + option.key() + ";");
+        if (option.hasDefault()) {
+          assertThat(help).contains("[" + option.key() + "; default ");
+        }
+      }
+    }
+    assertThat(run("run", "--help").out())
+        .contains("[similarity.neighbours; default 50; > 0]")
+        .contains("[movielens.rating-threshold; default 4.0; >= 0]");
   }
 
   @Test
-  void kafkaHelpListsEveryFlag() throws Exception {
-    assertThat(output("kafka-to-kafka", "--help"))
-        .contains(
-            "--bootstrap-servers",
-            "--input-topic",
-            "--group-id",
-            "--starting-offsets",
-            "--bounded",
-            "--output-topic",
-            "--dead-letter-topic",
-            "--delivery-guarantee",
-            "--transactional-id-prefix",
-            "--format",
-            "--parser-class",
-            "--similar-items-topic",
-            "--trending-topic",
-            "--measure",
-            "--n",
-            "--neighbours",
-            "--checkpoint-interval",
-            "--parallelism",
-            "--state-backend",
-            "--max-restarts",
-            "--help")
-        .contains("(default at-least-once)")
-        .contains("(required)");
+  void demoHelpListsItsOwnAndThePipelineOptions() throws Exception {
+    String help = run("demo", "--help").out();
+    for (RecsOption<?> option : OptionSection.options(DemoJob.SECTIONS)) {
+      assertThat(help).contains("--" + option.flag() + " <");
+    }
   }
 
   @Test
-  void filesHelpListsEveryFlag() throws Exception {
-    assertThat(output("files-to-files", "--help"))
-        .contains(
-            "--input",
-            "--output-dir",
-            "--monitor-interval",
-            "--format",
-            "--parser-class",
-            "--checkpoint-interval",
-            "--parallelism",
-            "--state-backend");
+  void printConfigShowsEffectiveSettingsThatConfigReadsBack() throws Exception {
+    Result printed =
+        run("run", "--preset", "taste", "--n", "7", "--input", "a.csv", "--print-config");
+    assertThat(printed.exitCode()).isZero();
+    assertThat(printed.out())
+        .contains("scoring.n: '7'  # flag")
+        .contains("similarity.measure: 'jaccard'  # preset")
+        .contains("similarity.row-batch-size: '8192'  # default")
+        .contains("# kafka.input-topic: (not set)");
+    Path yaml = dir.resolve("printed.yaml");
+    Files.writeString(yaml, printed.out());
+    Result again = run("run", "--config", yaml.toString(), "--print-config");
+    assertThat(again.out().lines().map(l -> l.replaceAll("  # .*", "")).toList())
+        .isEqualTo(printed.out().lines().map(l -> l.replaceAll("  # .*", "")).toList());
   }
 
   @Test
-  void namesUnknownJobsAndFlagsAndMissingFlags() {
-    assertThatThrownBy(() -> output("nope"))
-        .hasMessage("unknown job 'nope'; jobs: [demo, evaluation, files-to-files, kafka-to-kafka]");
-    assertThatThrownBy(() -> output("files-to-files", "--input", "x", "--ouput-dir", "y"))
-        .hasMessage("unknown flags [ouput-dir]; see --help");
-    assertThatThrownBy(() -> output("files-to-files", "--input", "x"))
-        .hasMessage("missing required flags [--output-dir]; see --help");
+  void flagsOverrideTheYamlFileAndNestedKeysWork() throws Exception {
+    Path yaml = dir.resolve("recs.yaml");
+    Files.writeString(
+        yaml,
+        "scoring:\n  n: 5\nsimilarity.neighbours: 30\nkafka:\n  properties:\n"
+            + "    security.protocol: SASL_PLAINTEXT\n");
+    String out = run("run", "--config", yaml.toString(), "--n", "6", "--print-config").out();
+    assertThat(out)
+        .contains("scoring.n: '6'  # flag")
+        .contains("similarity.neighbours: '30'  # " + yaml)
+        .contains("kafka.properties: 'security.protocol=SASL_PLAINTEXT'");
   }
 
-  @Test
-  void needsExactlyOneOfFormatAndParserClass() {
-    assertThatThrownBy(() -> Formats.parser(null, null))
-        .hasMessage(
-            "exactly one of --format / --parser-class must be given, was --format=null"
-                + " --parser-class=null");
-    assertThatThrownBy(() -> Formats.parser("nope", null))
-        .hasMessageStartingWith("unknown --format 'nope'; built-in formats: ");
-    assertThatThrownBy(() -> Formats.parser(null, "java.lang.String"))
-        .hasMessage(
-            "--parser-class java.lang.String does not implement interface"
-                + " io.recs.parse.InteractionParser");
-    assertThat(Formats.parser(null, LineTestParser.class.getName()))
-        .isInstanceOf(LineTestParser.class);
+  static List<Arguments> badSettings() throws Exception {
+    Path input = Files.writeString(dir.resolve("in.csv"), "u,i,view,1,1000,\n");
+    Path unknownKey =
+        Files.writeString(dir.resolve("unknown.yaml"), "similarity:\n  neighbors: 5\n");
+    Path wrongType = Files.writeString(dir.resolve("wrong.yaml"), "scoring.n: ten\n");
+    Path notEmpty = Files.createDirectories(dir.resolve("used"));
+    Files.writeString(notEmpty.resolve("old.txt"), "x");
+    String in = input.toString();
+    List<Arguments> cases = new ArrayList<>();
+    cases.add(
+        Arguments.of(
+            "unknown flag",
+            List.of("run", "--input", in, "--ouput-dir", "y"),
+            "unknown flag --ouput-dir; see --help"));
+    cases.add(
+        Arguments.of(
+            "unknown key",
+            List.of("run", "--config", unknownKey.toString()),
+            "unknown setting 'similarity.neighbors' in "
+                + unknownKey
+                + "; see --help for the keys"));
+    cases.add(
+        Arguments.of(
+            "wrong type",
+            List.of("run", "--n", "abc"),
+            "scoring.n (--n): 'abc' is not an integer"));
+    cases.add(
+        Arguments.of(
+            "wrong type in YAML",
+            List.of("run", "--config", wrongType.toString()),
+            "scoring.n (--n): 'ten' is not an integer"));
+    cases.add(
+        Arguments.of(
+            "not a boolean",
+            List.of("kafka-to-kafka", "--bounded", "yes"),
+            "kafka.bounded (--bounded): 'yes' is not a boolean"));
+    cases.add(
+        Arguments.of(
+            "out of range",
+            List.of("demo", "--rate", "-5"),
+            "demo.rate (--rate) must be >= 0, was -5.0"));
+    cases.add(
+        Arguments.of(
+            "enum value",
+            List.of("run", "--measure", "pearson"),
+            "similarity.measure (--measure): 'pearson' is not one of cooccurrence, jaccard,"
+                + " cosine, llr, lift"));
+    cases.add(
+        Arguments.of(
+            "missing required key",
+            List.of("run", "--format", "csv"),
+            "files.input (--input) is required with --source files"));
+    cases.add(
+        Arguments.of(
+            "contradictory settings",
+            List.of(
+                "run",
+                "--input",
+                in,
+                "--format",
+                "csv",
+                "--emit",
+                "final",
+                "--monitor-interval",
+                "1s"),
+            "scoring.emit (--emit) final needs a bounded input, but files.monitor-interval"
+                + " (--monitor-interval) is PT1S; use per-event or interval:<duration>"));
+    cases.add(
+        Arguments.of(
+            "option of another source",
+            List.of("run", "--input", in, "--format", "csv", "--input-topic", "t"),
+            "kafka.input-topic (--input-topic) does not apply with --source files; remove it"));
+    cases.add(
+        Arguments.of(
+            "cross-stage check",
+            List.of(
+                "run",
+                "--input",
+                in,
+                "--format",
+                "csv",
+                "--output-dir",
+                dir.resolve("o1").toString(),
+                "--candidates-per-seed",
+                "80"),
+            "scoring.candidates-per-seed (--candidates-per-seed) (80) must not exceed"
+                + " similarity.neighbours (--neighbours) (50)"));
+    cases.add(
+        Arguments.of(
+            "missing path",
+            List.of("run", "--input", dir.resolve("nope.csv").toString(), "--format", "csv"),
+            "files.input (--input) " + dir.resolve("nope.csv") + ": no such file or folder"));
+    cases.add(
+        Arguments.of(
+            "output folder in use",
+            List.of("run", "--input", in, "--format", "csv", "--output-dir", notEmpty.toString()),
+            "files.output-dir (--output-dir) "
+                + notEmpty
+                + " is not empty (1 entries): choose another folder, or set files.overwrite"
+                + " (--overwrite) to replace the outputs of an earlier run"));
+    cases.add(
+        Arguments.of(
+            "bad emit",
+            List.of("run", "--emit", "sometimes"),
+            "scoring.emit (--emit) must be per-event, final or interval:<duration>, was sometimes"));
+    cases.add(
+        Arguments.of(
+            "unreachable broker",
+            List.of(
+                "run",
+                "--source",
+                "kafka",
+                "--bootstrap-servers",
+                "localhost:1",
+                "--input-topic",
+                "t",
+                "--format",
+                "json"),
+            "kafka.bootstrap-servers (--bootstrap-servers) localhost:1: no Kafka broker answered"
+                + " within 10 s"));
+    cases.add(
+        Arguments.of(
+            "unknown job",
+            List.of("nope"),
+            "unknown job 'nope'; jobs: run,"
+                + " files-to-files, kafka-to-kafka, demo, evaluation"));
+    return cases;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badSettings")
+  void aBadSettingIsOneLineAndExitCode2(String kind, List<String> args, String message)
+      throws Exception {
+    Result result = run(args.toArray(String[]::new));
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).isEqualTo("recs: " + message + System.lineSeparator());
+    assertThat(result.out()).isEmpty();
   }
 }

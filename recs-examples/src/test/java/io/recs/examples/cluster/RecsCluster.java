@@ -157,7 +157,7 @@ final class RecsCluster {
       flags.put("group-id", run);
       flags.put("starting-offsets", "earliest");
       flags.put("format", "csv");
-      flags.put("output-topic", recommendations());
+      flags.put("recommendations-topic", recommendations());
       flags.put("similar-items-topic", similarItems());
       flags.put("trending-topic", trending());
       flags.put("dead-letter-topic", deadLetters());
