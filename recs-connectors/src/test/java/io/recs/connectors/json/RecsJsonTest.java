@@ -2,6 +2,7 @@ package io.recs.connectors.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.recs.event.Interaction;
 import io.recs.event.Recommendations;
 import io.recs.event.RejectReason;
 import io.recs.event.RejectedRecord;
@@ -29,9 +30,26 @@ class RecsJsonTest {
     assertThat(json(RecsJson.recommendations(), recs))
         .isEqualTo(
             "{\"userId\":\"u1\",\"items\":[{\"itemId\":\"i2\",\"score\":0.5,\"because\":[\"i1\"]},"
-                + "{\"itemId\":\"i3\",\"score\":0.25,\"because\":[]}],\"timestamp\":1700000000000}");
+                + "{\"itemId\":\"i3\",\"score\":0.25,\"because\":[]}],\"timestamp\":1700000000000,"
+                + "\"final\":false}");
+    Recommendations last = new Recommendations("u1", List.of(), 7L, true);
+    assertThat(json(RecsJson.recommendations(), last))
+        .isEqualTo("{\"userId\":\"u1\",\"items\":[],\"timestamp\":7,\"final\":true}");
     assertThat(RecsJson.recommendations().key(recs)).isEqualTo("u1");
     assertThat(RecsJson.recommendations().eventTime(recs)).hasValue(1_700_000_000_000L);
+  }
+
+  @Test
+  void interactions() {
+    Interaction event = Interaction.of("u1", "i2", "cart", 4.0, 9L).withCategory("books");
+    assertThat(json(RecsJson.interactions(), event))
+        .isEqualTo(
+            "{\"userId\":\"u1\",\"itemId\":\"i2\",\"action\":\"cart\",\"weight\":4.0,"
+                + "\"timestamp\":9,\"category\":\"books\"}");
+    assertThat(json(RecsJson.interactions(), Interaction.of("u1", "i2", "view", 1.0, 9L)))
+        .doesNotContain("category");
+    assertThat(RecsJson.interactions().key(event)).isEqualTo("u1");
+    assertThat(RecsJson.interactions().eventTime(event)).hasValue(9L);
   }
 
   @Test
