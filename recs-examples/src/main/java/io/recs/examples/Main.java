@@ -34,16 +34,7 @@ public final class Main {
     JOBS.put("files-to-files", (args, out) -> RunJob.run(RunJob.FILES_TO_FILES, args, out));
     JOBS.put("kafka-to-kafka", (args, out) -> RunJob.run(RunJob.KAFKA_TO_KAFKA, args, out));
     JOBS.put("demo", DemoJob::run);
-    JOBS.put(
-        "evaluation",
-        (args, out) -> {
-          try {
-            EvaluationJob.run(args, out);
-          } catch (IllegalArgumentException e) {
-            throw new BadSettingException(e.getMessage(), e);
-          }
-          return 0;
-        });
+    JOBS.put("evaluation", EvaluationJob::run);
   }
 
   private Main() {}

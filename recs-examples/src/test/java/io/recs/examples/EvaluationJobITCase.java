@@ -37,7 +37,7 @@ class EvaluationJobITCase {
     Files.write(ratings, lines, StandardCharsets.UTF_8);
 
     String output =
-        run("--ratings", ratings.toString(), "--measures", "COSINE,LLR", "--parallelism", "1");
+        run("--input", ratings.toString(), "--measures", "cosine,llr", "--parallelism", "1");
 
     assertThat(output)
         .contains("2000 events")
@@ -45,18 +45,27 @@ class EvaluationJobITCase {
         .contains("| streaming LLR | ")
         .contains("| most-popular | ")
         .contains("| item-cosine (batch) | ");
-    assertThat(run("--ratings", ratings.toString(), "--min-rating", "4", "--measures", "COSINE"))
+    assertThat(run("--input", ratings.toString(), "--min-rating", "4", "--measures", "cosine"))
         .doesNotContain("2000 events");
   }
 
   @Test
   void refusesAnUnknownGeneratorSet() {
     assertThatThrownBy(() -> run("--prequential", "huge"))
-        .hasMessage("generator set must be small, standard or drifting, was huge");
+        .hasMessage(
+            "evaluation.prequential (--prequential) must be one of none, small, standard, was huge");
     assertThatThrownBy(() -> run("--learning", "true"))
-        .hasMessage("--learning needs --ratings or --generated");
-    assertThatThrownBy(() -> run("--ratings", "r.csv", "--generated", "small"))
-        .hasMessage("only one of --ratings and --generated may be set");
+        .hasMessage(
+            "evaluation.learning (--learning) needs evaluation.input (--input) or"
+                + " evaluation.generated (--generated)");
+    assertThatThrownBy(() -> run("--input", "r.csv", "--generated", "small"))
+        .hasMessage(
+            "only one of evaluation.input (--input) and evaluation.generated (--generated) may be"
+                + " set");
+    assertThatThrownBy(() -> run("--generated", "small", "--measure", "llr"))
+        .hasMessage(
+            "similarity.measure (--measure) does not apply to evaluation; use evaluation.measures"
+                + " (--measures)");
   }
 
   private static String run(String... args) throws Exception {
