@@ -58,6 +58,7 @@ final class CommandLine {
     String configFile = null;
     boolean help = false;
     boolean printConfig = false;
+    boolean kafkaFromFlags = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (!arg.startsWith("--") || arg.length() == 2) {
@@ -79,6 +80,7 @@ final class CommandLine {
         case "config" -> configFile = required(name, value);
         default -> {
           if (name.startsWith(KAFKA_PROPERTY_PREFIX)) {
+            kafkaFromFlags = true;
             kafka.put(name.substring(KAFKA_PROPERTY_PREFIX.length()), required(name, value));
           } else if (name.startsWith(FLINK_PREFIX)) {
             flink.put(name.substring(FLINK_PREFIX.length()), required(name, value));
@@ -132,7 +134,7 @@ final class CommandLine {
           new LinkedHashMap<>(settings.get(JobOptions.KAFKA_PROPERTIES));
       properties.putAll(kafka);
       settings = settings.with(JobOptions.KAFKA_PROPERTIES, properties);
-      origins.putIfAbsent(JobOptions.KAFKA_PROPERTIES.key(), "flag");
+      origins.putIfAbsent(JobOptions.KAFKA_PROPERTIES.key(), kafkaFromFlags ? "flag" : configFile);
     }
     if (printConfig) {
       printConfig(settings, flink, origins, out);
@@ -257,7 +259,21 @@ final class CommandLine {
   }
 
   private static <T> String yamlValue(RecsSettings settings, RecsOption<T> option) {
-    String text = option.format(settings.get(option));
+    T value = settings.get(option);
+    if (value instanceof Map<?, ?> map && option == JobOptions.KAFKA_PROPERTIES) {
+      Map<String, String> masked = new LinkedHashMap<>();
+      map.forEach(
+          (k, v) ->
+              masked.put(
+                  String.valueOf(k),
+                  String.valueOf(k).contains("password") || String.valueOf(k).contains("jaas")
+                      ? "******"
+                      : String.valueOf(v)));
+      @SuppressWarnings("unchecked")
+      T maskedValue = (T) masked;
+      value = maskedValue;
+    }
+    String text = option.format(value);
     return "'" + text.replace("'", "''") + "'";
   }
 }

@@ -138,7 +138,8 @@ public final class DemoJob {
                     + java.time.LocalDateTime.now()
                         .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))
             .toAbsolutePath();
-    StreamExecutionEnvironment env = JobEnvironment.create(s, invocation.flinkConfiguration());
+    StreamExecutionEnvironment env =
+        JobEnvironment.create(s, invocation.flinkConfiguration(), null).env();
     DataStream<Interaction> interactions;
     DataStream<RejectedRecord> deadLetters;
     Set<String> shown;

@@ -173,7 +173,15 @@ final class InputFormats {
     if (s.get(JSON_EVENTS) != null) {
       b.eventsField(s.get(JSON_EVENTS));
     }
-    timestamps(s, b::timestampUnit, b::timestampPattern);
+    // JSON strings are read as ISO-8601 date-times whatever the unit of numeric timestamps.
+    timestamps(
+        s,
+        unit -> {
+          if (unit != TimestampFormat.ISO_8601) {
+            b.timestampUnit(unit);
+          }
+        },
+        b::timestampPattern);
     b.actionWeights(actionWeights(s));
     if (!s.get(ACTION_MAP).isEmpty()) {
       b.actionMapping(s.get(ACTION_MAP));

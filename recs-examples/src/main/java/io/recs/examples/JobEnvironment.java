@@ -3,28 +3,38 @@ package io.recs.examples;
 import static io.recs.examples.JobOptions.*;
 
 import io.recs.config.RecsSettings;
-import java.nio.file.Path;
+import java.io.File;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.ConfigConstants;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.GlobalConfiguration;
 import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The Flink environment of a bundled job: the Flink configuration ({@code FLINK_CONF_DIR} under
  * {@code flink run}, empty under {@code java -jar}), the {@code flink.*} settings on top, then the
  * job's own run settings.
+ *
+ * <p>Flink's own {@code execution.state-recovery.path} ({@code flink run -s}, the cluster's or a
+ * {@code --flink.} setting) wins over the run's {@code resumeFrom}.
+ *
+ * @param env the environment
+ * @param restoredFrom the checkpoint or savepoint the job starts from, or null
+ * @param byFlink whether Flink's configuration chose {@code restoredFrom}
  */
-final class JobEnvironment {
-  private JobEnvironment() {}
+record JobEnvironment(StreamExecutionEnvironment env, String restoredFrom, boolean byFlink) {
 
-  static StreamExecutionEnvironment create(RecsSettings s, Map<String, String> flink) {
+  static JobEnvironment create(RecsSettings s, Map<String, String> flink, String resumeFrom) {
     Configuration conf = flinkConfiguration();
     conf.addAll(Configuration.fromMap(flink));
     conf.set(
@@ -33,24 +43,44 @@ final class JobEnvironment {
     conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
     conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, s.get(MAX_RESTARTS));
     conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(10));
-    if (s.get(CHECKPOINT_DIR) != null) {
-      conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, s.get(CHECKPOINT_DIR));
+    // A crashed or cancelled run leaves its latest checkpoint for the next run to resume from.
+    conf.set(
+        CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+        ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+    String checkpointDir = s.get(CHECKPOINT_DIR) == null ? null : uri(s.get(CHECKPOINT_DIR));
+    if (checkpointDir != null) {
+      conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDir);
+      conf.set(CheckpointingOptions.SAVEPOINT_DIRECTORY, RecoveryPoints.savepoints(checkpointDir));
     } else if (!conf.contains(CheckpointingOptions.CHECKPOINTS_DIRECTORY)) {
       // Without a directory Flink keeps checkpoints in the JobManager's memory, limited to 5 MB:
-      // too small for recs state beyond a toy data set.
-      Path dir = Path.of(System.getProperty("java.io.tmpdir"), "recs-checkpoints");
-      conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.toUri().toString());
+      // too small for recs state beyond a toy data set. A folder per run: never resumed.
+      String run = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
+      File dir = new File(System.getProperty("java.io.tmpdir"), "recs-checkpoints/" + run);
+      conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.toURI().toString());
     }
     if (!conf.contains(HeartbeatManagerOptions.HEARTBEAT_INTERVAL)) {
       // Accumulators travel with heartbeats: a local run's progress lines need them often.
       conf.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofSeconds(1));
     }
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    String given =
+        env.getConfiguration().getOptional(StateRecoveryOptions.SAVEPOINT_PATH).orElse(null);
+    if (given == null && resumeFrom != null) {
+      conf.set(StateRecoveryOptions.SAVEPOINT_PATH, resumeFrom);
+      env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    }
     env.enableCheckpointing(s.get(CHECKPOINT_INTERVAL).toMillis());
     if (s.get(PARALLELISM) != null) {
       env.setParallelism(s.get(PARALLELISM));
     }
-    return env;
+    return new JobEnvironment(env, given != null ? given : resumeFrom, given != null);
+  }
+
+  /** A path with a scheme: a plain local path becomes a {@code file:} URI. */
+  static String uri(String path) {
+    return path.contains("://") || path.startsWith("file:")
+        ? path
+        : new File(path).getAbsoluteFile().toURI().toString();
   }
 
   /**

@@ -229,8 +229,30 @@ final class JobOptions {
           .stringType()
           .check(Checks.notBlank())
           .description(
-              "Checkpoint storage, file:///... or hdfs://...; unset: the cluster's"
-                  + " execution.checkpointing.dir, else a folder under java.io.tmpdir.");
+              "Durable checkpoint storage, a local folder, file:///... or hdfs://...; a run given"
+                  + " the folder of an earlier one resumes from it (--restore). Unset: the"
+                  + " cluster's execution.checkpointing.dir, else a new folder under java.io.tmpdir"
+                  + " per run (not resumed).");
+
+  static final RecsOption<String> RESTORE =
+      RecsOption.key("job.restore")
+          .flag("restore")
+          .stringType()
+          .defaultValue("latest")
+          .check(Checks.notBlank())
+          .description(
+              "Where the run starts: latest (the newest checkpoint or savepoint in --checkpoint-dir,"
+                  + " if it was given and holds one), none (empty state), or the path of a"
+                  + " checkpoint or savepoint. flink run -s and execution.state-recovery.path win.");
+
+  static final RecsOption<Boolean> STOP_WITH_SAVEPOINT =
+      RecsOption.key("job.stop-with-savepoint")
+          .flag("stop-with-savepoint")
+          .booleanType()
+          .defaultValue(true)
+          .description(
+              "On SIGTERM or Ctrl-C, stop with a savepoint in <checkpoint-dir>/savepoints, so that"
+                  + " the next run resumes where this one stopped (java -jar runs).");
 
   static final RecsOption<StateBackend> STATE_BACKEND =
       RecsOption.key("job.state-backend")
@@ -297,6 +319,8 @@ final class JobOptions {
           PARALLELISM,
           CHECKPOINT_INTERVAL,
           CHECKPOINT_DIR,
+          RESTORE,
+          STOP_WITH_SAVEPOINT,
           STATE_BACKEND,
           MAX_RESTARTS,
           MAX_REJECTED_SHARE,

@@ -46,10 +46,22 @@ public final class Main {
 
   /** Ends the process with {@code code} when it is not 0 (0 lets a cluster client go on). */
   static void exit(int code) {
-    if (code != 0) {
+    if (code != 0 && !shuttingDown()) {
       System.out.flush();
       System.err.flush();
       System.exit(code);
+    }
+  }
+
+  /** Whether the JVM is exiting (System.exit would then block forever). */
+  private static boolean shuttingDown() {
+    Thread probe = new Thread(() -> {});
+    try {
+      Runtime.getRuntime().addShutdownHook(probe);
+      Runtime.getRuntime().removeShutdownHook(probe);
+      return false;
+    } catch (IllegalStateException e) {
+      return true;
     }
   }
 

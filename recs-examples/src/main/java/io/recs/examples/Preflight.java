@@ -41,7 +41,7 @@ final class Preflight {
    *
    * @return the header names of the first input file when {@code csv.header} is set, else null
    */
-  static List<String> check(RecsSettings s) {
+  static List<String> check(RecsSettings s, boolean resuming) {
     Set<Sink> sinks = RunOutputs.sinks(s);
     boolean files = s.get(SOURCE) == Source.FILES;
     if (files) {
@@ -98,7 +98,13 @@ final class Preflight {
         }
       }
     }
-    if (sinks.contains(Sink.FILES)) {
+    if (sinks.contains(Sink.FILES) && resuming) {
+      refuse(
+          s,
+          "when the run resumes from a checkpoint (its output folder holds the run's committed"
+              + " output; --restore none starts afresh)",
+          OVERWRITE);
+    } else if (sinks.contains(Sink.FILES)) {
       outputDir(s);
     }
     return header;

@@ -86,7 +86,8 @@ public final class RunJob {
       return 0;
     }
     RecsSettings s = invocation.settings();
-    List<String> header = Preflight.check(s);
+    RunLifecycle lifecycle = RunLifecycle.plan(variant.name(), out, s);
+    List<String> header = Preflight.check(s, lifecycle.resumeFrom() != null);
     InteractionParser parser = InputFormats.parser(s, header);
     RecsPipeline pipeline = null;
     if (RunOutputs.needsPipeline(s)) {
@@ -97,7 +98,9 @@ public final class RunJob {
       }
     }
 
-    StreamExecutionEnvironment env = JobEnvironment.create(s, invocation.flinkConfiguration());
+    JobEnvironment environment =
+        JobEnvironment.create(s, invocation.flinkConfiguration(), lifecycle.resumeFrom());
+    StreamExecutionEnvironment env = environment.env();
     ParsedStreams source = source(s, parser).attach(env);
     DataStream<Interaction> interactions =
         source
@@ -128,7 +131,7 @@ public final class RunJob {
         destinations.stream()
             .map(d -> d.output().label() + "→" + d.sink().name().toLowerCase())
             .toList());
-    JobClient client = env.executeAsync("recs " + variant.name());
+    JobClient client = lifecycle.submit(environment);
     if (!env.getConfiguration().get(DeploymentOptions.ATTACHED)) {
       // Submitted to a cluster without waiting (flink run -d, REST): its UI reports progress.
       out.printf("%s: submitted job %s (detached)%n", variant.name(), client.getJobID());
@@ -141,7 +144,19 @@ public final class RunJob {
             destinations,
             explanations(s),
             s.get(InputOptions.JSON_EVENTS) != null);
-    RunReport.Counts counts = report.follow(client, s.get(PROGRESS_INTERVAL));
+    lifecycle.stopWithSavepointOnSignal(client, s);
+    RunReport.Counts counts;
+    try {
+      counts = report.follow(client, s.get(PROGRESS_INTERVAL));
+    } catch (java.util.concurrent.ExecutionException e) {
+      lifecycle.failed();
+      out.printf("%s: FAILED: %s%n", variant.name(), Preflight.oneLine(RunLifecycle.rootCause(e)));
+      return 1;
+    }
+    lifecycle.ended();
+    if (lifecycle.stoppedBySignal()) {
+      return 0;
+    }
     return report.summarize(counts, s.get(MAX_REJECTED_SHARE));
   }
 
@@ -171,7 +186,7 @@ public final class RunJob {
               + InputOptions.RATING_THRESHOLD.name()
               + " "
               + s.get(InputOptions.RATING_THRESHOLD)
-              + ")");
+              + "; not counted against the input)");
     }
     explanations.put(RejectReason.HEADER, "(header lines; not counted against the input)");
     return explanations;

@@ -60,9 +60,14 @@ final class RunReport {
       return rejected.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** Rejected records that count against the input: all but header lines. */
+    /**
+     * Rejected records that count against the input: all but header lines and ratings below the
+     * threshold, which are parsed and deliberately left out.
+     */
     long rejectedData() {
-      return rejectedRecords() - rejected.getOrDefault(RejectReason.HEADER, 0L);
+      return rejectedRecords()
+          - rejected.getOrDefault(RejectReason.HEADER, 0L)
+          - rejected.getOrDefault(RejectReason.BELOW_THRESHOLD, 0L);
     }
 
     private static long number(Object value) {

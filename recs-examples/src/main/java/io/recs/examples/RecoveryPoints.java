@@ -1,0 +1,111 @@
+package io.recs.examples;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.core.fs.FileStatus;
+import org.apache.flink.core.fs.FileSystem;
+import org.apache.flink.core.fs.Path;
+
+/**
+ * The checkpoints and savepoints a run leaves in its checkpoint folder, local or {@code hdfs://}:
+ * Flink writes checkpoints to {@code <dir>/<job id>/chk-<n>/_metadata}; stop-with-savepoint writes
+ * to {@code <dir>/savepoints/savepoint-*}/_metadata}. A run resumes from the newest.
+ */
+final class RecoveryPoints {
+  static final String METADATA = "_metadata";
+  static final String SAVEPOINTS = "savepoints";
+
+  private RecoveryPoints() {}
+
+  /** The savepoint folder of a checkpoint folder. */
+  static String savepoints(String checkpointDir) {
+    return new Path(checkpointDir, SAVEPOINTS).toString();
+  }
+
+  /** The newest complete checkpoint or savepoint under {@code checkpointDir}, or null. */
+  static String latest(String checkpointDir) throws IOException {
+    Path dir = new Path(checkpointDir);
+    FileSystem fs = dir.getFileSystem();
+    if (!fs.exists(dir)) {
+      return null;
+    }
+    FileStatus newest = null;
+    for (FileStatus candidate : candidates(fs, dir)) {
+      if (newest == null || candidate.getModificationTime() > newest.getModificationTime()) {
+        newest = candidate;
+      }
+    }
+    return newest == null ? null : newest.getPath().getParent().toString();
+  }
+
+  /** The {@code _metadata} files of the checkpoints and savepoints under {@code dir}. */
+  private static List<FileStatus> candidates(FileSystem fs, Path dir) throws IOException {
+    List<FileStatus> metadata = new ArrayList<>();
+    for (FileStatus child : list(fs, dir)) {
+      if (!child.isDir()) {
+        continue;
+      }
+      boolean savepoints = child.getPath().getName().equals(SAVEPOINTS);
+      for (FileStatus point : list(fs, child.getPath())) {
+        String name = point.getPath().getName();
+        if (point.isDir()
+            && (savepoints ? name.startsWith("savepoint-") : name.startsWith("chk-"))) {
+          Path file = new Path(point.getPath(), METADATA);
+          if (fs.exists(file)) {
+            metadata.add(fs.getFileStatus(file));
+          }
+        }
+      }
+    }
+    return metadata;
+  }
+
+  private static FileStatus[] list(FileSystem fs, Path dir) throws IOException {
+    FileStatus[] children = fs.listStatus(dir);
+    return children == null ? new FileStatus[0] : children;
+  }
+
+  /**
+   * Checks that {@code path} is a checkpoint or savepoint folder (or its {@code _metadata} file).
+   *
+   * @throws BadSettingException naming the path and what is wrong
+   */
+  static void check(String path) {
+    try {
+      Path point = new Path(path);
+      FileSystem fs = point.getFileSystem();
+      if (!fs.exists(point)) {
+        throw new BadSettingException(
+            JobOptions.RESTORE.name() + " " + path + ": no such checkpoint or savepoint");
+      }
+      Path metadata = point.getName().equals(METADATA) ? point : new Path(point, METADATA);
+      if (!fs.exists(metadata)) {
+        throw new BadSettingException(
+            JobOptions.RESTORE.name()
+                + " "
+                + path
+                + ": not a checkpoint or savepoint (it has no "
+                + METADATA
+                + "; a checkpoint folder is <checkpoint-dir>/<job id>/chk-<n>)");
+      }
+    } catch (IOException e) {
+      throw new BadSettingException(
+          JobOptions.RESTORE.name() + " " + path + " cannot be read: " + Preflight.oneLine(e), e);
+    }
+  }
+
+  /**
+   * Removes what earlier runs left under {@code checkpointDir}, except the folder of {@code
+   * keepJob}: after a run drained its input there is nothing to resume.
+   */
+  static void clear(String checkpointDir, String keepJob) throws IOException {
+    Path dir = new Path(checkpointDir);
+    FileSystem fs = dir.getFileSystem();
+    for (FileStatus child : list(fs, dir)) {
+      if (child.isDir() && !child.getPath().getName().equals(keepJob)) {
+        fs.delete(child.getPath(), true);
+      }
+    }
+  }
+}
