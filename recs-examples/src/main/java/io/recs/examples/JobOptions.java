@@ -277,7 +277,8 @@ final class JobOptions {
           .check(Checks.between(0, 1))
           .description(
               "Exit code 1 when more than this share of the records read was rejected (header"
-                  + " lines not counted): a wrong format must not look like success.");
+                  + " lines and ratings below a threshold not counted): a wrong format must not"
+                  + " look like success.");
 
   static final RecsOption<Duration> PROGRESS_INTERVAL =
       RecsOption.key("job.progress-interval")
