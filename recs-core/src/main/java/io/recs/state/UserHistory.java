@@ -44,15 +44,24 @@ public final class UserHistory {
   /** Wall-clock time when the user's latest record arrived, for latency measurement. */
   public long lastArrivalMillis;
 
+  /**
+   * The latest event time of any interaction recorded, even one whose item was evicted since (0 in
+   * histories stored before it was kept: {@link #latestTime()} then falls back to the entries).
+   */
+  public long latestEventTime;
+
   /** Category of the latest interaction that carried one, or null. */
   public String lastCategory;
 
   /** For Flink's serializer. */
   public UserHistory() {}
 
-  /** The latest event time in the history, or 0 when empty. */
+  /**
+   * The latest event time of the interactions recorded, whatever their order of arrival, or 0 when
+   * there were none.
+   */
   public long latestTime() {
-    long latest = 0;
+    long latest = latestEventTime;
     for (int k = 0; k < size; k++) {
       latest = Math.max(latest, lastTimes[k]);
     }
@@ -121,6 +130,7 @@ public final class UserHistory {
       lastTimes[k] = time;
       actions[k] = null;
     }
+    latestEventTime = Math.max(latestEventTime, time);
     weights[k] += weight;
     if (time >= lastTimes[k] || actions[k] == null) {
       actions[k] = action;

@@ -46,6 +46,16 @@ class UserHistoryTest {
   }
 
   @Test
+  void latestTimeIsTheLatestEventEvenWhenLateArrivalsEvictedIt() {
+    UserHistory history = new UserHistory();
+    history.record("a", 1, 5_000, DAY, 2);
+    history.record("b", 1, 1_000, DAY, 2); // late: arrives after a, happened before it
+    history.record("c", 1, 2_000, DAY, 2); // evicts a, the latest event so far
+    assertThat(Arrays.copyOf(history.items, history.size)).containsExactly("c", "b");
+    assertThat(history.latestTime()).isEqualTo(5_000);
+  }
+
+  @Test
   void aMillionEventsOfOneUserKeepTheHistoryWithinItsCap() {
     UserHistory history = new UserHistory();
     SplittableRandom random = new SplittableRandom(7);
