@@ -22,6 +22,7 @@ import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * The bundled job: interactions from files (local or {@code hdfs://}) or Kafka, the recs pipeline,
@@ -101,7 +102,13 @@ public final class RunJob {
     JobEnvironment environment =
         JobEnvironment.create(s, invocation.flinkConfiguration(), lifecycle.resumeFrom());
     StreamExecutionEnvironment env = environment.env();
-    ParsedStreams source = source(s, parser).attach(env);
+    Map<TopicPartition, Long> stoppingOffsets = null;
+    if (s.get(SOURCE) == Source.KAFKA && s.get(BOUNDED)) {
+      stoppingOffsets =
+          BackfillOffsets.endOffsets(
+              s.get(BOOTSTRAP_SERVERS), s.get(KAFKA_PROPERTIES), s.get(INPUT_TOPIC));
+    }
+    ParsedStreams source = source(s, parser, stoppingOffsets).attach(env);
     DataStream<Interaction> interactions =
         source
             .interactions()
@@ -157,6 +164,14 @@ public final class RunJob {
     if (lifecycle.stoppedBySignal()) {
       return 0;
     }
+    if (stoppingOffsets != null) {
+      BackfillOffsets.commit(
+          s.get(BOOTSTRAP_SERVERS), s.get(KAFKA_PROPERTIES), s.get(GROUP_ID), stoppingOffsets);
+      out.printf(
+          "%s: committed the end offsets of %s for group %s: a live run with --starting-offsets"
+              + " committed continues after them%n",
+          variant.name(), s.get(INPUT_TOPIC), s.get(GROUP_ID));
+    }
     return report.summarize(counts, s.get(MAX_REJECTED_SHARE));
   }
 
@@ -192,7 +207,8 @@ public final class RunJob {
     return explanations;
   }
 
-  private static Attachable source(RecsSettings s, InteractionParser parser) {
+  private static Attachable source(
+      RecsSettings s, InteractionParser parser, Map<TopicPartition, Long> stoppingOffsets) {
     if (s.get(SOURCE) == Source.FILES) {
       FileInteractionSource.Builder files =
           FileInteractionSource.builder().paths(s.get(INPUT).toArray(String[]::new)).parser(parser);
@@ -212,8 +228,10 @@ public final class RunJob {
                   case LATEST -> StartingOffsets.latest();
                   case COMMITTED -> StartingOffsets.committed();
                 })
-            .boundedAtLatest(s.get(BOUNDED))
             .parser(parser);
+    if (stoppingOffsets != null) {
+      kafka.stoppingOffsets(stoppingOffsets);
+    }
     s.get(KAFKA_PROPERTIES).forEach(kafka::property);
     return kafka.build()::attach;
   }

@@ -24,6 +24,7 @@ import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * Reads interactions from Kafka: each record's value is handed to an {@link InteractionParser};
@@ -90,6 +91,8 @@ public final class KafkaInteractionSource {
     }
     if (Boolean.TRUE.equals(b.boundedAtLatest)) {
       kafka.setBounded(OffsetsInitializer.latest());
+    } else if (b.stoppingOffsets != null) {
+      kafka.setBounded(OffsetsInitializer.offsets(b.stoppingOffsets));
     }
     b.properties.forEach(kafka::setProperty);
     this.source = kafka.build();
@@ -127,6 +130,7 @@ public final class KafkaInteractionSource {
     private Duration maxOutOfOrderness;
     private Duration idleTimeout;
     private Boolean boundedAtLatest;
+    private Map<TopicPartition, Long> stoppingOffsets;
     private String name;
     private final Map<String, String> properties = new LinkedHashMap<>();
 
@@ -207,6 +211,18 @@ public final class KafkaInteractionSource {
       return this;
     }
 
+    /**
+     * Makes the source bounded: it stops at these offsets (exclusive), for example the end offsets
+     * read before the job starts, so that the caller knows exactly where a backfill ended and can
+     * commit those offsets for the live run that follows. Partitions not listed are not read to an
+     * end. Only one of this and {@link #boundedAtLatest(boolean)} may be set.
+     */
+    public Builder stoppingOffsets(Map<TopicPartition, Long> stoppingOffsets) {
+      notYetSet("stoppingOffsets", this.stoppingOffsets);
+      this.stoppingOffsets = Map.copyOf(Objects.requireNonNull(stoppingOffsets, "stoppingOffsets"));
+      return this;
+    }
+
     /** The operator name and uid prefix; default {@value KafkaInteractionSource#DEFAULT_NAME}. */
     public Builder name(String name) {
       notYetSet("name", this.name);
@@ -250,6 +266,10 @@ public final class KafkaInteractionSource {
       }
       if (topics == null && topicPattern == null) {
         throw new IllegalStateException("one of topics(...) / topicPattern(...) must be set");
+      }
+      if (Boolean.TRUE.equals(boundedAtLatest) && stoppingOffsets != null) {
+        throw new IllegalStateException(
+            "only one of boundedAtLatest(true) / stoppingOffsets(...) may be set");
       }
       return new KafkaInteractionSource(this);
     }
