@@ -20,6 +20,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
@@ -55,6 +57,17 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * broker's default {@code transaction.max.timeout.ms} of 15 minutes. Topics live until the class
  * ends, so tests in one class should use distinct topic names.
  *
+ * <p>{@link #saslPlain()} starts a broker whose clients must authenticate with SASL/PLAIN, for
+ * tests of credentials and ACLs:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final EmbeddedKafkaExtension KAFKA = EmbeddedKafkaExtension.saslPlain();
+ *
+ * Map<String, String> client = KAFKA.clientProperties(); // SASL_PLAINTEXT, PLAIN, admin's JAAS
+ * Map<String, String> wrong = EmbeddedKafkaExtension.saslPlainProperties("plain-admin", "nope");
+ * }</pre>
+ *
  * <p>Needs {@code org.apache.kafka:kafka-test-common-runtime} on the test classpath, which {@code
  * recs-testkit} brings.
  */
@@ -68,10 +81,73 @@ public final class EmbeddedKafkaExtension
    */
   static final Duration RETENTION_CHECK_INTERVAL = Duration.ofSeconds(1);
 
-  private KafkaClusterTestKit cluster;
+  /**
+   * The user that a {@link #saslPlain()} broker accepts as a super user (every operation allowed);
+   * the helpers of this class connect as this user.
+   */
+  public static final String SASL_ADMIN_USER = "plain-admin";
 
-  /** An extension whose broker starts before the first test of the class. */
-  public EmbeddedKafkaExtension() {}
+  /** The password of {@link #SASL_ADMIN_USER}. */
+  public static final String SASL_ADMIN_PASSWORD = "plain-admin-secret";
+
+  /**
+   * A second user that a {@link #saslPlain()} broker knows: it authenticates, but may do nothing
+   * that no ACL allows (the broker runs Kafka's {@code StandardAuthorizer} with {@code
+   * allow.everyone.if.no.acl.found=false}).
+   */
+  public static final String SASL_USER = "plain-user1";
+
+  /** The password of {@link #SASL_USER}. */
+  public static final String SASL_USER_PASSWORD = "plain-user1-secret";
+
+  private static final String JAAS_CONFIG_PROPERTY = "java.security.auth.login.config";
+
+  private final SecurityProtocol protocol;
+  private KafkaClusterTestKit cluster;
+  private String jaasConfigBefore;
+
+  /** An extension whose broker (plaintext, no authentication) starts before the first test. */
+  public EmbeddedKafkaExtension() {
+    this(SecurityProtocol.PLAINTEXT);
+  }
+
+  private EmbeddedKafkaExtension(SecurityProtocol protocol) {
+    this.protocol = protocol;
+  }
+
+  /**
+   * An extension whose broker listens with {@code SASL_PLAINTEXT} and accepts only SASL/PLAIN
+   * logins: {@link #SASL_ADMIN_USER} (a super user) and {@link #SASL_USER} (no rights without
+   * ACLs), with the passwords of the constants here. ACLs are enforced, so ACL tests can grant
+   * {@link #SASL_USER} what it needs with {@code Admin.createAcls}, connecting with {@link
+   * #clientProperties()}. The controller listener uses SASL/PLAIN too, as the admin.
+   *
+   * <p>Kafka's test kit points the JVM-wide system property {@code java.security.auth.login.config}
+   * at the broker's JAAS file while the broker runs (it is restored on {@link #close()}); clients
+   * are unaffected as long as they set {@code sasl.jaas.config}, as {@link #saslPlainProperties}
+   * does.
+   */
+  public static EmbeddedKafkaExtension saslPlain() {
+    return new EmbeddedKafkaExtension(SecurityProtocol.SASL_PLAINTEXT);
+  }
+
+  /**
+   * The client properties of a SASL/PLAIN login ({@code security.protocol}, {@code sasl.mechanism},
+   * {@code sasl.jaas.config}), for {@link #saslPlain()} brokers.
+   */
+  public static Map<String, String> saslPlainProperties(String user, String password) {
+    return Map.of(
+        AdminClientConfig.SECURITY_PROTOCOL_CONFIG,
+        SecurityProtocol.SASL_PLAINTEXT.name,
+        SaslConfigs.SASL_MECHANISM,
+        "PLAIN",
+        SaslConfigs.SASL_JAAS_CONFIG,
+        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+            + user
+            + "\" password=\""
+            + password
+            + "\";");
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
@@ -93,12 +169,17 @@ public final class EmbeddedKafkaExtension
     if (cluster != null) {
       throw new IllegalStateException("the broker is already running at " + bootstrapServers());
     }
-    KafkaClusterTestKit started =
+    jaasConfigBefore = System.getProperty(JAAS_CONFIG_PROPERTY);
+    KafkaClusterTestKit.Builder builder =
         new KafkaClusterTestKit.Builder(
                 new TestKitNodes.Builder()
                     .setCombined(true)
                     .setNumBrokerNodes(1)
                     .setNumControllerNodes(1)
+                    .setBrokerSecurityProtocol(protocol)
+                    // With SASL the broker enforces ACLs; a plaintext controller listener would
+                    // make the node's own registration an anonymous, unauthorised request.
+                    .setControllerSecurityProtocol(protocol)
                     .build())
             .setConfigProp("offsets.topic.replication.factor", "1")
             .setConfigProp("transaction.state.log.replication.factor", "1")
@@ -114,14 +195,26 @@ public final class EmbeddedKafkaExtension
             .setConfigProp(
                 "log.retention.check.interval.ms",
                 Long.toString(RETENTION_CHECK_INTERVAL.toMillis()))
-            .setConfigProp("transaction.state.log.num.partitions", "4")
-            .build();
+            .setConfigProp("transaction.state.log.num.partitions", "4");
+    if (protocol == SecurityProtocol.SASL_PLAINTEXT) {
+      // The broker's own logins and its users per listener, rather than only the JVM-wide JAAS
+      // file of the test kit, which another library in the same JVM may have replaced.
+      String jaas =
+          "org.apache.kafka.common.security.plain.PlainLoginModule required"
+              + (" username=\"" + SASL_ADMIN_USER + "\" password=\"" + SASL_ADMIN_PASSWORD + "\"")
+              + (" user_" + SASL_ADMIN_USER + "=\"" + SASL_ADMIN_PASSWORD + "\"")
+              + (" user_" + SASL_USER + "=\"" + SASL_USER_PASSWORD + "\";");
+      builder.setConfigProp("listener.name.external.plain.sasl.jaas.config", jaas);
+      builder.setConfigProp("listener.name.controller.plain.sasl.jaas.config", jaas);
+    }
+    KafkaClusterTestKit started = builder.build();
     try {
       started.format();
       started.startup();
       started.waitForReadyBrokers();
     } catch (Exception e) {
       started.close();
+      restoreJaasConfig();
       throw e;
     }
     cluster = started;
@@ -133,7 +226,20 @@ public final class EmbeddedKafkaExtension
     if (cluster != null) {
       cluster.close();
       cluster = null;
+      restoreJaasConfig();
     }
+  }
+
+  private void restoreJaasConfig() {
+    if (protocol == SecurityProtocol.PLAINTEXT) {
+      return;
+    }
+    if (jaasConfigBefore == null) {
+      System.clearProperty(JAAS_CONFIG_PROPERTY);
+    } else {
+      System.setProperty(JAAS_CONFIG_PROPERTY, jaasConfigBefore);
+    }
+    javax.security.auth.login.Configuration.setConfiguration(null);
   }
 
   /** The {@code bootstrap.servers} of the broker. */
@@ -148,7 +254,7 @@ public final class EmbeddedKafkaExtension
 
   /** Creates a topic with topic configs, for example {@code cleanup.policy=compact}. */
   public void createTopic(String name, int partitions, Map<String, String> configs) {
-    try (Admin admin = Admin.create(clientProperties())) {
+    try (Admin admin = Admin.create(connection())) {
       admin
           .createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs)))
           .all()
@@ -168,7 +274,7 @@ public final class EmbeddedKafkaExtension
 
   /** Writes records in order and waits until all are acknowledged. */
   public void produce(String topic, List<KeyValue> records) {
-    Properties props = clientProperties();
+    Properties props = connection();
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     try (KafkaProducer<String, String> producer =
         new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
@@ -187,7 +293,7 @@ public final class EmbeddedKafkaExtension
    * @return the records, ordered by partition, then offset
    */
   public List<ConsumerRecord<String, String>> readAll(String topic, boolean readCommitted) {
-    Properties props = clientProperties();
+    Properties props = connection();
     props.put(
         ConsumerConfig.ISOLATION_LEVEL_CONFIG,
         readCommitted ? "read_committed" : "read_uncommitted");
@@ -229,10 +335,9 @@ public final class EmbeddedKafkaExtension
    * completed checkpoint covers the whole topic as of this call.
    */
   public long consumerLag(String groupId, String topic) {
-    try (Admin admin = Admin.create(clientProperties());
+    try (Admin admin = Admin.create(connection());
         KafkaConsumer<String, String> consumer =
-            new KafkaConsumer<>(
-                clientProperties(), new StringDeserializer(), new StringDeserializer())) {
+            new KafkaConsumer<>(connection(), new StringDeserializer(), new StringDeserializer())) {
       List<TopicPartition> partitions =
           consumer.partitionsFor(topic, READ_TIMEOUT).stream()
               .map(p -> new TopicPartition(topic, p.partition()))
@@ -261,8 +366,20 @@ public final class EmbeddedKafkaExtension
         .allMatch(e -> consumer.position(e.getKey(), READ_TIMEOUT) >= e.getValue());
   }
 
-  private Properties clientProperties() {
+  /**
+   * What a client needs besides {@code bootstrap.servers} to connect to this broker: nothing for
+   * the default broker; for a {@link #saslPlain()} broker, the SASL/PLAIN login of {@link
+   * #SASL_ADMIN_USER}, which the helpers of this class use too.
+   */
+  public Map<String, String> clientProperties() {
+    return protocol == SecurityProtocol.PLAINTEXT
+        ? Map.of()
+        : saslPlainProperties(SASL_ADMIN_USER, SASL_ADMIN_PASSWORD);
+  }
+
+  private Properties connection() {
     Properties props = new Properties();
+    props.putAll(clientProperties());
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     return props;
   }
