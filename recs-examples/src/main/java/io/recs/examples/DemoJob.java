@@ -185,13 +185,15 @@ public final class DemoJob {
         interactions
             .map(new RunCounters.Count<Interaction>(RunCounters.ACCEPTED_EVENTS))
             .returns(Interaction.class)
-            .name("count accepted");
+            .name("count accepted")
+            .uid("count-accepted");
     if (deadLetters != null) {
       deadLetters =
           deadLetters
               .map(new RunCounters.CountRejected())
               .returns(RejectedRecord.class)
-              .name("count rejected");
+              .name("count rejected")
+              .uid("count-rejected");
     }
     RecsStreams streams = pipeline.apply(interactions);
     FileOutputs.attach(streams, deadLetters, outputDir.toString());

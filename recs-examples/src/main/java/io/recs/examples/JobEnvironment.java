@@ -58,6 +58,11 @@ record JobEnvironment(StreamExecutionEnvironment env, String restoredFrom, boole
       File dir = new File(System.getProperty("java.io.tmpdir"), "recs-checkpoints/" + run);
       conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.toURI().toString());
     }
+    if (!conf.contains(CheckpointingOptions.ENABLE_UNALIGNED)) {
+      // Aligned barriers queue behind a backpressured pipeline (replayed history, a backlog):
+      // checkpoints, and with them every committed output, would wait for the backlog.
+      conf.set(CheckpointingOptions.ENABLE_UNALIGNED, true);
+    }
     if (!conf.contains(HeartbeatManagerOptions.HEARTBEAT_INTERVAL)) {
       // Accumulators travel with heartbeats: a local run's progress lines need them often.
       conf.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofSeconds(1));

@@ -114,13 +114,15 @@ public final class RunJob {
             .interactions()
             .map(new RunCounters.Count<Interaction>(RunCounters.ACCEPTED_EVENTS))
             .returns(Interaction.class)
-            .name("count accepted");
+            .name("count accepted")
+            .uid("count-accepted");
     DataStream<RejectedRecord> deadLetters =
         source
             .deadLetters()
             .map(new RunCounters.CountRejected())
             .returns(RejectedRecord.class)
-            .name("count rejected");
+            .name("count rejected")
+            .uid("count-rejected");
     ParsedStreams in = new ParsedStreams(interactions, deadLetters);
     RecsStreams streams = pipeline == null ? null : pipeline.apply(in.interactions());
     List<RunOutputs.Destination> destinations = RunOutputs.attach(s, in, streams);

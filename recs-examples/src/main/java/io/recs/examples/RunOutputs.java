@@ -107,7 +107,8 @@ final class RunOutputs {
         stream
             .map(new RunCounters.Count<T>(destination.counter()))
             .returns(stream.getType())
-            .name("count " + uid);
+            .name("count " + uid)
+            .uid("count-" + uid);
     if (destination.sink() == Sink.FILES) {
       counted
           .sinkTo(RecsFileSink.<T>builder().path(destination.where()).format(format).build())
