@@ -2,6 +2,7 @@ package io.recs.examples;
 
 import io.recs.config.Checks;
 import io.recs.config.RecsOption;
+import io.recs.connectors.file.FileBucketing;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -167,6 +168,17 @@ final class JobOptions {
               "Outputs the files sink writes: recommendations, similar-items, trending,"
                   + " dead-letters, interactions.");
 
+  static final RecsOption<FileBucketing> BUCKETING =
+      RecsOption.key("files.bucketing")
+          .flag("bucketing")
+          .enumType(FileBucketing.class)
+          .defaultValue(FileBucketing.PROCESSING_TIME_HOUR)
+          .description(
+              "Sub-folders of each output: processing-time-hour (the hour the files were written,"
+                  + " UTC), event-day or event-hour (the day or hour of each result's event time,"
+                  + " for live streams only: a replay of history opens a file per day or hour it"
+                  + " spans at every checkpoint), or none.");
+
   static final RecsOption<List<String>> KAFKA_OUTPUTS =
       RecsOption.key("kafka.outputs")
           .flag("kafka-outputs")
@@ -306,6 +318,7 @@ final class JobOptions {
           OUTPUT_DIR,
           OVERWRITE,
           FILES_OUTPUTS,
+          BUCKETING,
           KAFKA_OUTPUTS,
           RECOMMENDATIONS_TOPIC,
           SIMILAR_ITEMS_TOPIC,

@@ -52,7 +52,7 @@ final class Preflight {
           s, "with --source kafka (Kafka offsets are not line numbers)", InputOptions.CSV_HEADER);
     }
     if (!sinks.contains(Sink.FILES)) {
-      refuse(s, "without files in --sinks", OUTPUT_DIR, OVERWRITE, FILES_OUTPUTS);
+      refuse(s, "without files in --sinks", OUTPUT_DIR, OVERWRITE, FILES_OUTPUTS, BUCKETING);
     }
     if (!sinks.contains(Sink.KAFKA)) {
       refuse(

@@ -111,7 +111,12 @@ final class RunOutputs {
             .uid("count-" + uid);
     if (destination.sink() == Sink.FILES) {
       counted
-          .sinkTo(RecsFileSink.<T>builder().path(destination.where()).format(format).build())
+          .sinkTo(
+              RecsFileSink.<T>builder()
+                  .path(destination.where())
+                  .format(format)
+                  .bucketing(s.get(BUCKETING))
+                  .build())
           .name(uid)
           .uid(uid);
     } else {

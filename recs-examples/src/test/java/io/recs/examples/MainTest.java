@@ -170,6 +170,18 @@ class MainTest {
             "kafka.input-topic (--input-topic) does not apply with --source files; remove it"));
     cases.add(
         Arguments.of(
+            "file option without the files sink",
+            List.of(
+                "run", "--input", in, "--format", "csv", "--sinks", "kafka", "--bucketing", "none"),
+            "files.bucketing (--bucketing) does not apply without files in --sinks; remove it"));
+    cases.add(
+        Arguments.of(
+            "unknown bucketing",
+            List.of("run", "--input", in, "--format", "csv", "--bucketing", "weekly"),
+            "files.bucketing (--bucketing): 'weekly' is not one of processing-time-hour,"
+                + " event-day, event-hour, none"));
+    cases.add(
+        Arguments.of(
             "cross-stage check",
             List.of(
                 "run",

@@ -3,6 +3,7 @@ package io.recs.testkit.hdfs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.recs.connectors.ParsedStreams;
+import io.recs.connectors.file.FileBucketing;
 import io.recs.connectors.file.FileInteractionSource;
 import io.recs.connectors.file.RecsFileSink;
 import io.recs.connectors.json.RecsJson;
@@ -37,7 +38,7 @@ class HdfsFilesITCase {
   private static final long START = 1_700_000_000_000L; // 2023-11-14T22:13:20Z
 
   @Test
-  void readsAFolderAndWritesHourlyJsonLinesWithDeadLetters() throws Exception {
+  void readsAFolderAndWritesEventHourJsonLinesWithDeadLetters() throws Exception {
     List<Interaction> first = TestData.interactions(20, 3, START);
     List<Interaction> second =
         TestData.withUserPrefix("b", TestData.interactions(10, 2, START + 3_600_000L));
@@ -57,6 +58,7 @@ class HdfsFilesITCase {
             RecsFileSink.<Recommendations>builder()
                 .path(HDFS.uri("/folder/out/recs"))
                 .format(RecsJson.recommendations())
+                .bucketing(FileBucketing.EVENT_HOUR)
                 .build());
     in.deadLetters()
         .sinkTo(
