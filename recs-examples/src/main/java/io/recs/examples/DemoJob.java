@@ -241,7 +241,7 @@ public final class DemoJob {
     }
     print(lastRows, out);
     out.println();
-    int exitCode = report.summarize(counted.get(), s.get(JobOptions.MAX_REJECTED_SHARE));
+    int exitCode = report.summarize(counted.get(), s.get(JobOptions.MAX_REJECTED_SHARE), false);
     out.println("outputs (JSON lines, hourly folders):");
     for (String name :
         List.of(

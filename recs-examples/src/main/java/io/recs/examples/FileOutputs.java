@@ -5,6 +5,10 @@ import io.recs.connectors.json.JsonFormat;
 import io.recs.connectors.json.RecsJson;
 import io.recs.event.RejectedRecord;
 import io.recs.pipeline.RecsStreams;
+import java.io.IOException;
+import org.apache.flink.core.fs.FileStatus;
+import org.apache.flink.core.fs.FileSystem;
+import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /** Writes every output of a pipeline as hourly JSON lines, one folder per output. */
@@ -24,6 +28,34 @@ final class FileOutputs {
     if (deadLetters != null) {
       sink(deadLetters, RecsJson.rejectedRecords(), dir, DEAD_LETTERS);
     }
+  }
+
+  /**
+   * After a run drained its input: removes the hidden in-progress part files under {@code dir}. The
+   * run's own are committed by then, so these are orphans of killed runs, which no checkpoint
+   * refers to. Not after a stop with a savepoint: it refers to the in-progress files it resumes.
+   *
+   * @return how many were removed
+   */
+  static int removeInProgress(String dir) throws IOException {
+    Path root = new Path(dir);
+    FileSystem fs = root.getFileSystem();
+    return fs.exists(root) ? removeInProgress(fs, root) : 0;
+  }
+
+  private static int removeInProgress(FileSystem fs, Path dir) throws IOException {
+    int removed = 0;
+    FileStatus[] children = fs.listStatus(dir);
+    for (FileStatus child : children == null ? new FileStatus[0] : children) {
+      String name = child.getPath().getName();
+      if (child.isDir()) {
+        removed += removeInProgress(fs, child.getPath());
+      } else if (name.startsWith(".") && name.contains(".inprogress.")) {
+        fs.delete(child.getPath(), false);
+        removed++;
+      }
+    }
+    return removed;
   }
 
   private static <T> void sink(

@@ -1,11 +1,22 @@
 package io.recs.examples;
 
+import java.io.DataInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.core.fs.FSDataInputStream;
 import org.apache.flink.core.fs.FileStatus;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
+import org.apache.flink.runtime.checkpoint.Checkpoints;
+import org.apache.flink.runtime.checkpoint.OperatorState;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.checkpoint.metadata.CheckpointMetadata;
+import org.apache.flink.runtime.state.IncrementalKeyedStateHandle.HandleAndLocalPath;
+import org.apache.flink.runtime.state.IncrementalRemoteKeyedStateHandle;
+import org.apache.flink.runtime.state.StateObject;
+import org.apache.flink.runtime.state.StreamStateHandle;
 
 /**
  * The checkpoints and savepoints a run leaves in its checkpoint folder, local or {@code hdfs://}:
@@ -92,6 +103,59 @@ final class RecoveryPoints {
     } catch (IOException e) {
       throw new BadSettingException(
           JobOptions.RESTORE.name() + " " + path + " cannot be read: " + Preflight.oneLine(e), e);
+    }
+  }
+
+  /**
+   * Reads the {@code _metadata} of the checkpoint or savepoint a run resumes from and opens every
+   * state file it refers to, so that a truncated or incomplete checkpoint stops the run before it
+   * starts, in one line, instead of failing its tasks on restore again and again.
+   *
+   * @throws BadSettingException {@code cannot resume from <path>: <what is wrong>}
+   */
+  static void checkReadable(String point) {
+    Path metadata = point.endsWith("/" + METADATA) ? new Path(point) : new Path(point, METADATA);
+    try {
+      CheckpointMetadata loaded;
+      try (FSDataInputStream in = metadata.getFileSystem().open(metadata)) {
+        loaded =
+            Checkpoints.loadCheckpointMetadata(
+                new DataInputStream(in), RecoveryPoints.class.getClassLoader(), point);
+      }
+      for (OperatorState operator : loaded.getOperatorStates()) {
+        if (operator.getCoordinatorState() != null) {
+          open(operator.getCoordinatorState());
+        }
+        for (OperatorSubtaskState subtask : operator.getStates()) {
+          for (StateObject state : subtask.getDiscardables()) {
+            open(state);
+          }
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      throw new BadSettingException(
+          "cannot resume from "
+              + point
+              + ": "
+              + Preflight.oneLine(RunLifecycle.rootCause(e))
+              + " (--restore none starts from empty state)",
+          e);
+    }
+  }
+
+  private static void open(StateObject state) throws IOException {
+    if (state instanceof IncrementalRemoteKeyedStateHandle incremental) {
+      open(incremental.getMetaDataStateHandle());
+      for (HandleAndLocalPath file : incremental.getSharedState()) {
+        open(file.getHandle());
+      }
+      for (HandleAndLocalPath file : incremental.getPrivateState()) {
+        open(file.getHandle());
+      }
+    } else if (state instanceof StreamStateHandle stream) {
+      try (InputStream in = stream.openInputStream()) {
+        // opening is the check: a deleted file fails here
+      }
     }
   }
 

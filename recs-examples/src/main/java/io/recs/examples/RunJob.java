@@ -174,7 +174,15 @@ public final class RunJob {
               + " committed continues after them%n",
           variant.name(), s.get(INPUT_TOPIC), s.get(GROUP_ID));
     }
-    return report.summarize(counts, s.get(MAX_REJECTED_SHARE));
+    if (RunOutputs.sinks(s).contains(Sink.FILES)) {
+      int orphans = FileOutputs.removeInProgress(s.get(OUTPUT_DIR));
+      if (orphans > 0) {
+        out.printf(
+            "%s: removed %d in-progress part files that killed runs left in %s%n",
+            variant.name(), orphans, s.get(OUTPUT_DIR));
+      }
+    }
+    return report.summarize(counts, s.get(MAX_REJECTED_SHARE), environment.restoredFrom() != null);
   }
 
   /** The variant's defaults before the user's flags; a flag given by the user wins. */

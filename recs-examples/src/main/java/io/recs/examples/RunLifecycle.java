@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.util.FlinkException;
 
 /**
  * Start, stop and restart of a run: where it resumes from ({@code --restore}), the savepoint it
@@ -34,7 +35,8 @@ final class RunLifecycle {
   /**
    * Decides where the run resumes from, before anything else is checked or built.
    *
-   * @throws BadSettingException for a {@code --restore} path that is not a checkpoint or savepoint
+   * @throws BadSettingException for a {@code --restore} path that is not a checkpoint or savepoint,
+   *     or a checkpoint or savepoint that cannot be read
    */
   static RunLifecycle plan(String job, PrintStream out, RecsSettings s) {
     String checkpointDir =
@@ -67,6 +69,9 @@ final class RunLifecycle {
         from = restore;
       }
     }
+    if (from != null) {
+      RecoveryPoints.checkReadable(from);
+    }
     return new RunLifecycle(job, out, checkpointDir, from);
   }
 
@@ -75,16 +80,33 @@ final class RunLifecycle {
     return resumeFrom;
   }
 
-  /** Submits the job, saying where it resumes from. */
+  /**
+   * Submits the job, saying where it resumes from.
+   *
+   * @throws BadSettingException when Flink refuses the checkpoint or savepoint, for example one of
+   *     a job whose operators differ
+   */
   JobClient submit(JobEnvironment environment) throws Exception {
-    if (environment.restoredFrom() != null) {
-      out.printf(
-          "%s: resuming from %s%s%n",
-          job,
-          environment.restoredFrom(),
-          environment.byFlink() ? " (execution.state-recovery.path, e.g. flink run -s)" : "");
+    if (environment.restoredFrom() == null) {
+      return environment.env().executeAsync("recs " + job);
     }
-    return environment.env().executeAsync("recs " + job);
+    out.printf(
+        "%s: resuming from %s%s%n",
+        job,
+        environment.restoredFrom(),
+        environment.byFlink() ? " (execution.state-recovery.path, e.g. flink run -s)" : "");
+    try {
+      return environment.env().executeAsync("recs " + job);
+    } catch (FlinkException e) {
+      // The JobMaster restores the checkpoint when it starts: a refused one fails the submission.
+      throw new BadSettingException(
+          "cannot resume from "
+              + environment.restoredFrom()
+              + ": "
+              + Preflight.oneLine(rootCause(e))
+              + " (--restore none starts from empty state)",
+          e);
+    }
   }
 
   /**

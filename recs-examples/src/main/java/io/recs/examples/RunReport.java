@@ -110,9 +110,10 @@ final class RunReport {
 
   /**
    * Prints the summary and returns the exit code: 0, or 1 when nothing was accepted or more than
-   * {@code maxRejectedShare} of the records read was rejected.
+   * {@code maxRejectedShare} of the records read was rejected. A {@code resumed} run that read
+   * nothing (its input was read before the checkpoint) is not an input problem.
    */
-  int summarize(Counts counts, double maxRejectedShare) {
+  int summarize(Counts counts, double maxRejectedShare, boolean resumed) {
     long rejected = counts.rejectedRecords();
     if (sessions) {
       out.printf("  accepted: %,d events (from session records)%n", counts.acceptedEvents());
@@ -139,7 +140,7 @@ final class RunReport {
           destination.where());
     }
     long data = counts.acceptedEvents() + counts.rejectedData();
-    if (counts.acceptedEvents() == 0) {
+    if (counts.acceptedEvents() == 0 && !(resumed && data == 0)) {
       out.printf(
           "%s: FAILED: no record was accepted; check --format and its settings against the"
               + " input (the dead letters say why each record was rejected)%n",

@@ -1,0 +1,424 @@
+package io.recs.examples;
+
+import static io.recs.examples.JobProcesses.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.recs.event.Interaction;
+import io.recs.examples.JobProcesses.JobProcess;
+import io.recs.testkit.data.InteractionFiles;
+import io.recs.testkit.data.InteractionGenerator;
+import io.recs.testkit.kafka.EmbeddedKafkaExtension;
+import io.recs.testkit.kafka.EmbeddedKafkaExtension.KeyValue;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The run job as {@code java -jar} runs it, in a JVM of its own, killed with {@code kill -9} in the
+ * middle of a live stream and started again with the same arguments: it resumes from its latest
+ * checkpoint, and its committed output holds every list and dead letter exactly once.
+ */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class ProcessKillITCase {
+  @RegisterExtension static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
+  @RegisterExtension final JobProcesses processes = new JobProcesses();
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int EVENTS = 12_000;
+  private static final int BAD_EVERY = 500;
+  private static final int CHUNK = 100;
+  private static final Duration CHUNK_PAUSE = Duration.ofMillis(250);
+  private static final Duration WAIT = Duration.ofSeconds(60);
+
+  @Test
+  void kafkaRunKilledTwiceMidStreamCommitsEveryListAndDeadLetterExactlyOnce(@TempDir Path dir)
+      throws Exception {
+    KAFKA.createTopic("in", 2);
+    for (String output : List.of("recs", "similar", "trending", "dead")) {
+      KAFKA.createTopic("k-" + output, 2);
+    }
+    List<KeyValue> input = input();
+    long accepted = input.stream().filter(r -> !r.key().equals("bad")).count();
+    Path checkpoints = dir.resolve("checkpoints");
+    List<String> args = new ArrayList<>(kafkaArgs("k-", "killed"));
+    args.addAll(List.of("--checkpoint-dir", checkpoints.toString()));
+
+    // A live stream: the input arrives in small chunks while the runs come and go.
+    Thread feeder = new Thread(() -> feed(input), "feeder");
+    feeder.start();
+
+    JobProcess first = processes.start(dir.resolve("run-1.log"), args);
+    await(
+        "a first checkpoint and committed lists",
+        WAIT,
+        () -> !JobProcesses.checkpoints(checkpoints).isEmpty() && committed("k-recs") > 0);
+    first.kill();
+    int afterFirstKill = committed("k-recs");
+    assertThat(afterFirstKill).as("lists committed when killed mid-stream").isLessThan(EVENTS);
+    Set<Path> before = new HashSet<>(JobProcesses.checkpoints(checkpoints));
+
+    JobProcess second = processes.start(dir.resolve("run-2.log"), args);
+    await(
+        "the second run's first new committed list",
+        WAIT,
+        () -> committed("k-recs") > afterFirstKill);
+    Duration restart2 = second.age();
+    await(
+        "a later checkpoint of the second run",
+        WAIT,
+        () -> !before.containsAll(JobProcesses.checkpoints(checkpoints)));
+    second.kill();
+    int afterSecondKill = committed("k-recs");
+    assertThat(second.output()).contains("run: resuming from file:" + checkpoints);
+    assertThat(afterSecondKill).as("lists committed at the second kill").isLessThan((int) accepted);
+
+    JobProcess third = processes.start(dir.resolve("run-3.log"), args);
+    await(
+        "the third run's first new committed list",
+        WAIT,
+        () -> committed("k-recs") > afterSecondKill);
+    Duration restart3 = third.age();
+    feeder.join();
+    await(
+        "the third run to commit a list per interaction",
+        WAIT,
+        () -> committed("k-recs") >= accepted && KAFKA.consumerLag("killed", "in") == 0);
+    // 143 = 128 + SIGTERM: the JVM's exit status after a signal, once the shutdown hook is done.
+    assertThat(third.terminate(WAIT)).isEqualTo(143);
+    assertThat(third.output()).contains("run: stopped with savepoint file:" + checkpoints);
+
+    System.out.printf(
+        "ProcessKillITCase kafka: restart to first new committed list %s and %s%n",
+        restart2, restart3);
+
+    // No final lists: a --bounded true run resumed from this savepoint does not end, because the
+    // Kafka source's restored splits keep the savepoint's "no stopping offset" (connector 5.0).
+    List<JsonNode> lists = values("k-recs");
+    assertThat(counts(lists, ProcessKillITCase::trigger))
+        .as("lists per (user, timestamp)")
+        .isEqualTo(expectedTriggers(input, false));
+    assertThat(counts(values("k-dead"), d -> d.get("raw").asText()))
+        .isEqualTo(
+            input.stream()
+                .filter(r -> r.key().equals("bad"))
+                .collect(Collectors.toMap(KeyValue::value, r -> 1L)));
+    for (String topic : List.of("k-similar", "k-trending")) {
+      assertThat(duplicates(topic)).as("records of %s written twice", topic).isEmpty();
+    }
+  }
+
+  @Test
+  void filesRunKilledTwiceMidStreamCommitsEveryRecordOnceAndLeavesNoInProgressFile(
+      @TempDir Path dir) throws Exception {
+    Path in = Files.createDirectories(dir.resolve("in"));
+    Path out = dir.resolve("out");
+    Path checkpoints = dir.resolve("checkpoints");
+    List<KeyValue> input = input();
+    long accepted = input.stream().filter(r -> !r.key().equals("bad")).count();
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "run",
+                "--source",
+                "files",
+                "--sinks",
+                "files",
+                "--input",
+                in.toString(),
+                "--format",
+                "csv",
+                "--output-dir",
+                out.toString(),
+                "--checkpoint-dir",
+                checkpoints.toString(),
+                "--checkpoint-interval",
+                "1s",
+                "--parallelism",
+                "2",
+                "--max-restarts",
+                "0"));
+    List<String> live = new ArrayList<>(args);
+    live.addAll(List.of("--monitor-interval", "500ms"));
+    Path recs = out.resolve("recommendations");
+
+    // A live folder: a new file of FILE_LINES lines every FILE_PAUSE, written aside and renamed.
+    Thread feeder = new Thread(() -> feedFiles(input, in), "file-feeder");
+    feeder.start();
+
+    JobProcess first = processes.start(dir.resolve("run-1.log"), live);
+    await(
+        "a first checkpoint and committed lists",
+        WAIT,
+        () -> !JobProcesses.checkpoints(checkpoints).isEmpty() && !partFiles(recs).isEmpty());
+    first.kill();
+    int afterFirstKill = lines(recs).size();
+    assertThat(afterFirstKill).as("lists committed when killed mid-stream").isLessThan(EVENTS);
+    Set<Path> before = new HashSet<>(JobProcesses.checkpoints(checkpoints));
+
+    JobProcess second = processes.start(dir.resolve("run-2.log"), live);
+    await(
+        "the second run's first new committed list",
+        WAIT,
+        () -> lines(recs).size() > afterFirstKill);
+    Duration restart2 = second.age();
+    await(
+        "a later checkpoint of the second run",
+        WAIT,
+        () -> !before.containsAll(JobProcesses.checkpoints(checkpoints)));
+    second.kill();
+    int afterSecondKill = lines(recs).size();
+    assertThat(second.output()).contains("run: resuming from file:" + checkpoints);
+    assertThat(afterSecondKill).as("lists committed at the second kill").isLessThan((int) accepted);
+
+    JobProcess third = processes.start(dir.resolve("run-3.log"), live);
+    await(
+        "the third run's first new committed list",
+        WAIT,
+        () -> lines(recs).size() > afterSecondKill);
+    Duration restart3 = third.age();
+    feeder.join();
+    await(
+        "the third run to commit a list per interaction",
+        WAIT,
+        () -> lines(recs).size() >= accepted);
+    assertThat(third.terminate(WAIT)).isEqualTo(143);
+    assertThat(third.output()).contains("run: stopped with savepoint file:" + checkpoints);
+
+    // Without --monitor-interval the run is bounded: it resumes, finds no new file, and drains.
+    JobProcess last = processes.start(dir.resolve("run-4.log"), args);
+    assertThat(last.awaitExit(WAIT)).isZero();
+    assertThat(last.output())
+        .contains("run: resuming from file:" + checkpoints + "/savepoints/")
+        .contains("checkpoints in file:" + checkpoints);
+    System.out.printf(
+        "ProcessKillITCase files: restart to first new committed list %s and %s%n",
+        restart2, restart3);
+
+    List<JsonNode> lists = lines(recs).stream().map(ProcessKillITCase::json).toList();
+    assertThat(counts(lists, ProcessKillITCase::trigger))
+        .as("lists per (user, timestamp, final)")
+        .isEqualTo(expectedTriggers(input, true));
+    assertThat(
+            counts(
+                lines(out.resolve("dead-letters")).stream().map(ProcessKillITCase::json).toList(),
+                d -> d.get("raw").asText()))
+        .isEqualTo(
+            input.stream()
+                .filter(r -> r.key().equals("bad"))
+                .collect(Collectors.toMap(KeyValue::value, r -> 1L)));
+    for (String output : List.of("similar-items", "trending")) {
+      assertThat(repeated(lines(out.resolve(output))))
+          .as("records of %s written twice", output)
+          .isEmpty();
+    }
+    try (Stream<Path> files = Files.walk(out)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .as("in-progress files after a drained run")
+          .noneMatch(name -> name.contains("inprogress"));
+    }
+  }
+
+  /** The arguments of a run from topic {@code in} to topics named with {@code prefix}. */
+  private static List<String> kafkaArgs(String prefix, String group) {
+    return new ArrayList<>(
+        List.of(
+            "run",
+            "--source",
+            "kafka",
+            "--sinks",
+            "kafka",
+            "--bootstrap-servers",
+            KAFKA.bootstrapServers(),
+            "--input-topic",
+            "in",
+            "--group-id",
+            group,
+            "--starting-offsets",
+            "earliest",
+            "--format",
+            "csv",
+            "--delivery-guarantee",
+            "exactly-once",
+            "--transactional-id-prefix",
+            group,
+            "--recommendations-topic",
+            prefix + "recs",
+            "--similar-items-topic",
+            prefix + "similar",
+            "--trending-topic",
+            prefix + "trending",
+            "--dead-letters-topic",
+            prefix + "dead",
+            "--checkpoint-interval",
+            "1s",
+            "--parallelism",
+            "2",
+            "--max-restarts",
+            "0"));
+  }
+
+  /** Generated interactions as CSV keyed by user, with a bad line every {@code BAD_EVERY}. */
+  private static List<KeyValue> input() {
+    List<KeyValue> records = new ArrayList<>();
+    List<Interaction> events = InteractionGenerator.small(11).generate().subList(0, EVENTS);
+    for (int i = 0; i < events.size(); i++) {
+      if (i % BAD_EVERY == 0) {
+        records.add(new KeyValue("bad", "broken line " + i));
+      }
+      records.add(new KeyValue(events.get(i).userId(), InteractionFiles.toCsvLine(events.get(i))));
+    }
+    return records;
+  }
+
+  private static final int FILE_LINES = 500;
+  private static final Duration FILE_PAUSE = Duration.ofMillis(1200);
+
+  private static void feedFiles(List<KeyValue> input, Path folder) {
+    try {
+      for (int from = 0, n = 0; from < input.size(); from += FILE_LINES, n++) {
+        StringBuilder text = new StringBuilder();
+        for (KeyValue line : input.subList(from, Math.min(input.size(), from + FILE_LINES))) {
+          text.append(line.value()).append('\n');
+        }
+        // Hidden while written: the file source skips names that start with a dot.
+        Path hidden = folder.resolve(String.format(".part-%03d.csv", n));
+        Files.writeString(hidden, text);
+        Files.move(hidden, folder.resolve(String.format("part-%03d.csv", n)));
+        Thread.sleep(FILE_PAUSE.toMillis());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The committed part files under {@code folder}: not hidden, not in progress. */
+  private static List<Path> partFiles(Path folder) {
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.walk(folder)) {
+      return files
+          .filter(Files::isRegularFile)
+          .filter(p -> !p.getFileName().toString().startsWith("."))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The lines of the committed part files under {@code folder}. */
+  private static List<String> lines(Path folder) {
+    List<String> lines = new ArrayList<>();
+    for (Path file : partFiles(folder)) {
+      try {
+        lines.addAll(Files.readAllLines(file));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return lines;
+  }
+
+  /**
+   * One list per accepted interaction, and with {@code finals} a final one per user at its latest
+   * event time.
+   */
+  private static Map<String, Long> expectedTriggers(List<KeyValue> input, boolean finals) {
+    Map<String, Long> latest = new TreeMap<>();
+    List<String> triggers = new ArrayList<>();
+    for (KeyValue record : input) {
+      if (!record.key().equals("bad")) {
+        long timestamp = Long.parseLong(record.value().split(",")[4]);
+        triggers.add(record.key() + "@" + timestamp);
+        latest.merge(record.key(), timestamp, Math::max);
+      }
+    }
+    if (finals) {
+      latest.forEach((user, timestamp) -> triggers.add(user + "@" + timestamp + " final"));
+    }
+    return triggers.stream()
+        .collect(Collectors.groupingBy(t -> t, TreeMap::new, Collectors.counting()));
+  }
+
+  /** Lines that occur more than once. */
+  private static Map<String, Long> repeated(List<String> lines) {
+    return lines.stream()
+        .collect(Collectors.groupingBy(l -> l, TreeMap::new, Collectors.counting()))
+        .entrySet()
+        .stream()
+        .filter(e -> e.getValue() > 1)
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+  }
+
+  private static void feed(List<KeyValue> input) {
+    for (int from = 0; from < input.size(); from += CHUNK) {
+      KAFKA.produce("in", input.subList(from, Math.min(input.size(), from + CHUNK)));
+      try {
+        Thread.sleep(CHUNK_PAUSE.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private static int committed(String topic) {
+    return KAFKA.readAll(topic, true).size();
+  }
+
+  private static List<JsonNode> values(String topic) {
+    return KAFKA.readAll(topic, true).stream().map(r -> json(r.value())).toList();
+  }
+
+  private static JsonNode json(String value) {
+    try {
+      return JSON.readTree(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String trigger(JsonNode list) {
+    return list.get("userId").asText()
+        + "@"
+        + list.get("timestamp").asLong()
+        + (list.get("final").asBoolean() ? " final" : "");
+  }
+
+  private static <K> Map<K, Long> counts(List<JsonNode> records, Function<JsonNode, K> key) {
+    return records.stream()
+        .collect(Collectors.groupingBy(key, TreeMap::new, Collectors.counting()));
+  }
+
+  /** Records (key and value) that the topic holds more than once. */
+  private static Map<String, Long> duplicates(String topic) {
+    return KAFKA.readAll(topic, true).stream()
+        .map(r -> r.key() + "=" + r.value())
+        .collect(Collectors.groupingBy(r -> r, TreeMap::new, Collectors.counting()))
+        .entrySet()
+        .stream()
+        .filter(e -> e.getValue() > 1)
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+  }
+}
