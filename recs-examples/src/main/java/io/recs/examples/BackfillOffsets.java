@@ -60,6 +60,33 @@ final class BackfillOffsets {
     }
   }
 
+  /**
+   * Whether {@code group} has committed at least {@code offsets} on every partition: the Kafka
+   * source commits on completed checkpoints, so everything up to there is processed and its output
+   * committed.
+   */
+  static boolean reached(
+      String servers,
+      Map<String, String> properties,
+      String group,
+      Map<TopicPartition, Long> offsets)
+      throws Exception {
+    try (Admin admin = Admin.create(config(servers, properties))) {
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin
+              .listConsumerGroupOffsets(group)
+              .partitionsToOffsetAndMetadata()
+              .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      for (Map.Entry<TopicPartition, Long> end : offsets.entrySet()) {
+        OffsetAndMetadata at = committed.get(end.getKey());
+        if (end.getValue() > 0 && (at == null || at.offset() < end.getValue())) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
   private static Properties config(String servers, Map<String, String> properties) {
     Properties config = new Properties();
     config.putAll(properties);

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The entry point of the shaded jar: the first argument names the job, the rest are its flags.
@@ -46,11 +48,17 @@ public final class Main {
 
   /** Ends the process with {@code code} when it is not 0 (0 lets a cluster client go on). */
   static void exit(int code) {
-    if (code != 0 && !shuttingDown()) {
-      System.out.flush();
-      System.err.flush();
-      System.exit(code);
+    if (code == 0 || shuttingDown()) {
+      return;
     }
+    System.out.flush();
+    System.err.flush();
+    if (!(StreamExecutionEnvironment.getExecutionEnvironment() instanceof LocalStreamEnvironment)) {
+      // Inside a Flink client or a JobManager (REST submission) System.exit would end that
+      // process: fail the submission instead.
+      throw new IllegalStateException("recs job ended with exit code " + code);
+    }
+    System.exit(code);
   }
 
   /** Whether the JVM is exiting (System.exit would then block forever). */

@@ -77,6 +77,11 @@ final class RunReport {
 
   /** Prints a progress line every {@code interval} until the job ends; returns its final counts. */
   Counts follow(JobClient client, Duration interval) throws Exception {
+    return follow(client, interval, () -> {});
+  }
+
+  /** As {@link #follow(JobClient, Duration)}, running {@code tick} after each progress line. */
+  Counts follow(JobClient client, Duration interval, Runnable tick) throws Exception {
     CompletableFuture<?> result = client.getJobExecutionResult();
     long start = System.nanoTime();
     long lastAccepted = 0;
@@ -100,6 +105,7 @@ final class RunReport {
             (now - start) / 1e9, counts.acceptedEvents(), rate, counts.rejectedRecords());
         lastAccepted = counts.acceptedEvents();
         lastTime = now;
+        tick.run();
       }
     }
     org.apache.flink.api.common.JobExecutionResult done =

@@ -125,6 +125,94 @@ class ProcessKillITCase {
     }
   }
 
+  /**
+   * A backfill (bounded) killed twice mid-stream and restarted with the same checkpoint folder: the
+   * run that finally drains the topic writes every list once and each user's final list equals that
+   * of a run without failures. Restored Kafka splits of a bounded run keep their stopping offsets,
+   * so the last run ends.
+   */
+  @Test
+  @Timeout(value = 6, unit = TimeUnit.MINUTES)
+  void kafkaBackfillKilledTwiceEndsWithTheFinalListsOfARunWithoutFailures(@TempDir Path dir)
+      throws Exception {
+    KAFKA.createTopic("backfill-in", 2);
+    for (String output : List.of("recs", "similar", "trending", "dead")) {
+      KAFKA.createTopic("b-" + output, 2);
+      KAFKA.createTopic("r-" + output, 2);
+    }
+    List<KeyValue> input = input(InteractionGenerator.standard(11).generate().subList(0, 24_000));
+    KAFKA.produce("backfill-in", input);
+    Path checkpoints = dir.resolve("checkpoints");
+    List<String> args = backfillArgs("b-", "backfill");
+    args.addAll(List.of("--checkpoint-dir", checkpoints.toString()));
+
+    JobProcess first = processes.start(dir.resolve("backfill-1.log"), args);
+    await(
+        "a first checkpoint and committed lists",
+        WAIT,
+        () -> !JobProcesses.checkpoints(checkpoints).isEmpty() && committed("b-recs") > 0);
+    first.kill();
+    int afterFirstKill = committed("b-recs");
+    assertThat(afterFirstKill).as("lists committed at the first kill").isLessThan(input.size());
+    Set<Path> before = new HashSet<>(JobProcesses.checkpoints(checkpoints));
+
+    JobProcess second = processes.start(dir.resolve("backfill-2.log"), args);
+    await(
+        "a later checkpoint of the second run",
+        WAIT,
+        () ->
+            committed("b-recs") > afterFirstKill
+                && !before.containsAll(JobProcesses.checkpoints(checkpoints)));
+    second.kill();
+    int afterSecondKill = committed("b-recs");
+    assertThat(afterSecondKill).as("lists committed at the second kill").isLessThan(input.size());
+
+    JobProcess third = processes.start(dir.resolve("backfill-3.log"), args);
+    assertThat(third.awaitExit(Duration.ofSeconds(150))).as(third.output()).isZero();
+    assertThat(third.output())
+        .contains("run: resuming from file:" + checkpoints)
+        .contains("run: read to the end offsets of backfill-in: draining");
+
+    MainTest.Result reference =
+        MainTest.run(backfillArgs("r-", "reference").toArray(String[]::new));
+    assertThat(reference.exitCode()).as(reference.out()).isZero();
+
+    List<JsonNode> lists = values("b-recs");
+    assertThat(counts(lists, ProcessKillITCase::trigger))
+        .as("lists per (user, timestamp)")
+        .isEqualTo(expectedTriggers(input, true));
+    assertThat(finalItems(lists)).isEqualTo(finalItems(values("r-recs")));
+    assertThat(counts(values("b-dead"), d -> d.get("raw").asText()))
+        .isEqualTo(
+            input.stream()
+                .filter(r -> r.key().equals("bad"))
+                .collect(Collectors.toMap(KeyValue::value, r -> 1L)));
+    for (String topic : List.of("b-similar", "b-trending")) {
+      assertThat(duplicates(topic)).as("records of %s written twice", topic).isEmpty();
+    }
+  }
+
+  /** The bounded run from topic {@code backfill-in}, caps lifted so that results are exact. */
+  private static List<String> backfillArgs(String prefix, String group) {
+    List<String> args = kafkaArgs(prefix, group);
+    args.set(args.indexOf("in"), "backfill-in");
+    args.addAll(List.of("--bounded", "true", "--max-users-per-item", "100000"));
+    return args;
+  }
+
+  /** Each user's final list, as item ids in order. */
+  private static Map<String, List<String>> finalItems(List<JsonNode> lists) {
+    Map<String, List<String>> finals = new TreeMap<>();
+    for (JsonNode list : lists) {
+      if (list.get("final").asBoolean()) {
+        List<String> items = new ArrayList<>();
+        list.get("items").forEach(item -> items.add(item.get("itemId").asText()));
+        finals.put(list.get("userId").asText(), items);
+      }
+    }
+    return finals;
+  }
+
   @Test
   void filesRunKilledTwiceMidStreamCommitsEveryRecordOnceAndLeavesNoInProgressFile(
       @TempDir Path dir) throws Exception {
@@ -277,8 +365,11 @@ class ProcessKillITCase {
 
   /** Generated interactions as CSV keyed by user, with a bad line every {@code BAD_EVERY}. */
   private static List<KeyValue> input() {
+    return input(InteractionGenerator.small(11).generate().subList(0, EVENTS));
+  }
+
+  private static List<KeyValue> input(List<Interaction> events) {
     List<KeyValue> records = new ArrayList<>();
-    List<Interaction> events = InteractionGenerator.small(11).generate().subList(0, EVENTS);
     for (int i = 0; i < events.size(); i++) {
       if (i % BAD_EVERY == 0) {
         records.add(new KeyValue("bad", "broken line " + i));

@@ -160,7 +160,7 @@ final class RecsCluster {
       flags.put("recommendations-topic", recommendations());
       flags.put("similar-items-topic", similarItems());
       flags.put("trending-topic", trending());
-      flags.put("dead-letter-topic", deadLetters());
+      flags.put("dead-letters-topic", deadLetters());
       flags.put("delivery-guarantee", "exactly-once");
       flags.put("transactional-id-prefix", run);
       flags.put("checkpoint-interval", "1000");
