@@ -46,6 +46,9 @@ import org.apache.flink.annotation.PublicEvolving;
  * java -jar recs-examples.jar evaluation --generated standard --split last --last-n 5
  * java -jar recs-examples.jar evaluation --prequential standard
  * java -jar recs-examples.jar evaluation --learning true --generated drifting
+ * java -jar recs-examples.jar evaluation --train train.tsv --test test.tsv --format tsv \
+ *     --csv-columns user,item,-,timestamp --default-action rating --timestamp-unit s \
+ *     --lists-out lists --report report
  * </pre>
  *
  * <p>With {@code --input}: reads a MovieLens {@code ratings.csv}, splits each user's ratings at
@@ -60,6 +63,16 @@ import org.apache.flink.annotation.PublicEvolving;
  * --learning true}: learned scoring ({@code LinearScoring}) against the grid of fixed scorers it
  * replaces, prequential and on the split (see {@code docs/learning.md}). {@code --help} lists every
  * flag; unset tuning flags keep the library defaults.
+ *
+ * <p>With {@code --train FILE --test FILE}: the split was made elsewhere (by another library, so
+ * that both evaluate the same test set); both files are read with the input-format settings of the
+ * {@code run} job ({@code --format}, {@code --csv-columns}, ...), line by line through the parser,
+ * and the rejected lines of each are counted by reason. {@code --input}, {@code --generated} and
+ * the split settings do not apply then. {@code --lists-out DIR} writes the list scored for each
+ * evaluated user of each offline row, one CSV per row; {@code --report DIR} writes {@code
+ * DIR/index.html}, the tables as charts. The tables show two MAPs: recs' (AP normalised by min(k,
+ * |relevant|)) and the one of the Microsoft Recommenders benchmark tables (AP normalised by
+ * |relevant|), see {@link RankingMetrics#averagePrecisionMsr}.
  */
 @PublicEvolving
 public final class EvaluationJob {
