@@ -53,6 +53,10 @@ final class EvaluationReport {
    * @param hits the index of each hit among the {@code requests} events, or null if unknown
    */
   void prequential(String table, int k, String name, long hitCount, long requests, BitSet hits) {
+    if (hits != null && hits.cardinality() != hitCount) {
+      throw new IllegalArgumentException(
+          name + ": " + hits.cardinality() + " hits marked, but " + hitCount + " counted");
+    }
     cutOffs.put(table, k);
     prequential
         .computeIfAbsent(table, t -> new ArrayList<>())

@@ -135,6 +135,31 @@ class EvaluationJobITCase {
   }
 
   @Test
+  void reportsThePrequentialHitRateOverTime(@TempDir Path dir) throws Exception {
+    String output =
+        run(
+            "--prequential", "small",
+            "--replay-rate", "0",
+            "--parallelism", "1",
+            "--report", dir.toString());
+
+    String html = Files.readString(dir.resolve("index.html"));
+    // One line per scorer in the chart of the hit rate over time.
+    assertThat(html.split("<polyline", -1)).hasSize(4);
+    assertThat(html)
+        .contains("HR@10 over time")
+        .contains("streaming, configured seeds")
+        .contains("most-popular, incremental")
+        .contains("No ranking table")
+        .doesNotContain("No prequential run was made");
+    List<String> rows = output.lines().filter(l -> l.startsWith("| most-popular")).toList();
+    assertThat(rows).hasSize(1);
+    // | name | HR | hits / requests |: the page shows the same hit rate and counts.
+    String[] cells = rows.get(0).split("\\|");
+    assertThat(html).contains(cells[2].trim()).contains(cells[3].trim());
+  }
+
+  @Test
   void refusesSettingsThatDoNotApplyToASplitMadeElsewhere(@TempDir Path dir) throws Exception {
     Path rejected = dir.resolve("train.csv");
     Files.write(rejected, List.of("a;b;c"));
