@@ -204,7 +204,8 @@ final class EvaluationReport {
 
   /** A horizontal bar chart, one bar per row, scaled to the largest value. */
   private static void bars(StringBuilder h, String title, List<String> names, double[] values) {
-    int label = 260;
+    // About 7 px per character of a 12 px sans-serif label, so that long row names clear the bars.
+    int label = 12 + 7 * names.stream().mapToInt(String::length).max().orElse(10);
     int plot = 200;
     int barHeight = 18;
     int top = 24;
