@@ -12,6 +12,7 @@ import io.recs.similarity.SimilarityMeasure;
 import io.recs.similarity.SimilarityOptions;
 import io.recs.state.PreferenceOptions;
 import io.recs.testkit.data.InteractionGenerator;
+import io.recs.testkit.metrics.IncrementalRecommender;
 import io.recs.testkit.metrics.PrequentialEvaluator;
 import io.recs.testkit.metrics.PrequentialResult;
 import io.recs.testkit.metrics.RankingMetrics;
@@ -21,11 +22,18 @@ import io.recs.testkit.metrics.Split;
 import io.recs.testkit.metrics.Splits;
 import io.recs.testkit.reference.ItemCosineRecommender;
 import io.recs.testkit.reference.MostPopularRecommender;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apache.flink.annotation.PublicEvolving;
 
@@ -38,6 +46,9 @@ import org.apache.flink.annotation.PublicEvolving;
  * java -jar recs-examples.jar evaluation --generated standard --split last --last-n 5
  * java -jar recs-examples.jar evaluation --prequential standard
  * java -jar recs-examples.jar evaluation --learning true --generated drifting
+ * java -jar recs-examples.jar evaluation --train train.tsv --test test.tsv --format tsv \
+ *     --csv-columns user,item,-,timestamp --default-action rating --timestamp-unit s \
+ *     --lists-out lists --report report
  * </pre>
  *
  * <p>With {@code --input}: reads a MovieLens {@code ratings.csv}, splits each user's ratings at
@@ -52,6 +63,16 @@ import org.apache.flink.annotation.PublicEvolving;
  * --learning true}: learned scoring ({@code LinearScoring}) against the grid of fixed scorers it
  * replaces, prequential and on the split (see {@code docs/learning.md}). {@code --help} lists every
  * flag; unset tuning flags keep the library defaults.
+ *
+ * <p>With {@code --train FILE --test FILE}: the split was made elsewhere (by another library, so
+ * that both evaluate the same test set); both files are read with the input-format settings of the
+ * {@code run} job ({@code --format}, {@code --csv-columns}, ...), line by line through the parser,
+ * and the rejected lines of each are counted by reason. {@code --input}, {@code --generated} and
+ * the split settings do not apply then. {@code --lists-out DIR} writes the list scored for each
+ * evaluated user of each offline row, one CSV per row; {@code --report DIR} writes {@code
+ * DIR/index.html}, the tables as charts. The tables show two MAPs: recs' (AP normalised by min(k,
+ * |relevant|)) and the one of the Microsoft Recommenders benchmark tables (AP normalised by
+ * |relevant|), see {@link RankingMetrics#averagePrecisionMsr}.
  */
 @PublicEvolving
 public final class EvaluationJob {
@@ -76,6 +97,45 @@ public final class EvaluationJob {
           .stringType()
           .check(InputOptions.oneOf(List.of("small", "standard", "drifting")))
           .description("Instead of --input: the generator's small, standard or drifting set.");
+
+  static final RecsOption<String> TRAIN =
+      RecsOption.key("evaluation.train")
+          .flag("train")
+          .stringType()
+          .check(Checks.notBlank())
+          .description(
+              "With --test, instead of --input, --generated and --split: the training part of a"
+                  + " split made elsewhere, in any input format (--format, --csv-columns, ... as for"
+                  + " the run job).");
+
+  static final RecsOption<String> TEST =
+      RecsOption.key("evaluation.test")
+          .flag("test")
+          .stringType()
+          .check(Checks.notBlank())
+          .description(
+              "With --train: the held-out part; each user's relevant items are the distinct items"
+                  + " of their test interactions.");
+
+  static final RecsOption<String> LISTS_OUT =
+      RecsOption.key("evaluation.lists-out")
+          .flag("lists-out")
+          .stringType()
+          .check(Checks.notBlank())
+          .description(
+              "Folder to write the scored lists to: one CSV per row of the offline table (every"
+                  + " streaming measure and baseline, not --learning), named after the row, e.g."
+                  + " streaming-cosine.csv, most-popular.csv; a line user,item1,...,itemN per"
+                  + " evaluated user (users with a test item), best first.");
+
+  static final RecsOption<String> REPORT =
+      RecsOption.key("evaluation.report")
+          .flag("report")
+          .stringType()
+          .check(Checks.notBlank())
+          .description(
+              "Folder to write index.html to: the tables as bar charts, and the prequential hit"
+                  + " rate over time; one self-contained page (inline SVG, no scripts).");
 
   static final RecsOption<Double> MIN_RATING =
       RecsOption.key("evaluation.min-rating")
@@ -218,6 +278,10 @@ public final class EvaluationJob {
                   List.of(
                       INPUT,
                       GENERATED,
+                      TRAIN,
+                      TEST,
+                      LISTS_OUT,
+                      REPORT,
                       MIN_RATING,
                       WEIGHT,
                       SPLIT,
@@ -234,7 +298,8 @@ public final class EvaluationJob {
                       LEARNING_ACTIONS,
                       HORIZON,
                       LEARNED_WEIGHTS_IN,
-                      LEARNED_WEIGHTS_OUT))),
+                      LEARNED_WEIGHTS_OUT)),
+              new OptionSection("Input format (--train, --test)", InputOptions.ALL)),
           OptionSection.PIPELINE);
 
   /** Runs the evaluation; see {@code --help}. */
@@ -263,7 +328,23 @@ public final class EvaluationJob {
       throw new BadSettingException(
           "only one of " + INPUT.name() + " and " + GENERATED.name() + " may be set");
     }
-    if (params.get(LEARNING)) {
+    checkSplitFiles(params);
+    EvaluationReport report = new EvaluationReport();
+    if (params.get(TRAIN) != null) {
+      SplitFiles.Part train = SplitFiles.read(TRAIN, params);
+      SplitFiles.Part test = SplitFiles.read(TEST, params);
+      String header =
+          String.format(
+              Locale.ROOT,
+              "train %s%ntest %s%n%d train, %d test interactions, split given (--%s, --%s)",
+              train.summary(),
+              test.summary(),
+              train.events().size(),
+              test.events().size(),
+              TRAIN.flag(),
+              TEST.flag());
+      offline(params, new Split(train.events(), test.events()), header, report, out);
+    } else if (params.get(LEARNING)) {
       if (params.get(INPUT) == null && params.get(GENERATED) == null) {
         throw new BadSettingException(
             LEARNING.name() + " needs " + INPUT.name() + " or " + GENERATED.name());
@@ -273,17 +354,59 @@ public final class EvaluationJob {
           params.get(INPUT) != null
               ? ratings(params)
               : generated(params.get(GENERATED), params.get(SEED)),
+          report,
           out);
     } else if (params.get(INPUT) != null) {
-      offline(params, ratings(params), out);
+      offline(params, ratings(params), report, out);
     } else if (params.get(GENERATED) != null) {
-      offline(params, generated(params.get(GENERATED), params.get(SEED)), out);
+      offline(params, generated(params.get(GENERATED), params.get(SEED)), report, out);
     }
     String prequential = params.get(PREQUENTIAL);
     if (!prequential.equals("none")) {
-      prequential(params, prequential, out);
+      prequential(params, prequential, report, out);
+    }
+    if (params.get(REPORT) != null) {
+      out.println("\nreport written to " + report.write(Path.of(params.get(REPORT))));
     }
     return 0;
+  }
+
+  /**
+   * With {@code --train/--test}: refuses the settings of the other inputs and of the split, which
+   * do not apply; without: refuses the input-format settings, which only those files use.
+   */
+  private static void checkSplitFiles(RecsSettings params) {
+    if (params.get(TRAIN) == null && params.get(TEST) == null) {
+      for (RecsOption<?> option : InputOptions.ALL) {
+        if (params.isSet(option)) {
+          throw new BadSettingException(
+              option.name()
+                  + " applies only to "
+                  + TRAIN.name()
+                  + " and "
+                  + TEST.name()
+                  + " (--input reads a MovieLens ratings.csv)");
+        }
+      }
+      return;
+    }
+    if (params.get(TRAIN) == null || params.get(TEST) == null) {
+      RecsOption<String> missing = params.get(TRAIN) == null ? TRAIN : TEST;
+      RecsOption<String> given = missing == TRAIN ? TEST : TRAIN;
+      throw new BadSettingException(given.name() + " needs " + missing.name());
+    }
+    for (RecsOption<?> option :
+        List.of(INPUT, GENERATED, SPLIT, TEST_FRACTION, LAST_N, MIN_RATING, WEIGHT, LEARNING)) {
+      if (params.isSet(option)) {
+        throw new BadSettingException(
+            option.name()
+                + " does not apply with "
+                + TRAIN.name()
+                + " and "
+                + TEST.name()
+                + ": the split is given; remove it");
+      }
+    }
   }
 
   private static List<Interaction> ratings(RecsSettings params) throws Exception {
@@ -302,22 +425,30 @@ public final class EvaluationJob {
     };
   }
 
-  private static void offline(RecsSettings params, List<Interaction> events, PrintStream out)
+  private static void offline(
+      RecsSettings params, List<Interaction> events, EvaluationReport report, PrintStream out)
       throws Exception {
     Split split = split(params, events);
+    String header =
+        String.format(
+            Locale.ROOT,
+            "%d events, %d train, %d test, split %s",
+            events.size(),
+            split.train().size(),
+            split.test().size(),
+            params.get(SPLIT));
+    offline(params, split, header, report, out);
+  }
+
+  private static void offline(
+      RecsSettings params, Split split, String header, EvaluationReport report, PrintStream out)
+      throws Exception {
     int k = params.get(ScoringOptions.N);
-    out.printf(
-        Locale.ROOT,
-        "%d events, %d train, %d test, split %s%n%n",
-        events.size(),
-        split.train().size(),
-        split.test().size(),
-        params.get(SPLIT));
-    out.printf(
-        Locale.ROOT,
-        "| recommender | P@%1$d | R@%1$d | NDCG@%1$d | MAP@%1$d | HR@%1$d | users | s |%n",
-        k);
-    out.println("|---|---|---|---|---|---|---|---|");
+    out.printf(Locale.ROOT, "%s%n%n", header);
+    report.note(header);
+    rankingHeader(out, "recommender", k);
+    Path listsOut = params.get(LISTS_OUT) != null ? Path.of(params.get(LISTS_OUT)) : null;
+    String table = "Offline split: each user's final list";
     for (String name : params.get(MEASURES)) {
       SimilarityMeasure measure = SimilarityOptions.MEASURE.parse(name);
       RecsPipeline pipeline = pipeline(params, measure, false);
@@ -326,14 +457,47 @@ public final class EvaluationJob {
           "streaming " + measure,
           () -> StreamingRuns.finalLists(pipeline, split.train(), params.get(PARALLELISM)),
           split,
-          k);
+          k,
+          listsOut,
+          report,
+          table);
     }
-    row(out, "most-popular", () -> MostPopularRecommender.trainedOn(split.train()), split, k);
-    row(out, "item-cosine (batch)", () -> ItemCosineRecommender.trainedOn(split.train()), split, k);
+    row(
+        out,
+        "most-popular",
+        () -> MostPopularRecommender.trainedOn(split.train()),
+        split,
+        k,
+        listsOut,
+        report,
+        table);
+    row(
+        out,
+        "item-cosine (batch)",
+        () -> ItemCosineRecommender.trainedOn(split.train()),
+        split,
+        k,
+        listsOut,
+        report,
+        table);
+    if (listsOut != null) {
+      out.println("\nlists written to " + listsOut);
+    }
+  }
+
+  private static void rankingHeader(PrintStream out, String first, int k) {
+    out.printf(
+        Locale.ROOT,
+        "| %2$s | P@%1$d | R@%1$d | NDCG@%1$d | MAP@%1$d (recs: AP/min(k,|rel|)) | MAP (MS"
+            + " Recommenders: AP/|rel|) | HR@%1$d | users | s |%n",
+        k,
+        first);
+    out.println("|---|---|---|---|---|---|---|---|---|");
   }
 
   /** Learned scoring against the fixed grid: prequential, then on the offline split. */
-  private static void learning(RecsSettings params, List<Interaction> input, PrintStream out)
+  private static void learning(
+      RecsSettings params, List<Interaction> input, EvaluationReport report, PrintStream out)
       throws Exception {
     List<Interaction> events = LearningEvaluation.distinctTimesPerUser(input);
     int k = params.get(ScoringOptions.N);
@@ -383,6 +547,13 @@ public final class EvaluationJob {
           result.hits(),
           (System.nanoTime() - start) / 1e9);
       out.flush();
+      report.prequential(
+          "Learning: prequential, recall over the next " + horizon + " events",
+          k,
+          result.name(),
+          result.hits(),
+          events.size(),
+          null);
       if (result.weights() != null) {
         learned = result.weights();
       }
@@ -409,16 +580,13 @@ public final class EvaluationJob {
         split.train().size(),
         split.test().size(),
         rate);
-    out.printf(
-        Locale.ROOT,
-        "| scorer | P@%1$d | R@%1$d | NDCG@%1$d | MAP@%1$d | HR@%1$d | users | s |%n",
-        k);
-    out.println("|---|---|---|---|---|---|---|---|");
+    rankingHeader(out, "scorer", k);
     for (LearningEvaluation.Variant variant : variants) {
       long start = System.nanoTime();
       RankingReport r =
           LearningEvaluation.randomSplit(variant, similarity, split, parallelism, k, rate);
       print(out, variant.name(), r, start);
+      report.ranking("Learning: " + params.get(SPLIT) + " split", variant.name(), r);
     }
   }
 
@@ -433,29 +601,79 @@ public final class EvaluationJob {
   }
 
   private static void row(
-      PrintStream out, String name, Callable<Recommender> train, Split split, int k)
+      PrintStream out,
+      String name,
+      Callable<Recommender> train,
+      Split split,
+      int k,
+      Path listsOut,
+      EvaluationReport report,
+      String table)
       throws Exception {
     long start = System.nanoTime();
-    print(out, name, RankingMetrics.evaluate(train.call(), split.test(), k), start);
+    Recommender recommender = train.call();
+    // RankingMetrics asks once per evaluated user; keeping the answers keeps exactly the scored
+    // lists.
+    Map<String, List<String>> scored = new TreeMap<>();
+    RankingReport r =
+        RankingMetrics.evaluate(
+            (user, n) -> {
+              List<String> list = recommender.recommend(user, n);
+              scored.put(user, list);
+              return list;
+            },
+            split.test(),
+            k);
+    print(out, name, r, start);
+    report.ranking(table, name, r);
+    if (listsOut != null) {
+      writeLists(listsOut.resolve(fileName(name) + ".csv"), scored);
+    }
+  }
+
+  /** The row's name as a file name: lower case, runs of other characters as one dash. */
+  static String fileName(String row) {
+    return row.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+  }
+
+  private static void writeLists(Path file, Map<String, List<String>> lists) throws IOException {
+    Files.createDirectories(file.getParent());
+    List<String> lines = new ArrayList<>(lists.size());
+    lists.forEach(
+        (user, items) -> {
+          StringBuilder line = new StringBuilder(csvField(user));
+          for (String item : items) {
+            line.append(',').append(csvField(item));
+          }
+          lines.add(line.toString());
+        });
+    Files.write(file, lines, StandardCharsets.UTF_8);
+  }
+
+  private static String csvField(String value) {
+    return value.contains(",") || value.contains("\"") || value.contains("\n")
+        ? "\"" + value.replace("\"", "\"\"") + "\""
+        : value;
   }
 
   private static void print(PrintStream out, String name, RankingReport r, long start) {
     out.printf(
         Locale.ROOT,
-        "| %s | %.4f | %.4f | %.4f | %.4f | %.4f | %d | %.0f |%n",
+        "| %s | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %d | %.0f |%n",
         name,
         r.precision(),
         r.recall(),
         r.ndcg(),
         r.map(),
+        r.mapMsr(),
         r.hitRate(),
         r.users(),
         (System.nanoTime() - start) / 1e9);
     out.flush();
   }
 
-  private static void prequential(RecsSettings params, String set, PrintStream out)
-      throws Exception {
+  private static void prequential(
+      RecsSettings params, String set, EvaluationReport report, PrintStream out) throws Exception {
     List<Interaction> events = generated(set, params.get(SEED));
     int k = params.get(ScoringOptions.N);
     int parallelism = params.get(PARALLELISM);
@@ -467,23 +685,72 @@ public final class EvaluationJob {
         events.size(),
         rate);
     out.printf(Locale.ROOT, "| recommender | HR@%d | hits |%n|---|---|---|%n", k);
+    String table = "Prequential on the generator's " + set + " set";
     RecsPipeline whole = pipeline(params, SimilarityMeasure.COSINE, true);
+    BitSet wholeHits = new BitSet();
     prequentialRow(
         out,
+        report,
+        table,
         "streaming, configured seeds",
-        StreamingRuns.prequential(whole, events, parallelism, k, rate));
+        StreamingRuns.prequential(whole, events, parallelism, k, rate, wholeHits),
+        wholeHits);
     RecsPipeline recent = recentPipeline(params);
+    BitSet recentHits = new BitSet();
     prequentialRow(
         out,
+        report,
+        table,
         "streaming, 10 most recent items (seedItems 10, half-life 1 h)",
-        StreamingRuns.prequential(recent, events, parallelism, k, rate));
+        StreamingRuns.prequential(recent, events, parallelism, k, rate, recentHits),
+        recentHits);
+    BitSet popularHits = new BitSet();
     prequentialRow(
         out,
+        report,
+        table,
         "most-popular, incremental",
-        PrequentialEvaluator.evaluate(events, MostPopularRecommender.empty(), k));
+        PrequentialEvaluator.evaluate(
+            events, recordingHits(MostPopularRecommender.empty(), k, popularHits), k),
+        popularHits);
   }
 
-  private static void prequentialRow(PrintStream out, String name, PrequentialResult result) {
+  /**
+   * The recommender, noting in {@code hits} the index of each event whose item was in the list
+   * asked for just before it: {@link PrequentialEvaluator} asks, then feeds the event.
+   */
+  private static IncrementalRecommender recordingHits(
+      IncrementalRecommender recommender, int k, BitSet hits) {
+    return new IncrementalRecommender() {
+      private List<String> last = List.of();
+      private int index;
+
+      @Override
+      public List<String> recommend(String userId, int n) {
+        last = recommender.recommend(userId, n);
+        return last;
+      }
+
+      @Override
+      public void update(Interaction event) {
+        if (last.subList(0, Math.min(k, last.size())).contains(event.itemId())) {
+          hits.set(index);
+        }
+        index++;
+        last = List.of();
+        recommender.update(event);
+      }
+    };
+  }
+
+  private static void prequentialRow(
+      PrintStream out,
+      EvaluationReport report,
+      String table,
+      String name,
+      PrequentialResult result,
+      BitSet hits) {
+    report.prequential(table, result.k(), name, result.hits(), result.requests(), hits);
     out.printf(
         Locale.ROOT,
         "| %s | %.4f | %d / %d |%n",

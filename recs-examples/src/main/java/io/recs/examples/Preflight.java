@@ -139,7 +139,7 @@ final class Preflight {
   }
 
   /** The first line of the first file of {@code input}, split at the delimiter. */
-  private static List<String> header(String input, RecsSettings s) {
+  static List<String> header(String input, RecsSettings s) {
     try {
       Path path = new Path(input);
       FileSystem fs = path.getFileSystem();

@@ -16,15 +16,12 @@ import java.util.Locale;
 final class SettingsReference {
   private SettingsReference() {}
 
-  /** One table per section of the {@code run} job, then the demo's own settings. */
+  /** One table per section of the {@code run} job, then the demo's and the evaluation's own. */
   static String markdown() {
     List<OptionSection> sections = new ArrayList<>(OptionSection.RUN);
     List<RecsOption<?>> runOptions = OptionSection.options(OptionSection.RUN);
-    List<RecsOption<?>> demoOnly =
-        OptionSection.options(DemoJob.SECTIONS).stream()
-            .filter(option -> !runOptions.contains(option))
-            .toList();
-    sections.add(new OptionSection("Demo only", demoOnly));
+    sections.add(new OptionSection("Demo only", only(DemoJob.SECTIONS, runOptions)));
+    sections.add(new OptionSection("Evaluation only", only(EvaluationJob.SECTIONS, runOptions)));
     StringBuilder md = new StringBuilder("\n");
     for (OptionSection section : sections) {
       md.append("\n### ").append(section.title()).append("\n\n");
@@ -47,6 +44,10 @@ final class SettingsReference {
       }
     }
     return md.append('\n').toString();
+  }
+
+  private static List<RecsOption<?>> only(List<OptionSection> job, List<RecsOption<?>> run) {
+    return OptionSection.options(job).stream().filter(option -> !run.contains(option)).toList();
   }
 
   /** The settings each preset sets, against the defaults. */

@@ -10,6 +10,7 @@ import io.recs.testkit.flink.CollectingSink;
 import io.recs.testkit.metrics.PrequentialResult;
 import io.recs.testkit.metrics.Recommender;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +50,16 @@ final class StreamingRuns {
    * computed from the neighbour lists as they are when its lookups arrive, and lookups take a
    * shorter path than the updates of those lists; replayed at full speed, the lists a request sees
    * lag the input by whatever is in flight, which a live stream does not do.
+   *
+   * @param hitsOut receives the index in {@code events} of every hit, for a hit rate over time
    */
   static PrequentialResult prequential(
-      RecsPipeline pipeline, List<Interaction> events, int parallelism, int k, long eventsPerSecond)
+      RecsPipeline pipeline,
+      List<Interaction> events,
+      int parallelism,
+      int k,
+      long eventsPerSecond,
+      BitSet hitsOut)
       throws Exception {
     Map<String, Map<Long, List<String>>> byUserAndTime = new HashMap<>();
     for (Recommendations r : run(pipeline, events, parallelism, eventsPerSecond)) {
@@ -59,13 +67,15 @@ final class StreamingRuns {
     }
     Map<String, Long> previous = new HashMap<>();
     long hits = 0;
-    for (Interaction event : events) {
+    for (int i = 0; i < events.size(); i++) {
+      Interaction event = events.get(i);
       Long before = previous.put(event.userId(), event.timestamp());
       if (before != null) {
         List<String> list =
             byUserAndTime.getOrDefault(event.userId(), Map.of()).getOrDefault(before, List.of());
         if (list.subList(0, Math.min(k, list.size())).contains(event.itemId())) {
           hits++;
+          hitsOut.set(i);
         }
       }
     }

@@ -5,13 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.recs.event.Interaction;
 import io.recs.testkit.data.InteractionGenerator;
+import io.recs.testkit.metrics.RankingMetrics;
+import io.recs.testkit.metrics.RankingReport;
+import io.recs.testkit.metrics.Split;
+import io.recs.testkit.metrics.Splits;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +55,149 @@ class EvaluationJobITCase {
         .contains("| item-cosine (batch) | ");
     assertThat(run("--input", ratings.toString(), "--min-rating", "4", "--measures", "cosine"))
         .doesNotContain("2000 events");
+  }
+
+  @Test
+  void evaluatesASplitMadeElsewhereWritesTheScoredListsAndAReport(@TempDir Path dir)
+      throws Exception {
+    Split split = Splits.lastNPerUser(InteractionGenerator.tiny(3).generate(), 6);
+    Path train = dir.resolve("train.tsv");
+    Path test = dir.resolve("test.tsv");
+    writeTsv(train, split.train(), "not an event");
+    writeTsv(test, split.test());
+    Path lists = dir.resolve("lists");
+    Path report = dir.resolve("report");
+
+    String output =
+        run(
+            "--train", train.toString(),
+            "--test", test.toString(),
+            "--format", "tsv",
+            "--csv-columns", "user=user,item=item,timestamp=ts",
+            "--csv-header", "true",
+            "--default-action", "view",
+            "--measures", "cosine",
+            "--parallelism", "1",
+            "--n", "3",
+            "--lists-out", lists.toString(),
+            "--report", report.toString());
+
+    int trainLines = split.train().size() + 2;
+    assertThat(output)
+        .contains(
+            "train "
+                + train
+                + ": "
+                + trainLines
+                + " lines, "
+                + split.train().size()
+                + " accepted ("
+                + split.train().size()
+                + " interactions), 2 rejected (HEADER 1, ")
+        .contains("test " + test + ": " + (split.test().size() + 1) + " lines")
+        .contains("split given (--train, --test)")
+        .contains("MAP@3 (recs: AP/min(k,|rel|)) | MAP (MS Recommenders: AP/|rel|) |")
+        .contains("| streaming COSINE | ");
+    assertThat(lists.resolve("streaming-cosine.csv")).exists();
+    assertThat(lists.resolve("item-cosine-batch.csv")).exists();
+    // The lists written are the lists scored: evaluating them again gives the printed row.
+    Map<String, List<String>> mostPopular = new HashMap<>();
+    for (String line : Files.readAllLines(lists.resolve("most-popular.csv"))) {
+      String[] fields = line.split(",");
+      assertThat(fields.length).isBetween(1, 4);
+      mostPopular.put(fields[0], Arrays.asList(fields).subList(1, fields.length));
+    }
+    assertThat(mostPopular.keySet())
+        .containsExactlyInAnyOrderElementsOf(
+            split.test().stream().map(Interaction::userId).distinct().toList());
+    RankingReport again =
+        RankingMetrics.evaluate((user, n) -> mostPopular.get(user), split.test(), 3);
+    assertThat(again.map()).isGreaterThan(again.mapMsr());
+    assertThat(output)
+        .contains(
+            String.format(
+                Locale.ROOT,
+                "| most-popular | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %d |",
+                again.precision(),
+                again.recall(),
+                again.ndcg(),
+                again.map(),
+                again.mapMsr(),
+                again.hitRate(),
+                again.users()));
+    String html = Files.readString(report.resolve("index.html"));
+    assertThat(html)
+        .contains("<svg")
+        .contains("streaming COSINE")
+        .contains("item-cosine (batch)")
+        .contains(String.format(Locale.ROOT, "%.4f", again.mapMsr()))
+        .contains("No prequential run was made");
+  }
+
+  @Test
+  void reportsThePrequentialHitRateOverTime(@TempDir Path dir) throws Exception {
+    String output =
+        run(
+            "--prequential", "small",
+            "--replay-rate", "0",
+            "--parallelism", "1",
+            "--report", dir.toString());
+
+    String html = Files.readString(dir.resolve("index.html"));
+    // One line per scorer in the chart of the hit rate over time.
+    assertThat(html.split("<polyline", -1)).hasSize(4);
+    assertThat(html)
+        .contains("HR@10 over time")
+        .contains("streaming, configured seeds")
+        .contains("most-popular, incremental")
+        .contains("No ranking table")
+        .doesNotContain("No prequential run was made");
+    List<String> rows = output.lines().filter(l -> l.startsWith("| most-popular")).toList();
+    assertThat(rows).hasSize(1);
+    // | name | HR | hits / requests |: the page shows the same hit rate and counts.
+    String[] cells = rows.get(0).split("\\|");
+    assertThat(html).contains(cells[2].trim()).contains(cells[3].trim());
+  }
+
+  @Test
+  void refusesSettingsThatDoNotApplyToASplitMadeElsewhere(@TempDir Path dir) throws Exception {
+    Path rejected = dir.resolve("train.csv");
+    Files.write(rejected, List.of("a;b;c"));
+    assertThatThrownBy(() -> run("--train", "a.csv", "--test", "b.csv", "--input", "r.csv"))
+        .hasMessage(
+            "evaluation.input (--input) does not apply with evaluation.train (--train) and"
+                + " evaluation.test (--test): the split is given; remove it");
+    assertThatThrownBy(() -> run("--train", "a.csv", "--test", "b.csv", "--split", "last"))
+        .hasMessage(
+            "evaluation.split (--split) does not apply with evaluation.train (--train) and"
+                + " evaluation.test (--test): the split is given; remove it");
+    assertThatThrownBy(() -> run("--train", "a.csv"))
+        .hasMessage("evaluation.train (--train) needs evaluation.test (--test)");
+    assertThatThrownBy(() -> run("--generated", "small", "--format", "csv"))
+        .hasMessage(
+            "input.format (--format) applies only to evaluation.train (--train) and"
+                + " evaluation.test (--test) (--input reads a MovieLens ratings.csv)");
+    assertThatThrownBy(
+            () ->
+                run(
+                    "--train", rejected.toString(),
+                    "--test", rejected.toString(),
+                    "--format", "csv",
+                    "--csv-columns", "user,item,timestamp",
+                    "--default-action", "view"))
+        .isInstanceOf(BadSettingException.class)
+        .hasMessageContaining("every one of its 1 lines was rejected");
+  }
+
+  /** Columns item, user, ts with a header naming them, then {@code extra} lines. */
+  private static void writeTsv(Path file, List<Interaction> events, String... extra)
+      throws Exception {
+    List<String> lines = new java.util.ArrayList<>(List.of("item\tuser\tts"));
+    for (Interaction e : events) {
+      lines.add(e.itemId() + "\t" + e.userId() + "\t" + e.timestamp());
+    }
+    lines.addAll(List.of(extra));
+    Files.write(file, lines, StandardCharsets.UTF_8);
   }
 
   @Test

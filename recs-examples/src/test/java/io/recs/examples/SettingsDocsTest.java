@@ -44,6 +44,9 @@ class SettingsDocsTest {
     for (RecsOption<?> option : OptionSection.options(DemoJob.SECTIONS)) {
       options.put(option.key(), option);
     }
+    for (RecsOption<?> option : OptionSection.options(EvaluationJob.SECTIONS)) {
+      options.put(option.key(), option);
+    }
     List<String> problems = new ArrayList<>();
     int checked = 0;
     for (Path page : pages()) {

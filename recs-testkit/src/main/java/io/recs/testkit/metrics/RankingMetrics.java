@@ -26,6 +26,10 @@ import org.apache.flink.annotation.PublicEvolving;
  *   <li>NDCG@k = DCG / IDCG with DCG = Σ rel(r) / log2(r + 1) over ranks r = 1..k, and IDCG the DCG
  *       of min(k, |R|) hits at the top;
  *   <li>AP@k = Σ precision@r × rel(r) over r = 1..k, divided by min(k, |R|); MAP@k is its mean;
+ *   <li>AP@k as the Microsoft Recommenders benchmark tables report it ({@link
+ *       #averagePrecisionMsr}): the same sum divided by |R| instead; {@link RankingReport#mapMsr()}
+ *       is its mean. It is never above MAP@k, and well below it when users hold out more than k
+ *       items;
  *   <li>hit@k = 1 if any of the k items is relevant.
  * </ul>
  *
@@ -53,7 +57,7 @@ public final class RankingMetrics {
       Recommender recommender, Map<String, Set<String>> relevantByUser, int k) {
     Objects.requireNonNull(recommender, "recommender");
     checkK(k);
-    double precision = 0, recall = 0, ndcg = 0, map = 0, hits = 0;
+    double precision = 0, recall = 0, ndcg = 0, map = 0, mapMsr = 0, hits = 0;
     int users = 0;
     for (Map.Entry<String, Set<String>> user : new TreeMap<>(relevantByUser).entrySet()) {
       Set<String> relevant = user.getValue();
@@ -65,14 +69,22 @@ public final class RankingMetrics {
       recall += recall(ranked, relevant, k);
       ndcg += ndcg(ranked, relevant, k);
       map += averagePrecision(ranked, relevant, k);
+      mapMsr += averagePrecisionMsr(ranked, relevant, k);
       hits += hit(ranked, relevant, k);
       users++;
     }
     if (users == 0) {
-      return new RankingReport(k, 0, 0, 0, 0, 0, 0);
+      return new RankingReport(k, 0, 0, 0, 0, 0, 0, 0);
     }
     return new RankingReport(
-        k, users, precision / users, recall / users, ndcg / users, map / users, hits / users);
+        k,
+        users,
+        precision / users,
+        recall / users,
+        ndcg / users,
+        map / users,
+        hits / users,
+        mapMsr / users);
   }
 
   /** Precision@k of one list: relevant items among its first k, divided by k. */
@@ -107,6 +119,31 @@ public final class RankingMetrics {
   /** AP@k of one list: mean of precision@r at the relevant ranks r, over min(k, |relevant|). */
   public static double averagePrecision(List<String> ranked, Set<String> relevant, int k) {
     checkK(k);
+    int normaliser = Math.min(k, relevant.size());
+    return normaliser == 0 ? 0 : precisionSum(ranked, relevant, k) / normaliser;
+  }
+
+  /**
+   * AP@k of one list as the Microsoft Recommenders benchmark defines it: Σ precision@r × rel(r)
+   * over r = 1..k, divided by |relevant| (not by min(k, |relevant|)).
+   *
+   * <p>This is {@code map_at_k} of {@code recommenders/evaluation/python_evaluation.py} in
+   * recommenders-team/recommenders (at commit 20b0b53f, the version behind the published SAR and
+   * baseline tables): {@code rr} sums {@code (hit number) / rank} over a user's hits in the top k,
+   * and the result is {@code (df_merge["rr"] / df_merge["actual"]).sum() / n_users}, with {@code
+   * actual} the user's number of test items. Later versions keep this formula as {@code map} and
+   * change {@code map_at_k} to divide by {@code min(actual, k)}, which is {@link
+   * #averagePrecision}. One difference in the mean stays: Microsoft Recommenders averages over the
+   * users that have both test items and recommendations ({@code n_users}), recs over every user
+   * with a test item, so a user given no list counts 0 here and not at all there.
+   */
+  public static double averagePrecisionMsr(List<String> ranked, Set<String> relevant, int k) {
+    checkK(k);
+    return relevant.isEmpty() ? 0 : precisionSum(ranked, relevant, k) / relevant.size();
+  }
+
+  /** Σ precision@r × rel(r) over the ranks r = 1..k. */
+  private static double precisionSum(List<String> ranked, Set<String> relevant, int k) {
     double sum = 0;
     int hits = 0;
     boolean[] relevance = relevanceByRank(ranked, relevant, k);
@@ -116,8 +153,7 @@ public final class RankingMetrics {
         sum += (double) hits / r;
       }
     }
-    int normaliser = Math.min(k, relevant.size());
-    return normaliser == 0 ? 0 : sum / normaliser;
+    return sum;
   }
 
   /** Hit@k of one list: 1 if any of its first k items is relevant, else 0. */
