@@ -78,12 +78,7 @@ final class InputFormats {
             RATING_THRESHOLD),
         null);
     CsvInteractionParser.Builder b = CsvInteractionParser.builder();
-    char delimiter = format.equals("tsv") ? '\t' : ',';
-    if (s.get(CSV_DELIMITER) != null) {
-      String d = s.get(CSV_DELIMITER);
-      delimiter = d.equals("tab") ? '\t' : d.charAt(0);
-    }
-    b.delimiter(delimiter);
+    b.delimiter(delimiter(s));
     List<String> columns = s.get(CSV_COLUMNS);
     boolean byName = columns.stream().anyMatch(c -> c.contains("=") && !isIndex(c));
     if (byName && header == null) {
@@ -255,6 +250,15 @@ final class InputFormats {
           case "ms" -> TimestampFormat.EPOCH_MILLIS;
           default -> TimestampFormat.ISO_8601;
         });
+  }
+
+  /** The field separator of the delimited formats: {@code --csv-delimiter}, else by format. */
+  static char delimiter(RecsSettings s) {
+    String d = s.get(CSV_DELIMITER);
+    if (d == null) {
+      return "tsv".equals(s.get(FORMAT)) ? '\t' : ',';
+    }
+    return d.equals("tab") ? '\t' : d.charAt(0);
   }
 
   static ActionWeights actionWeights(RecsSettings s) {

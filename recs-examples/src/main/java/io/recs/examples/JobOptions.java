@@ -20,7 +20,12 @@ final class JobOptions {
   /** Where outputs go. */
   enum Sink {
     FILES,
-    KAFKA
+    KAFKA;
+
+    /** The name of the sink in flags, uids and summaries, e.g. {@code kafka}. */
+    String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
   }
 
   /** What a run writes. */

@@ -164,11 +164,7 @@ final class Preflight {
         if (line.startsWith("\uFEFF")) {
           line = line.substring(1);
         }
-        String d = s.get(InputOptions.CSV_DELIMITER);
-        char delimiter =
-            d == null
-                ? ("tsv".equals(s.get(InputOptions.FORMAT)) ? '\t' : ',')
-                : d.equals("tab") ? '\t' : d.charAt(0);
+        char delimiter = InputFormats.delimiter(s);
         return Arrays.stream(
                 line.split(java.util.regex.Pattern.quote(String.valueOf(delimiter)), -1))
             .map(name -> name.trim().replaceAll("^\"|\"$", ""))

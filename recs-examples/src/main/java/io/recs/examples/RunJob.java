@@ -136,10 +136,10 @@ public final class RunJob {
             : s.get(INPUT_TOPIC) + " at " + s.get(BOOTSTRAP_SERVERS),
         pipeline == null
             ? "no recommendation stages"
-            : "preset " + s.get(io.recs.pipeline.PipelineOptions.PRESET).name().toLowerCase(),
-        destinations.stream()
-            .map(d -> d.output().label() + "→" + d.sink().name().toLowerCase())
-            .toList());
+            : "preset "
+                + io.recs.pipeline.PipelineOptions.PRESET.format(
+                    s.get(io.recs.pipeline.PipelineOptions.PRESET)),
+        destinations.stream().map(d -> d.output().label() + "→" + d.sink().label()).toList());
     JobClient client = lifecycle.submit(environment);
     if (!env.getConfiguration().get(DeploymentOptions.ATTACHED)) {
       // Submitted to a cluster without waiting (flink run -d, REST): its UI reports progress.
@@ -243,7 +243,10 @@ public final class RunJob {
         .defaults()
         .forEach(
             (flag, value) -> {
-              if (!java.util.Arrays.asList(args).contains("--" + flag)) {
+              boolean given =
+                  java.util.Arrays.stream(args)
+                      .anyMatch(a -> a.equals("--" + flag) || a.startsWith("--" + flag + "="));
+              if (!given) {
                 all.add("--" + flag);
                 all.add(value);
               }

@@ -26,7 +26,7 @@ final class RunOutputs {
   /** Where one output went, for the summary. */
   record Destination(Output output, Sink sink, String where) {
     String counter() {
-      return RunCounters.WRITTEN_PREFIX + output.label() + "." + sink.name().toLowerCase();
+      return RunCounters.WRITTEN_PREFIX + output.label() + "." + sink.label();
     }
   }
 
@@ -37,7 +37,7 @@ final class RunOutputs {
     Set<Output> outputs = EnumSet.noneOf(Output.class);
     if (sinks(s).contains(sink)) {
       for (String name : s.get(sink == Sink.FILES ? FILES_OUTPUTS : KAFKA_OUTPUTS)) {
-        outputs.add(Output.valueOf(name.toUpperCase().replace('-', '_')));
+        outputs.add(Output.valueOf(name.toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
       }
     }
     return outputs;
@@ -47,7 +47,7 @@ final class RunOutputs {
   static Set<Sink> sinks(RecsSettings s) {
     Set<Sink> sinks = EnumSet.noneOf(Sink.class);
     for (String name : s.get(SINKS)) {
-      sinks.add(Sink.valueOf(name.toUpperCase()));
+      sinks.add(Sink.valueOf(name.toUpperCase(java.util.Locale.ROOT)));
     }
     return sinks;
   }
@@ -102,7 +102,7 @@ final class RunOutputs {
 
   private static <T> void write(
       RecsSettings s, Destination destination, DataStream<T> stream, JsonFormat<T> format) {
-    String uid = destination.output().label() + "-" + destination.sink().name().toLowerCase();
+    String uid = destination.output().label() + "-" + destination.sink().label();
     DataStream<T> counted =
         stream
             .map(new RunCounters.Count<T>(destination.counter()))

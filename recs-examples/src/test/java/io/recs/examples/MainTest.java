@@ -96,6 +96,18 @@ class MainTest {
         .contains("kafka.properties: 'security.protocol=SASL_PLAINTEXT'");
   }
 
+  @Test
+  void aJobNamesDefaultGivesWayToTheSameFlagInEitherSpelling() throws Exception {
+    for (String[] sinks :
+        List.of(new String[] {"--sinks", "files,kafka"}, new String[] {"--sinks=files,kafka"})) {
+      List<String> args = new ArrayList<>(List.of("kafka-to-kafka", "--print-config"));
+      args.addAll(List.of(sinks));
+      Result result = run(args.toArray(String[]::new));
+      assertThat(result.err()).isEmpty();
+      assertThat(result.out()).contains("sinks: 'files,kafka'  # flag");
+    }
+  }
+
   static List<Arguments> badSettings() throws Exception {
     Path input = Files.writeString(dir.resolve("in.csv"), "u,i,view,1,1000,\n");
     Path unknownKey =
