@@ -1,5 +1,6 @@
 package io.recs.event;
 
+import io.recs.config.BuilderChecks;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Locale;
@@ -129,8 +130,7 @@ public final class ActionWeights implements Serializable {
     /** Accepts unknown actions with this weight instead of rejecting them. May be set once. */
     public Builder unknownActionWeight(double weight) {
       if (unknownSet) {
-        throw new IllegalStateException(
-            "unknownActionWeight was already set to " + unknownActionWeight);
+        BuilderChecks.setOnce("unknownActionWeight", unknownActionWeight, weight);
       }
       if (!Double.isFinite(weight) || weight < 0) {
         throw new IllegalArgumentException(

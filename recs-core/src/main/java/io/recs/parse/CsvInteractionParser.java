@@ -1,5 +1,6 @@
 package io.recs.parse;
 
+import io.recs.config.BuilderChecks;
 import io.recs.event.ActionWeights;
 import io.recs.event.Interaction;
 import io.recs.event.RecordOrigin;
@@ -199,7 +200,7 @@ public final class CsvInteractionParser implements InteractionParser {
      * The field separator, a single ASCII character; {@code ','} by default, {@code '\t'} for TSV.
      */
     public Builder delimiter(char delimiter) {
-      this.delimiter = Settings.setOnce(this.delimiter, delimiter, "delimiter");
+      this.delimiter = BuilderChecks.setOnce("delimiter", this.delimiter, delimiter);
       return this;
     }
 
@@ -209,49 +210,49 @@ public final class CsvInteractionParser implements InteractionParser {
      * {@code HEADER} rejects (so that a header is never lost or mistaken for an event).
      */
     public Builder header(String... names) {
-      this.header = Settings.setOnce(this.header, List.of(names), "header");
+      this.header = BuilderChecks.setOnce("header", this.header, List.of(names));
       return this;
     }
 
     /** The column of the user id, by header name. Required (by name or index). */
     public Builder userColumn(String name) {
-      userColumn = Settings.setOnce(userColumn, CsvColumn.named(name), "userColumn");
+      userColumn = BuilderChecks.setOnce("userColumn", userColumn, CsvColumn.named(name));
       return this;
     }
 
     /** The column of the user id, by 0-based index. */
     public Builder userColumn(int index) {
-      userColumn = Settings.setOnce(userColumn, CsvColumn.at(index), "userColumn");
+      userColumn = BuilderChecks.setOnce("userColumn", userColumn, CsvColumn.at(index));
       return this;
     }
 
     /** The column of the item id, by header name. Required (by name or index). */
     public Builder itemColumn(String name) {
-      itemColumn = Settings.setOnce(itemColumn, CsvColumn.named(name), "itemColumn");
+      itemColumn = BuilderChecks.setOnce("itemColumn", itemColumn, CsvColumn.named(name));
       return this;
     }
 
     /** The column of the item id, by 0-based index. */
     public Builder itemColumn(int index) {
-      itemColumn = Settings.setOnce(itemColumn, CsvColumn.at(index), "itemColumn");
+      itemColumn = BuilderChecks.setOnce("itemColumn", itemColumn, CsvColumn.at(index));
       return this;
     }
 
     /** The column of the action name, by header name. Either this or {@link #fixedAction}. */
     public Builder actionColumn(String name) {
-      actionColumn = Settings.setOnce(actionColumn, CsvColumn.named(name), "actionColumn");
+      actionColumn = BuilderChecks.setOnce("actionColumn", actionColumn, CsvColumn.named(name));
       return this;
     }
 
     /** The column of the action name, by 0-based index. */
     public Builder actionColumn(int index) {
-      actionColumn = Settings.setOnce(actionColumn, CsvColumn.at(index), "actionColumn");
+      actionColumn = BuilderChecks.setOnce("actionColumn", actionColumn, CsvColumn.at(index));
       return this;
     }
 
     /** One action for every record, for files without an action column. */
     public Builder fixedAction(String action) {
-      fixedAction = Settings.setOnce(fixedAction, action, "fixedAction");
+      fixedAction = BuilderChecks.setOnce("fixedAction", fixedAction, action);
       return this;
     }
 
@@ -260,37 +261,40 @@ public final class CsvInteractionParser implements InteractionParser {
      * the weight is the action's weight from the {@link ActionWeights}.
      */
     public Builder weightColumn(String name) {
-      weightColumn = Settings.setOnce(weightColumn, CsvColumn.named(name), "weightColumn");
+      weightColumn = BuilderChecks.setOnce("weightColumn", weightColumn, CsvColumn.named(name));
       return this;
     }
 
     /** The column of the weight, by 0-based index. */
     public Builder weightColumn(int index) {
-      weightColumn = Settings.setOnce(weightColumn, CsvColumn.at(index), "weightColumn");
+      weightColumn = BuilderChecks.setOnce("weightColumn", weightColumn, CsvColumn.at(index));
       return this;
     }
 
     /** The column of the timestamp, by header name. Required (by name or index). */
     public Builder timestampColumn(String name) {
-      timestampColumn = Settings.setOnce(timestampColumn, CsvColumn.named(name), "timestampColumn");
+      timestampColumn =
+          BuilderChecks.setOnce("timestampColumn", timestampColumn, CsvColumn.named(name));
       return this;
     }
 
     /** The column of the timestamp, by 0-based index. */
     public Builder timestampColumn(int index) {
-      timestampColumn = Settings.setOnce(timestampColumn, CsvColumn.at(index), "timestampColumn");
+      timestampColumn =
+          BuilderChecks.setOnce("timestampColumn", timestampColumn, CsvColumn.at(index));
       return this;
     }
 
     /** The column of the item's category, by header name. Optional; empty means none. */
     public Builder categoryColumn(String name) {
-      categoryColumn = Settings.setOnce(categoryColumn, CsvColumn.named(name), "categoryColumn");
+      categoryColumn =
+          BuilderChecks.setOnce("categoryColumn", categoryColumn, CsvColumn.named(name));
       return this;
     }
 
     /** The column of the item's category, by 0-based index. */
     public Builder categoryColumn(int index) {
-      categoryColumn = Settings.setOnce(categoryColumn, CsvColumn.at(index), "categoryColumn");
+      categoryColumn = BuilderChecks.setOnce("categoryColumn", categoryColumn, CsvColumn.at(index));
       return this;
     }
 
@@ -299,7 +303,7 @@ public final class CsvInteractionParser implements InteractionParser {
      * #timestampPattern}.
      */
     public Builder timestampFormat(TimestampFormat format) {
-      timestampFormat = Settings.setOnce(timestampFormat, format, "timestampFormat");
+      timestampFormat = BuilderChecks.setOnce("timestampFormat", timestampFormat, format);
       return this;
     }
 
@@ -323,10 +327,10 @@ public final class CsvInteractionParser implements InteractionParser {
      */
     public Builder timestampPattern(String pattern, ZoneId zone) {
       timestampPattern =
-          Settings.setOnce(
+          BuilderChecks.setOnce(
+              "timestampPattern",
               timestampPattern,
-              TimestampPattern.of("timestampPattern", pattern, zone),
-              "timestampPattern");
+              TimestampPattern.of("timestampPattern", pattern, zone));
       return this;
     }
 
@@ -338,10 +342,10 @@ public final class CsvInteractionParser implements InteractionParser {
      */
     public Builder actionMapping(Map<String, String> mapping) {
       actionMapping =
-          Settings.setOnce(
+          BuilderChecks.setOnce(
+              "actionMapping",
               actionMapping,
-              Map.copyOf(Objects.requireNonNull(mapping, "actionMapping")),
-              "actionMapping");
+              Map.copyOf(Objects.requireNonNull(mapping, "actionMapping")));
       return this;
     }
 
@@ -354,19 +358,19 @@ public final class CsvInteractionParser implements InteractionParser {
      * are.
      */
     public Builder firstLineIsHeader() {
-      firstLineIsHeader = Settings.setOnce(firstLineIsHeader, true, "firstLineIsHeader");
+      firstLineIsHeader = BuilderChecks.setOnce("firstLineIsHeader", firstLineIsHeader, true);
       return this;
     }
 
     /** Known actions and their weights; {@link ActionWeights#defaults()} by default. */
     public Builder actionWeights(ActionWeights weights) {
-      actionWeights = Settings.setOnce(actionWeights, weights, "actionWeights");
+      actionWeights = BuilderChecks.setOnce("actionWeights", actionWeights, weights);
       return this;
     }
 
     /** Longer records are {@code TOO_LARGE} rejects; 65536 (64 KiB) by default. */
     public Builder maxRecordBytes(int bytes) {
-      maxRecordBytes = Settings.setOnce(maxRecordBytes, bytes, "maxRecordBytes");
+      maxRecordBytes = BuilderChecks.setOnce("maxRecordBytes", maxRecordBytes, bytes);
       return this;
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.recs.config.BuilderChecks;
 import io.recs.event.ActionWeights;
 import io.recs.event.Interaction;
 import io.recs.event.RecordOrigin;
@@ -479,7 +480,7 @@ public final class JsonInteractionParser implements InteractionParser {
 
     /** One action for every record, for events without an action field. */
     public Builder fixedAction(String action) {
-      fixedAction = Settings.setOnce(fixedAction, action, "fixedAction");
+      fixedAction = BuilderChecks.setOnce("fixedAction", fixedAction, action);
       return this;
     }
 
@@ -505,7 +506,7 @@ public final class JsonInteractionParser implements InteractionParser {
      * #timestampPattern} if set.
      */
     public Builder timestampUnit(TimestampFormat unit) {
-      timestampUnit = Settings.setOnce(timestampUnit, unit, "timestampUnit");
+      timestampUnit = BuilderChecks.setOnce("timestampUnit", timestampUnit, unit);
       return this;
     }
 
@@ -530,10 +531,10 @@ public final class JsonInteractionParser implements InteractionParser {
      */
     public Builder timestampPattern(String pattern, ZoneId zone) {
       timestampPattern =
-          Settings.setOnce(
+          BuilderChecks.setOnce(
+              "timestampPattern",
               timestampPattern,
-              TimestampPattern.of("timestampPattern", pattern, zone),
-              "timestampPattern");
+              TimestampPattern.of("timestampPattern", pattern, zone));
       return this;
     }
 
@@ -546,10 +547,10 @@ public final class JsonInteractionParser implements InteractionParser {
      */
     public Builder actionMapping(Map<String, String> mapping) {
       actionMapping =
-          Settings.setOnce(
+          BuilderChecks.setOnce(
+              "actionMapping",
               actionMapping,
-              Map.copyOf(Objects.requireNonNull(mapping, "actionMapping")),
-              "actionMapping");
+              Map.copyOf(Objects.requireNonNull(mapping, "actionMapping")));
       return this;
     }
 
@@ -558,24 +559,24 @@ public final class JsonInteractionParser implements InteractionParser {
      * per event (see the class comment). None by default: a record is one event.
      */
     public Builder eventsField(String path) {
-      eventsField = Settings.setOnce(eventsField, path, "eventsField");
+      eventsField = BuilderChecks.setOnce("eventsField", eventsField, path);
       return this;
     }
 
     /** Known actions and their weights; {@link ActionWeights#defaults()} by default. */
     public Builder actionWeights(ActionWeights weights) {
-      actionWeights = Settings.setOnce(actionWeights, weights, "actionWeights");
+      actionWeights = BuilderChecks.setOnce("actionWeights", actionWeights, weights);
       return this;
     }
 
     /** Longer records are {@code TOO_LARGE} rejects; 65536 (64 KiB) by default. */
     public Builder maxRecordBytes(int bytes) {
-      maxRecordBytes = Settings.setOnce(maxRecordBytes, bytes, "maxRecordBytes");
+      maxRecordBytes = BuilderChecks.setOnce("maxRecordBytes", maxRecordBytes, bytes);
       return this;
     }
 
     private Builder field(JsonField field, String path) {
-      fields.put(field, Settings.setOnce(fields.get(field), path, field.property));
+      fields.put(field, BuilderChecks.setOnce(field.property, fields.get(field), path));
       return this;
     }
 

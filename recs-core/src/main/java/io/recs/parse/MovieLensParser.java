@@ -1,5 +1,6 @@
 package io.recs.parse;
 
+import io.recs.config.BuilderChecks;
 import io.recs.event.ActionWeights;
 import io.recs.event.Interaction;
 import io.recs.event.RecordOrigin;
@@ -110,13 +111,13 @@ public final class MovieLensParser implements InteractionParser {
      * rating.
      */
     public Builder ratingThreshold(double threshold) {
-      ratingThreshold = Settings.setOnce(ratingThreshold, threshold, "ratingThreshold");
+      ratingThreshold = BuilderChecks.setOnce("ratingThreshold", ratingThreshold, threshold);
       return this;
     }
 
     /** The weight of accepted ratings; {@link RatingWeight#RATING} by default. */
     public Builder ratingWeight(RatingWeight weight) {
-      ratingWeight = Settings.setOnce(ratingWeight, weight, "ratingWeight");
+      ratingWeight = BuilderChecks.setOnce("ratingWeight", ratingWeight, weight);
       return this;
     }
 

@@ -1,5 +1,6 @@
 package io.recs.pipeline;
 
+import io.recs.config.BuilderChecks;
 import io.recs.config.RecsOption;
 import io.recs.config.RecsSettings;
 import io.recs.event.Interaction;
@@ -34,7 +35,7 @@ import io.recs.state.UserPreferencesFunction;
 import io.recs.trending.TrendingConfig;
 import io.recs.trending.TrendingFunction;
 import io.recs.trending.TrendingOptions;
-import java.util.Objects;
+import java.util.List;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -313,8 +314,13 @@ public final class RecsPipeline {
             : recommendations.getSideOutput(RankFunction.LEARNED_WEIGHTS));
   }
 
-  /** Builds a {@link RecsPipeline}; every setting has a default, {@link #build()} checks them. */
+  /**
+   * Builds a {@link RecsPipeline}; every setting has a default, every setter may be called once,
+   * {@link #build()} checks the configurations against each other.
+   */
   public static final class Builder {
+    private static final List<String> CONFIGURATIONS =
+        List.of("similarity", "preferences", "scoring", "trending");
     private SimilarityConfig similarity = SimilarityConfig.defaults();
     private PreferenceConfig preferences = PreferenceConfig.defaults();
     private ScoringConfig scoring = ScoringConfig.defaults();
@@ -322,6 +328,7 @@ public final class RecsPipeline {
     private WallClock clock = WallClock.system();
     private String uidPrefix = DEFAULT_UID_PREFIX;
     private boolean recommendations = true;
+    private final BuilderChecks.Assigned assigned = new BuilderChecks.Assigned();
 
     private Builder() {}
 
@@ -331,7 +338,7 @@ public final class RecsPipeline {
      * RecsStreams#recommendations()} and {@link RecsStreams#trending()} are unavailable.
      */
     public Builder recommendations(boolean recommendations) {
-      this.recommendations = recommendations;
+      this.recommendations = assigned.once("recommendations", recommendations);
       return this;
     }
 
@@ -340,16 +347,26 @@ public final class RecsPipeline {
      * versions of a job, or savepoints do not map back.
      */
     public Builder uidPrefix(String uidPrefix) {
-      this.uidPrefix = Objects.requireNonNull(uidPrefix, "uidPrefix");
+      this.uidPrefix = BuilderChecks.nonBlank("uidPrefix", assigned.once("uidPrefix", uidPrefix));
       return this;
     }
 
     /**
      * The configurations of a {@link Preset}: sets similarity, preferences, scoring and trending as
-     * {@link RecsPipeline#from} does for a preset alone. Setters called after this one replace a
-     * whole configuration.
+     * {@link RecsPipeline#from} does for a preset alone. A configuration set after this one
+     * replaces the preset's; one set before it would be replaced, so that order is refused.
      */
     public Builder preset(Preset preset) {
+      assigned.once("preset", preset);
+      for (String config : CONFIGURATIONS) {
+        BuilderChecks.check(
+            !assigned.isSet(config),
+            "preset("
+                + preset
+                + ") would replace the "
+                + config
+                + " configuration set before it; set the preset first");
+      }
       RecsSettings settings = effective(RecsSettings.empty().with(PipelineOptions.PRESET, preset));
       similarity = SimilarityOptions.config(settings);
       preferences = PreferenceOptions.config(settings);
@@ -360,31 +377,31 @@ public final class RecsPipeline {
 
     /** The similarity configuration; default {@link SimilarityConfig#defaults()}. */
     public Builder similarity(SimilarityConfig similarity) {
-      this.similarity = Objects.requireNonNull(similarity, "similarity");
+      this.similarity = assigned.once("similarity", similarity);
       return this;
     }
 
     /** The preference configuration; default {@link PreferenceConfig#defaults()}. */
     public Builder preferences(PreferenceConfig preferences) {
-      this.preferences = Objects.requireNonNull(preferences, "preferences");
+      this.preferences = assigned.once("preferences", preferences);
       return this;
     }
 
     /** The scoring configuration; default {@link ScoringConfig#defaults()}. */
     public Builder scoring(ScoringConfig scoring) {
-      this.scoring = Objects.requireNonNull(scoring, "scoring");
+      this.scoring = assigned.once("scoring", scoring);
       return this;
     }
 
     /** The trending configuration; default {@link TrendingConfig#defaults()}. */
     public Builder trending(TrendingConfig trending) {
-      this.trending = Objects.requireNonNull(trending, "trending");
+      this.trending = assigned.once("trending", trending);
       return this;
     }
 
     /** The wall clock used for latency metrics; default {@link WallClock#system()}. */
     public Builder clock(WallClock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
+      this.clock = assigned.once("clock", clock);
       return this;
     }
 
@@ -394,9 +411,6 @@ public final class RecsPipeline {
      * @throws IllegalArgumentException naming the conflicting settings and their values
      */
     public RecsPipeline build() {
-      if (uidPrefix.isBlank()) {
-        throw new IllegalArgumentException("uidPrefix must not be blank, was '" + uidPrefix + "'");
-      }
       if (scoring.candidatesPerSeed() > similarity.neighbours()) {
         throw new IllegalArgumentException(
             ScoringOptions.CANDIDATES_PER_SEED.name()

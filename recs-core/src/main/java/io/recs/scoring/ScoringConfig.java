@@ -1,10 +1,10 @@
 package io.recs.scoring;
 
+import io.recs.config.BuilderChecks;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.apache.flink.annotation.PublicEvolving;
 
@@ -167,7 +167,10 @@ public final class ScoringConfig implements Serializable {
     return linear;
   }
 
-  /** Builds a {@link ScoringConfig}; {@link #build()} checks the settings together. */
+  /**
+   * Builds a {@link ScoringConfig}; every setter may be called once and checks its value, {@link
+   * #build()} checks the settings together ({@link io.recs.config.BuilderChecks}).
+   */
   public static final class Builder {
     private int n = ScoringOptions.N.defaultValue();
     private int seedItems = ScoringOptions.SEED_ITEMS.defaultValue();
@@ -188,102 +191,105 @@ public final class ScoringConfig implements Serializable {
     private boolean scorerSet;
     private LinearScoring linear;
 
+    private final BuilderChecks.Assigned assigned = new BuilderChecks.Assigned();
+
     private Builder() {}
 
     /** See {@link ScoringConfig#n()}. */
     public Builder n(int n) {
-      this.n = n;
+      this.n = assigned.once(ScoringOptions.N, n);
       return this;
     }
 
     /** See {@link ScoringConfig#seedItems()}. Default 20. */
     public Builder seedItems(int seedItems) {
-      this.seedItems = seedItems;
+      this.seedItems = assigned.once(ScoringOptions.SEED_ITEMS, seedItems);
       return this;
     }
 
     /** See {@link ScoringConfig#candidatesPerSeed()}. Default 20. */
     public Builder candidatesPerSeed(int candidatesPerSeed) {
-      this.candidatesPerSeed = candidatesPerSeed;
+      this.candidatesPerSeed = assigned.once(ScoringOptions.CANDIDATES_PER_SEED, candidatesPerSeed);
       return this;
     }
 
     /** See {@link ScoringConfig#scorer()}. */
     public Builder scorer(Scorer scorer) {
-      this.scorer = Objects.requireNonNull(scorer, "scorer");
+      this.scorer = assigned.once("scorer", scorer);
       this.scorerSet = true;
       return this;
     }
 
     /** See {@link ScoringConfig#seenFilter()}. */
     public Builder seenFilter(SeenFilter seenFilter) {
-      this.seenFilter = Objects.requireNonNull(seenFilter, "seenFilter");
+      this.seenFilter = assigned.once("seenFilter", seenFilter);
       return this;
     }
 
     /** See {@link ScoringConfig#maxSeenItems()}. */
     public Builder maxSeenItems(int maxSeenItems) {
-      this.maxSeenItems = maxSeenItems;
+      this.maxSeenItems = assigned.once(ScoringOptions.MAX_SEEN_ITEMS, maxSeenItems);
       return this;
     }
 
     /** See {@link ScoringConfig#blocklist()}. */
     public Builder blocklist(Set<String> blocklist) {
-      this.blocklist = Objects.requireNonNull(blocklist, "blocklist");
+      this.blocklist = assigned.once(ScoringOptions.BLOCKLIST.name(), blocklist);
       return this;
     }
 
-    /** See {@link ScoringConfig#filter()}. */
+    /** See {@link ScoringConfig#filter()}; by default there is none. */
     public Builder filter(ItemFilter filter) {
-      this.filter = filter;
+      this.filter = assigned.once("filter", filter);
       return this;
     }
 
     /** See {@link ScoringConfig#boosts()}; multipliers must be finite and positive. */
     public Builder boosts(Map<String, Double> boosts) {
-      this.boosts = new HashMap<>(Objects.requireNonNull(boosts, "boosts"));
+      this.boosts = new HashMap<>(assigned.once("boosts", boosts));
       return this;
     }
 
     /** See {@link ScoringConfig#restrictToEventCategory()}. */
     public Builder restrictToEventCategory(boolean restrict) {
-      this.restrictToEventCategory = restrict;
+      this.restrictToEventCategory =
+          assigned.once(ScoringOptions.RESTRICT_TO_EVENT_CATEGORY, restrict);
       return this;
     }
 
     /** See {@link ScoringConfig#triggerOnInteraction()}. */
     public Builder triggerOnInteraction(boolean trigger) {
-      this.triggerOnInteraction = trigger;
+      this.triggerOnInteraction = assigned.once("triggerOnInteraction", trigger);
       return this;
     }
 
     /** See {@link ScoringConfig#triggerInterval()}. */
     public Builder triggerInterval(Duration triggerInterval) {
-      this.triggerInterval = Objects.requireNonNull(triggerInterval, "triggerInterval");
+      this.triggerInterval = assigned.once("triggerInterval", triggerInterval);
       return this;
     }
 
     /** See {@link ScoringConfig#explanations()}. */
     public Builder explanations(int explanations) {
-      this.explanations = explanations;
+      this.explanations = assigned.once(ScoringOptions.EXPLANATIONS, explanations);
       return this;
     }
 
     /** See {@link ScoringConfig#trendingBackfill()}. */
     public Builder trendingBackfill(boolean backfill) {
-      this.trendingBackfill = backfill;
+      this.trendingBackfill = assigned.once(ScoringOptions.TRENDING_BACKFILL, backfill);
       return this;
     }
 
     /** See {@link ScoringConfig#neighbourLookup()}. */
     public Builder neighbourLookup(NeighbourLookup neighbourLookup) {
-      this.neighbourLookup = Objects.requireNonNull(neighbourLookup, "neighbourLookup");
+      this.neighbourLookup = assigned.once(ScoringOptions.LOOKUP, neighbourLookup);
       return this;
     }
 
     /** See {@link ScoringConfig#linear()}; not together with {@link #scorer(Scorer)}. */
     public Builder linear(LinearScoring linear) {
-      this.linear = Objects.requireNonNull(linear, "linear");
+      this.linear = assigned.once("linear", linear);
       return this;
     }
 

@@ -1,8 +1,8 @@
 package io.recs.similarity;
 
+import io.recs.config.BuilderChecks;
 import java.io.Serializable;
 import java.time.Duration;
-import java.util.Objects;
 import org.apache.flink.annotation.PublicEvolving;
 
 /**
@@ -174,71 +174,73 @@ public final class SimilarityConfig implements Serializable {
     private int rowBatchSize = SimilarityOptions.ROW_BATCH_SIZE.defaultValue();
     private Duration rowBatchInterval = SimilarityOptions.ROW_BATCH_INTERVAL.defaultValue();
 
+    private final BuilderChecks.Assigned assigned = new BuilderChecks.Assigned();
+
     private Builder() {}
 
     /** See {@link SimilarityConfig#measure()}. */
     public Builder measure(SimilarityMeasure measure) {
-      this.measure = Objects.requireNonNull(measure, "measure");
+      this.measure = assigned.once(SimilarityOptions.MEASURE, measure);
       return this;
     }
 
     /** See {@link SimilarityConfig#neighbours()}. */
     public Builder neighbours(int neighbours) {
-      this.neighbours = neighbours;
+      this.neighbours = assigned.once(SimilarityOptions.NEIGHBOURS, neighbours);
       return this;
     }
 
     /** See {@link SimilarityConfig#historySize()}. */
     public Builder historySize(int historySize) {
-      this.historySize = historySize;
+      this.historySize = assigned.once(SimilarityOptions.HISTORY_SIZE, historySize);
       return this;
     }
 
     /** See {@link SimilarityConfig#pairWindowItems()}. */
     public Builder pairWindowItems(int pairWindowItems) {
-      this.pairWindowItems = pairWindowItems;
+      this.pairWindowItems = assigned.once(SimilarityOptions.PAIR_WINDOW_ITEMS, pairWindowItems);
       return this;
     }
 
     /** See {@link SimilarityConfig#pairWindow()}. */
     public Builder pairWindow(Duration pairWindow) {
-      this.pairWindow = pairWindow;
+      this.pairWindow = assigned.once(SimilarityOptions.PAIR_WINDOW, pairWindow);
       return this;
     }
 
     /** See {@link SimilarityConfig#maxItemsPerUser()}. */
     public Builder maxItemsPerUser(int maxItemsPerUser) {
-      this.maxItemsPerUser = maxItemsPerUser;
+      this.maxItemsPerUser = assigned.once(SimilarityOptions.MAX_ITEMS_PER_USER, maxItemsPerUser);
       return this;
     }
 
     /** See {@link SimilarityConfig#maxUsersPerItem()}. */
     public Builder maxUsersPerItem(int maxUsersPerItem) {
-      this.maxUsersPerItem = maxUsersPerItem;
+      this.maxUsersPerItem = assigned.once(SimilarityOptions.MAX_USERS_PER_ITEM, maxUsersPerItem);
       return this;
     }
 
     /** See {@link SimilarityConfig#weighted()}. */
     public Builder weighted(boolean weighted) {
-      this.weighted = weighted;
+      this.weighted = assigned.once(SimilarityOptions.WEIGHTED, weighted);
       return this;
     }
 
     /** See {@link SimilarityConfig#emitInterval()}. */
     public Builder emitInterval(Duration emitInterval) {
-      this.emitInterval = Objects.requireNonNull(emitInterval, "emitInterval");
+      this.emitInterval = assigned.once(SimilarityOptions.EMIT_INTERVAL, emitInterval);
       return this;
     }
 
     /** See {@link SimilarityConfig#rowBatchSize()}. */
     public Builder rowBatchSize(int rowBatchSize) {
-      this.rowBatchSize = rowBatchSize;
+      this.rowBatchSize = assigned.once(SimilarityOptions.ROW_BATCH_SIZE, rowBatchSize);
       return this;
     }
 
     /** See {@link SimilarityConfig#rowBatchInterval()}. */
     public Builder rowBatchInterval(Duration rowBatchInterval) {
-      this.rowBatchInterval = Objects.requireNonNull(rowBatchInterval, "rowBatchInterval");
+      this.rowBatchInterval = assigned.once(SimilarityOptions.ROW_BATCH_INTERVAL, rowBatchInterval);
       return this;
     }
 

@@ -1,8 +1,8 @@
 package io.recs.state;
 
+import io.recs.config.BuilderChecks;
 import java.io.Serializable;
 import java.time.Duration;
-import java.util.Objects;
 import org.apache.flink.annotation.PublicEvolving;
 
 /**
@@ -61,22 +61,28 @@ public final class PreferenceConfig implements Serializable {
     return "PreferenceConfig{halfLife=" + halfLife + ", stateTtl=" + stateTtl + '}';
   }
 
-  /** Builds a {@link PreferenceConfig}. */
+  /**
+   * Builds a {@link PreferenceConfig}; every setter may be called once and checks its value, {@link
+   * #build()} checks the settings together ({@link io.recs.config.BuilderChecks}).
+   */
   public static final class Builder {
     private Duration halfLife = PreferenceOptions.HALF_LIFE.defaultValue();
     private Duration stateTtl;
+
+    private final BuilderChecks.Assigned assigned = new BuilderChecks.Assigned();
 
     private Builder() {}
 
     /** See {@link PreferenceConfig#halfLife()}. */
     public Builder halfLife(Duration halfLife) {
-      this.halfLife = Objects.requireNonNull(halfLife, "halfLife");
+      this.halfLife = assigned.once(PreferenceOptions.HALF_LIFE, halfLife);
       return this;
     }
 
     /** See {@link PreferenceConfig#stateTtl()}; null disables expiry. */
     public Builder stateTtl(Duration stateTtl) {
-      this.stateTtl = stateTtl;
+      assigned.once(PreferenceOptions.STATE_TTL.name(), stateTtl == null ? "never" : stateTtl);
+      this.stateTtl = stateTtl == null ? null : PreferenceOptions.STATE_TTL.validate(stateTtl);
       return this;
     }
 

@@ -1,8 +1,8 @@
 package io.recs.trending;
 
+import io.recs.config.BuilderChecks;
 import java.io.Serializable;
 import java.time.Duration;
-import java.util.Objects;
 import org.apache.flink.annotation.PublicEvolving;
 
 /**
@@ -64,36 +64,41 @@ public final class TrendingConfig implements Serializable {
     return emitInterval;
   }
 
-  /** Builds a {@link TrendingConfig}. */
+  /**
+   * Builds a {@link TrendingConfig}; every setter may be called once and checks its value, {@link
+   * #build()} checks the settings together ({@link io.recs.config.BuilderChecks}).
+   */
   public static final class Builder {
     private Duration halfLife = TrendingOptions.HALF_LIFE.defaultValue();
     private int size = TrendingOptions.SIZE.defaultValue();
     private boolean perCategory = TrendingOptions.PER_CATEGORY.defaultValue();
     private Duration emitInterval = TrendingOptions.EMIT_INTERVAL.defaultValue();
 
+    private final BuilderChecks.Assigned assigned = new BuilderChecks.Assigned();
+
     private Builder() {}
 
     /** See {@link TrendingConfig#halfLife()}. */
     public Builder halfLife(Duration halfLife) {
-      this.halfLife = Objects.requireNonNull(halfLife, "halfLife");
+      this.halfLife = assigned.once(TrendingOptions.HALF_LIFE, halfLife);
       return this;
     }
 
     /** See {@link TrendingConfig#size()}. */
     public Builder size(int size) {
-      this.size = size;
+      this.size = assigned.once(TrendingOptions.SIZE, size);
       return this;
     }
 
     /** See {@link TrendingConfig#perCategory()}. */
     public Builder perCategory(boolean perCategory) {
-      this.perCategory = perCategory;
+      this.perCategory = assigned.once(TrendingOptions.PER_CATEGORY, perCategory);
       return this;
     }
 
     /** See {@link TrendingConfig#emitInterval()}. */
     public Builder emitInterval(Duration emitInterval) {
-      this.emitInterval = Objects.requireNonNull(emitInterval, "emitInterval");
+      this.emitInterval = assigned.once(TrendingOptions.EMIT_INTERVAL, emitInterval);
       return this;
     }
 

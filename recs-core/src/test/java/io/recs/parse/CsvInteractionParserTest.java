@@ -255,7 +255,7 @@ class CsvInteractionParserTest {
   @Test
   void refusesToSetAPropertyTwice() {
     assertThatThrownBy(() -> CsvInteractionParser.builder().delimiter(',').delimiter(';'))
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("delimiter was already set to ,, cannot set it to ;");
   }
 
@@ -443,7 +443,7 @@ class CsvInteractionParserTest {
         .isEqualTo(Interaction.of("u", "i", "view", 1.0, 5));
     assertThat(parser.parse(line, RecordOrigin.UNKNOWN).isAccepted()).isTrue();
     assertThatThrownBy(() -> CsvInteractionParser.builder().firstLineIsHeader().firstLineIsHeader())
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("firstLineIsHeader was already set to true, cannot set it to true");
   }
 

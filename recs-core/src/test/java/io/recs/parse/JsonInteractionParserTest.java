@@ -161,7 +161,7 @@ class JsonInteractionParserTest {
     assertThatThrownBy(() -> JsonInteractionParser.builder().fixedAction("jump").build())
         .hasMessage("fixedAction 'jump' is not an action of the actionWeights");
     assertThatThrownBy(() -> JsonInteractionParser.builder().userField("a").userField("b"))
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("userField was already set to a, cannot set it to b");
   }
 

@@ -1,10 +1,10 @@
 package io.recs.connectors.file;
 
-import static io.recs.connectors.internal.BuilderChecks.nonBlank;
-import static io.recs.connectors.internal.BuilderChecks.notNegative;
-import static io.recs.connectors.internal.BuilderChecks.notYetSet;
-import static io.recs.connectors.internal.BuilderChecks.positive;
-import static io.recs.connectors.internal.BuilderChecks.required;
+import static io.recs.config.BuilderChecks.nonBlank;
+import static io.recs.config.BuilderChecks.notNegative;
+import static io.recs.config.BuilderChecks.notYetSet;
+import static io.recs.config.BuilderChecks.positive;
+import static io.recs.config.BuilderChecks.required;
 
 import io.recs.connectors.ParsedStreams;
 import io.recs.connectors.internal.InteractionWatermarks;
@@ -174,7 +174,7 @@ public final class FileInteractionSource {
     /**
      * Checks the configuration and builds the source.
      *
-     * @throws IllegalStateException naming the missing property
+     * @throws IllegalArgumentException naming the missing property
      */
     public FileInteractionSource build() {
       required("paths", paths);

@@ -1,8 +1,8 @@
 package io.recs.connectors.file;
 
-import static io.recs.connectors.internal.BuilderChecks.nonBlank;
-import static io.recs.connectors.internal.BuilderChecks.notYetSet;
-import static io.recs.connectors.internal.BuilderChecks.required;
+import static io.recs.config.BuilderChecks.nonBlank;
+import static io.recs.config.BuilderChecks.notYetSet;
+import static io.recs.config.BuilderChecks.required;
 
 import io.recs.connectors.json.JsonFormat;
 import java.time.ZoneOffset;
@@ -152,7 +152,7 @@ public final class RecsFileSink {
     /**
      * Checks the configuration and builds the sink.
      *
-     * @throws IllegalStateException naming the missing property
+     * @throws IllegalArgumentException naming the missing property
      */
     public FileSink<T> build() {
       required("path", path);

@@ -1,10 +1,10 @@
 package io.recs.connectors.kafka;
 
-import static io.recs.connectors.internal.BuilderChecks.nonBlank;
-import static io.recs.connectors.internal.BuilderChecks.notNegative;
-import static io.recs.connectors.internal.BuilderChecks.notYetSet;
-import static io.recs.connectors.internal.BuilderChecks.positive;
-import static io.recs.connectors.internal.BuilderChecks.required;
+import static io.recs.config.BuilderChecks.nonBlank;
+import static io.recs.config.BuilderChecks.notNegative;
+import static io.recs.config.BuilderChecks.notYetSet;
+import static io.recs.config.BuilderChecks.positive;
+import static io.recs.config.BuilderChecks.required;
 
 import io.recs.connectors.ParsedStreams;
 import io.recs.connectors.internal.InteractionWatermarks;
@@ -251,24 +251,24 @@ public final class KafkaInteractionSource {
     /**
      * Checks the configuration and builds the source.
      *
-     * @throws IllegalStateException naming the missing or conflicting property
+     * @throws IllegalArgumentException naming the missing or conflicting property
      */
     public KafkaInteractionSource build() {
       required("bootstrapServers", bootstrapServers);
       required("groupId", groupId);
       required("parser", parser);
       if (topics != null && topicPattern != null) {
-        throw new IllegalStateException(
+        throw new IllegalArgumentException(
             "only one of topics(...) / topicPattern(...) may be set, was topics="
                 + topics
                 + " and topicPattern="
                 + topicPattern);
       }
       if (topics == null && topicPattern == null) {
-        throw new IllegalStateException("one of topics(...) / topicPattern(...) must be set");
+        throw new IllegalArgumentException("one of topics(...) / topicPattern(...) must be set");
       }
       if (Boolean.TRUE.equals(boundedAtLatest) && stoppingOffsets != null) {
-        throw new IllegalStateException(
+        throw new IllegalArgumentException(
             "only one of boundedAtLatest(true) / stoppingOffsets(...) may be set");
       }
       return new KafkaInteractionSource(this);

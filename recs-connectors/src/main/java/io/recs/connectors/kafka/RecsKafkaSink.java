@@ -1,9 +1,9 @@
 package io.recs.connectors.kafka;
 
-import static io.recs.connectors.internal.BuilderChecks.nonBlank;
-import static io.recs.connectors.internal.BuilderChecks.notYetSet;
-import static io.recs.connectors.internal.BuilderChecks.positive;
-import static io.recs.connectors.internal.BuilderChecks.required;
+import static io.recs.config.BuilderChecks.nonBlank;
+import static io.recs.config.BuilderChecks.notYetSet;
+import static io.recs.config.BuilderChecks.positive;
+import static io.recs.config.BuilderChecks.required;
 
 import io.recs.connectors.json.JsonFormat;
 import java.time.Duration;
@@ -162,7 +162,7 @@ public final class RecsKafkaSink {
     /**
      * Checks the configuration and builds the sink.
      *
-     * @throws IllegalStateException naming the missing or conflicting property
+     * @throws IllegalArgumentException naming the missing or conflicting property
      */
     public KafkaSink<T> build() {
       required("bootstrapServers", bootstrapServers);
@@ -172,18 +172,18 @@ public final class RecsKafkaSink {
           deliveryGuarantee == null ? DEFAULT_DELIVERY_GUARANTEE : deliveryGuarantee;
       boolean exactlyOnce = guarantee == DeliveryGuarantee.EXACTLY_ONCE;
       if (exactlyOnce && transactionalIdPrefix == null) {
-        throw new IllegalStateException(
+        throw new IllegalArgumentException(
             "transactionalIdPrefix must be set when deliveryGuarantee is EXACTLY_ONCE");
       }
       if (!exactlyOnce && transactionalIdPrefix != null) {
-        throw new IllegalStateException(
+        throw new IllegalArgumentException(
             "transactionalIdPrefix is only used with EXACTLY_ONCE, but deliveryGuarantee is "
                 + guarantee
                 + " and transactionalIdPrefix is "
                 + transactionalIdPrefix);
       }
       if (!exactlyOnce && transactionTimeout != null) {
-        throw new IllegalStateException(
+        throw new IllegalArgumentException(
             "transactionTimeout is only used with EXACTLY_ONCE, but deliveryGuarantee is "
                 + guarantee
                 + " and transactionTimeout is "

@@ -31,7 +31,7 @@ class FileBuildersTest {
   @Test
   void sourceNamesMissingAndBadProperties() {
     assertThatThrownBy(() -> FileInteractionSource.builder().parser(PARSER).build())
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("paths must be set");
     assertThatThrownBy(() -> FileInteractionSource.builder().paths("/in").build())
         .hasMessage("parser must be set");

@@ -40,7 +40,7 @@ class KafkaInteractionSourceTest {
   @Test
   void refusesTopicsAndPatternTogether() {
     assertThatThrownBy(() -> complete().topics("a").topicPattern(Pattern.compile("b.*")).build())
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "only one of topics(...) / topicPattern(...) may be set, was topics=[a] and"
                 + " topicPattern=b.*");
@@ -72,7 +72,7 @@ class KafkaInteractionSourceTest {
   @Test
   void refusesSecondCallOfASetter() {
     assertThatThrownBy(() -> complete().groupId("other"))
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("groupId was already set to recs");
   }
 

@@ -37,7 +37,7 @@ class RecsKafkaSinkTest {
   @Test
   void exactlyOnceNeedsATransactionalIdPrefix() {
     assertThatThrownBy(() -> complete().deliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE).build())
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("transactionalIdPrefix must be set when deliveryGuarantee is EXACTLY_ONCE");
   }
 

@@ -1,6 +1,7 @@
 package io.recs.testkit.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.recs.config.BuilderChecks;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -618,13 +619,13 @@ public final class FlinkClusterExtension
     private final Map<String, String> configuration = new LinkedHashMap<>();
     private Path parentFolder;
     private Duration startTimeout;
-    private final Set<String> set = new TreeSet<>();
+    private final BuilderChecks.Assigned assigned = new BuilderChecks.Assigned();
 
     private Builder() {}
 
     /** TaskManager processes to start; default 2. */
     public Builder taskManagers(int count) {
-      once("taskManagers");
+      assigned.once("taskManagers", count);
       if (count < 1) {
         throw new IllegalArgumentException("taskManagers must be >= 1, was " + count);
       }
@@ -634,7 +635,7 @@ public final class FlinkClusterExtension
 
     /** Slots of each TaskManager ({@code taskmanager.numberOfTaskSlots}); default 2. */
     public Builder slotsPerTaskManager(int count) {
-      once("slotsPerTaskManager");
+      assigned.once("slotsPerTaskManager", count);
       if (count < 1) {
         throw new IllegalArgumentException("slotsPerTaskManager must be >= 1, was " + count);
       }
@@ -647,7 +648,7 @@ public final class FlinkClusterExtension
      * runtime, {@code flink-runtime-web} and a log4j 2 binding.
      */
     public Builder classpath(List<Path> entries) {
-      once("classpath");
+      assigned.once("classpath", entries);
       Objects.requireNonNull(entries, "classpath");
       if (entries.isEmpty()) {
         throw new IllegalArgumentException("classpath must not be empty");
@@ -663,23 +664,21 @@ public final class FlinkClusterExtension
     public Builder configuration(String key, String value) {
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(value, "value");
-      if (configuration.putIfAbsent(key, value) != null) {
-        throw new IllegalStateException(
-            "configuration " + key + " is already set to " + configuration.get(key));
-      }
+      BuilderChecks.notYetSet("configuration " + key, configuration.get(key));
+      configuration.put(key, value);
       return this;
     }
 
     /** Where the cluster's folder is created; default {@code java.io.tmpdir}. */
     public Builder parentFolder(Path folder) {
-      once("parentFolder");
+      assigned.once("parentFolder", folder);
       this.parentFolder = Objects.requireNonNull(folder, "parentFolder");
       return this;
     }
 
     /** How long {@link #start()} waits for the TaskManagers to register; default 3 minutes. */
     public Builder startTimeout(Duration timeout) {
-      once("startTimeout");
+      assigned.once("startTimeout", timeout);
       if (timeout.isNegative() || timeout.isZero()) {
         throw new IllegalArgumentException("startTimeout must be positive, was " + timeout);
       }
@@ -699,12 +698,6 @@ public final class FlinkClusterExtension
         startTimeout = Duration.ofMinutes(3);
       }
       return new FlinkClusterExtension(this);
-    }
-
-    private void once(String setting) {
-      if (!set.add(setting)) {
-        throw new IllegalStateException(setting + " is already set");
-      }
     }
   }
 }

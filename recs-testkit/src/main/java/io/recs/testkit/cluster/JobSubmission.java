@@ -1,5 +1,7 @@
 package io.recs.testkit.cluster;
 
+import static io.recs.config.BuilderChecks.notYetSet;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -109,27 +111,21 @@ public final class JobSubmission {
 
     /** The program arguments; default none. */
     public Builder args(List<String> args) {
-      if (this.args != null) {
-        throw new IllegalStateException("args are already set to " + this.args);
-      }
+      notYetSet("args", this.args);
       this.args = List.copyOf(args);
       return this;
     }
 
     /** The main class; default the {@code Main-Class} of the jar's manifest. */
     public Builder entryClass(String className) {
-      if (entryClass != null) {
-        throw new IllegalStateException("entryClass is already set to " + entryClass);
-      }
+      notYetSet("entryClass", entryClass);
       this.entryClass = Objects.requireNonNull(className, "entryClass");
       return this;
     }
 
     /** The job's default parallelism; default the cluster's ({@code parallelism.default}). */
     public Builder parallelism(int parallelism) {
-      if (this.parallelism != null) {
-        throw new IllegalStateException("parallelism is already set to " + this.parallelism);
-      }
+      notYetSet("parallelism", this.parallelism);
       if (parallelism < 1) {
         throw new IllegalArgumentException("parallelism must be >= 1, was " + parallelism);
       }
@@ -139,9 +135,7 @@ public final class JobSubmission {
 
     /** Restores the job from this savepoint or retained checkpoint (a path or URI). */
     public Builder fromSavepoint(String path) {
-      if (savepoint != null) {
-        throw new IllegalStateException("savepoint is already set to " + savepoint);
-      }
+      notYetSet("savepoint", savepoint);
       this.savepoint = Objects.requireNonNull(path, "savepoint");
       return this;
     }
@@ -156,10 +150,8 @@ public final class JobSubmission {
     public Builder configuration(String key, String value) {
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(value, "value");
-      if (configuration.putIfAbsent(key, value) != null) {
-        throw new IllegalStateException(
-            "configuration " + key + " is already set to " + configuration.get(key));
-      }
+      notYetSet("configuration " + key, configuration.get(key));
+      configuration.put(key, value);
       return this;
     }
 
@@ -169,7 +161,7 @@ public final class JobSubmission {
         args = List.of();
       }
       if (allowNonRestoredState && savepoint == null) {
-        throw new IllegalStateException("allowNonRestoredState needs fromSavepoint");
+        throw new IllegalArgumentException("allowNonRestoredState needs fromSavepoint");
       }
       return new JobSubmission(this);
     }

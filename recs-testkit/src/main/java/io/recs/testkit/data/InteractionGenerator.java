@@ -1,5 +1,6 @@
 package io.recs.testkit.data;
 
+import io.recs.config.BuilderChecks;
 import io.recs.event.ActionWeights;
 import io.recs.event.Interaction;
 import java.time.Duration;
@@ -290,49 +291,43 @@ public final class InteractionGenerator {
     private double interestDrift;
     private int interests = 3;
     private double newInterestProbability = 0.5;
-    private final Set<String> alreadySet = new HashSet<>();
+    private final BuilderChecks.Assigned assigned = new BuilderChecks.Assigned();
 
     private Builder() {}
 
     /** The random seed. Default 42. */
     public Builder seed(long seed) {
-      once("seed");
-      this.seed = seed;
+      this.seed = assigned.once("seed", seed);
       return this;
     }
 
     /** Number of users. Default 5,000. */
     public Builder users(int users) {
-      once("users");
-      this.users = users;
+      this.users = assigned.once("users", users);
       return this;
     }
 
     /** Number of items. Default 2,000. */
     public Builder items(int items) {
-      once("items");
-      this.items = items;
+      this.items = assigned.once("items", items);
       return this;
     }
 
     /** Number of events. Default 200,000. */
     public Builder events(int events) {
-      once("events");
-      this.events = events;
+      this.events = assigned.once("events", events);
       return this;
     }
 
     /** Number of taste clusters, each preferring its own subset of items. Default 100. */
     public Builder clusters(int clusters) {
-      once("clusters");
-      this.clusters = clusters;
+      this.clusters = assigned.once("clusters", clusters);
       return this;
     }
 
     /** Exponent s of the Zipf popularity 1/(rank+1)^s; 0 makes items equally popular. Default 1. */
     public Builder zipfExponent(double zipfExponent) {
-      once("zipfExponent");
-      this.zipfExponent = zipfExponent;
+      this.zipfExponent = assigned.once("zipfExponent", zipfExponent);
       return this;
     }
 
@@ -342,50 +337,43 @@ public final class InteractionGenerator {
      * collaborative filtering has something to find beyond popularity. Default 0.5.
      */
     public Builder tasteZipfExponent(double tasteZipfExponent) {
-      once("tasteZipfExponent");
-      this.tasteZipfExponent = tasteZipfExponent;
+      this.tasteZipfExponent = assigned.once("tasteZipfExponent", tasteZipfExponent);
       return this;
     }
 
     /** Probability that a new pick comes from the user's cluster. Default 0.6. */
     public Builder tasteStrength(double tasteStrength) {
-      once("tasteStrength");
-      this.tasteStrength = tasteStrength;
+      this.tasteStrength = assigned.once("tasteStrength", tasteStrength);
       return this;
     }
 
     /** Probability that an event revisits one of the user's earlier items. Default 0.05. */
     public Builder revisitProbability(double revisitProbability) {
-      once("revisitProbability");
-      this.revisitProbability = revisitProbability;
+      this.revisitProbability = assigned.once("revisitProbability", revisitProbability);
       return this;
     }
 
     /** Every user gets at least this many events. Default 10. */
     public Builder minEventsPerUser(int minEventsPerUser) {
-      once("minEventsPerUser");
-      this.minEventsPerUser = minEventsPerUser;
+      this.minEventsPerUser = assigned.once("minEventsPerUser", minEventsPerUser);
       return this;
     }
 
     /** Time of the first event, roughly. Default 2024-01-01T00:00:00Z. */
     public Builder start(Instant start) {
-      once("start");
-      this.start = start;
+      this.start = assigned.once("start", start);
       return this;
     }
 
     /** Mean gap between consecutive events (plus one millisecond). Default 10 seconds. */
     public Builder meanGap(Duration meanGap) {
-      once("meanGap");
-      this.meanGap = meanGap;
+      this.meanGap = assigned.once("meanGap", meanGap);
       return this;
     }
 
     /** Whether events carry their item's category. Default true. */
     public Builder categories(boolean categories) {
-      once("categories");
-      this.categories = categories;
+      this.categories = assigned.once("categories", categories);
       return this;
     }
 
@@ -395,8 +383,7 @@ public final class InteractionGenerator {
      * drift, every taste pick comes from the user's home cluster.
      */
     public Builder interestDrift(double interestDrift) {
-      once("interestDrift");
-      this.interestDrift = interestDrift;
+      this.interestDrift = assigned.once("interestDrift", interestDrift);
       return this;
     }
 
@@ -405,8 +392,7 @@ public final class InteractionGenerator {
      * 3.
      */
     public Builder interests(int interests) {
-      once("interests");
-      this.interests = interests;
+      this.interests = assigned.once("interests", interests);
       return this;
     }
 
@@ -415,8 +401,7 @@ public final class InteractionGenerator {
      * interest drawn at random rather than one of the user's current interests. Default 0.5.
      */
     public Builder newInterestProbability(double newInterestProbability) {
-      once("newInterestProbability");
-      this.newInterestProbability = newInterestProbability;
+      this.newInterestProbability = assigned.once("newInterestProbability", newInterestProbability);
       return this;
     }
 
@@ -493,12 +478,6 @@ public final class InteractionGenerator {
       b.interests = interests;
       b.newInterestProbability = newInterestProbability;
       return b;
-    }
-
-    private void once(String name) {
-      if (!alreadySet.add(name)) {
-        throw new IllegalStateException(name + " was already set");
-      }
     }
 
     private static void positive(String name, int value) {

@@ -1,5 +1,7 @@
 package io.recs.testkit.driver;
 
+import static io.recs.config.BuilderChecks.notYetSet;
+
 import io.recs.event.Interaction;
 import io.recs.event.Recommendations;
 import io.recs.event.RejectedRecord;
@@ -237,11 +239,11 @@ public final class RecsTestDriver implements AutoCloseable {
     /**
      * Checks the settings and starts the MiniCluster.
      *
-     * @throws IllegalStateException if neither or both of pipeline and job are set
+     * @throws IllegalArgumentException if neither or both of pipeline and job are set
      */
     public RecsTestDriver build() {
       if ((pipeline == null) == (job == null)) {
-        throw new IllegalStateException(
+        throw new IllegalArgumentException(
             "exactly one of pipeline / job must be set, "
                 + (pipeline == null ? "neither was" : "both were"));
       }
@@ -255,12 +257,6 @@ public final class RecsTestDriver implements AutoCloseable {
               maxOutOfOrderness == null ? Duration.ZERO : maxOutOfOrderness,
               timeout == null ? Duration.ofMinutes(2) : timeout,
               configuration == null ? new Configuration() : configuration));
-    }
-
-    private static void notYetSet(String property, Object current) {
-      if (current != null) {
-        throw new IllegalStateException(property + " was already set to " + current);
-      }
     }
   }
 }

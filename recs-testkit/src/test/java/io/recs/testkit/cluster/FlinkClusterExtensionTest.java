@@ -67,15 +67,15 @@ class FlinkClusterExtensionTest {
   @Test
   void builderSettingsMayBeSetOnce() {
     assertThatThrownBy(() -> FlinkClusterExtension.builder().taskManagers(1).taskManagers(2))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessage("taskManagers is already set");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("taskManagers was already set to 1, cannot set it to 2");
     assertThatThrownBy(
             () ->
                 FlinkClusterExtension.builder()
                     .configuration("state.backend.type", "rocksdb")
                     .configuration("state.backend.type", "hashmap"))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessage("configuration state.backend.type is already set to rocksdb");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("configuration state.backend.type was already set to rocksdb");
     assertThatThrownBy(() -> FlinkClusterExtension.builder().slotsPerTaskManager(0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("slotsPerTaskManager must be >= 1, was 0");
@@ -88,7 +88,7 @@ class FlinkClusterExtensionTest {
         .hasMessageEndingWith("missing.jar is not a file");
     Path jar = Files.writeString(dir.resolve("job.jar"), "");
     assertThatThrownBy(() -> JobSubmission.builder(jar).allowNonRestoredState().build())
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("allowNonRestoredState needs fromSavepoint");
     JobSubmission submission =
         JobSubmission.builder(jar).args("a", "b").parallelism(2).fromSavepoint("sp").build();

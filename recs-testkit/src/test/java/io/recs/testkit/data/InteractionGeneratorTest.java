@@ -136,8 +136,8 @@ class InteractionGeneratorTest {
     assertThatThrownBy(() -> InteractionGenerator.builder().tasteStrength(1.5).build())
         .hasMessage("tasteStrength must be in [0, 1], was 1.5");
     assertThatThrownBy(() -> InteractionGenerator.builder().seed(1).seed(2))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessage("seed was already set");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("seed was already set to 1, cannot set it to 2");
   }
 
   @Test

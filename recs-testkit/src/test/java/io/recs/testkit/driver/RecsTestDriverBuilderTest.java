@@ -12,7 +12,7 @@ class RecsTestDriverBuilderTest {
   @Test
   void needsExactlyOneOfPipelineAndJob() {
     assertThatThrownBy(() -> RecsTestDriver.builder().build())
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("exactly one of pipeline / job must be set, neither was");
     assertThatThrownBy(
             () ->
@@ -20,14 +20,14 @@ class RecsTestDriverBuilderTest {
                     .pipeline(RecsPipeline.builder().build())
                     .job(in -> JobOutputs.of(RecsPipeline.builder().build().apply(in)))
                     .build())
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("exactly one of pipeline / job must be set, both were");
   }
 
   @Test
   void refusesASecondCallOfASetter() {
     assertThatThrownBy(() -> RecsTestDriver.builder().parallelism(2).parallelism(4))
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("parallelism was already set to 2");
   }
 
