@@ -7,7 +7,7 @@
  *       for local paths and {@code hdfs://}.
  *   <li>{@link io.recs.connectors.json}: {@code RecsJson}, the JSON form of every recs output,
  *       shared by the Kafka and file sinks.
- *   <li>{@link io.recs.connectors.ParsedStreams}: what every source returns, interactions and dead
+ *   <li>{@link io.recs.parse.ParsedStreams}: what every source returns, interactions and dead
  *       letters.
  * </ul>
  *

@@ -11,6 +11,7 @@ import io.recs.event.SimilarItems;
 import io.recs.event.TrendingItems;
 import io.recs.metrics.WallClock;
 import io.recs.parse.InteractionParser;
+import io.recs.parse.ParsedStreams;
 import io.recs.parse.Parsing;
 import io.recs.scoring.CandidateListFunction;
 import io.recs.scoring.NeighbourLookup;
@@ -165,7 +166,7 @@ public final class RecsPipeline {
    * @param source names the input in dead letters, for example a topic or a path
    */
   public RecsStreams applyLines(DataStream<String> lines, InteractionParser parser, String source) {
-    Parsing.Streams parsed = Parsing.parseLines(lines, parser, source);
+    ParsedStreams parsed = Parsing.parseLines(lines, parser, source);
     return apply(parsed.interactions()).withDeadLetters(parsed.deadLetters());
   }
 

@@ -110,7 +110,7 @@ class ParseJobITCase {
             .timestampColumn("ts")
             .maxRecordBytes(200)
             .build();
-    Parsing.Streams parsed = Parsing.parseLines(text, parser, "events.csv");
+    ParsedStreams parsed = Parsing.parseLines(text, parser, "events.csv");
 
     List<Interaction> interactions = new ArrayList<>();
     List<RejectedRecord> deadLetters = new ArrayList<>();
@@ -189,7 +189,7 @@ class ParseJobITCase {
 
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
-    Parsing.Streams parsed =
+    ParsedStreams parsed =
         Parsing.parseLines(env.fromData(records).rebalance(), parser, "sessions.jsonl");
     List<Interaction> interactions = new ArrayList<>();
     List<RejectedRecord> deadLetters = new ArrayList<>();

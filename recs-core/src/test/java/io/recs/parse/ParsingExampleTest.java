@@ -42,7 +42,7 @@ class ParsingExampleTest {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     DataStream<String> lines =
         env.fromData("user,item,action,ts", "u1,i1,view,1700000000", "u1,i2,jump,1700000060");
-    Parsing.Streams parsed = Parsing.parseLines(lines, parser, "events.csv");
+    ParsedStreams parsed = Parsing.parseLines(lines, parser, "events.csv");
     DataStream<Interaction> interactions = parsed.interactions();
     DataStream<RejectedRecord> deadLetters = parsed.deadLetters();
     // example end

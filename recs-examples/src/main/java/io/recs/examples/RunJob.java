@@ -3,7 +3,6 @@ package io.recs.examples;
 import static io.recs.examples.JobOptions.*;
 
 import io.recs.config.RecsSettings;
-import io.recs.connectors.ParsedStreams;
 import io.recs.connectors.file.FileInteractionSource;
 import io.recs.connectors.kafka.KafkaInteractionSource;
 import io.recs.connectors.kafka.StartingOffsets;
@@ -11,6 +10,7 @@ import io.recs.event.Interaction;
 import io.recs.event.RejectReason;
 import io.recs.event.RejectedRecord;
 import io.recs.parse.InteractionParser;
+import io.recs.parse.ParsedStreams;
 import io.recs.pipeline.RecsPipeline;
 import io.recs.pipeline.RecsStreams;
 import java.io.PrintStream;

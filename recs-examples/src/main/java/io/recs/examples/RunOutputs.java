@@ -3,11 +3,11 @@ package io.recs.examples;
 import static io.recs.examples.JobOptions.*;
 
 import io.recs.config.RecsSettings;
-import io.recs.connectors.ParsedStreams;
 import io.recs.connectors.file.RecsFileSink;
 import io.recs.connectors.json.JsonFormat;
 import io.recs.connectors.json.RecsJson;
 import io.recs.connectors.kafka.RecsKafkaSink;
+import io.recs.parse.ParsedStreams;
 import io.recs.pipeline.RecsStreams;
 import java.util.ArrayList;
 import java.util.EnumSet;

@@ -58,7 +58,7 @@ class ArchitectureTest {
     everything = new ClassFileImporter().importPaths(TEST_CLASSES);
     // Rules over an empty import pass vacuously; make sure every module is there.
     assertThat(main.contain("io.recs.event.Interaction")).isTrue();
-    assertThat(main.contain("io.recs.connectors.ParsedStreams")).isTrue();
+    assertThat(main.contain("io.recs.connectors.kafka.KafkaInteractionSource")).isTrue();
     assertThat(main.contain("io.recs.testkit.driver.RecsTestDriver")).isTrue();
     assertThat(main.contain("io.recs.examples.Main")).isTrue();
     assertThat(everything.contain("io.recs.examples.ArchitectureTest")).isTrue();

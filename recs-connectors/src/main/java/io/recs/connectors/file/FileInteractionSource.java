@@ -6,11 +6,11 @@ import static io.recs.config.BuilderChecks.notYetSet;
 import static io.recs.config.BuilderChecks.positive;
 import static io.recs.config.BuilderChecks.required;
 
-import io.recs.connectors.ParsedStreams;
 import io.recs.connectors.internal.InteractionWatermarks;
 import io.recs.connectors.internal.ParsedRecord;
 import io.recs.connectors.internal.SplitParsedRecords;
 import io.recs.parse.InteractionParser;
+import io.recs.parse.ParsedStreams;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;

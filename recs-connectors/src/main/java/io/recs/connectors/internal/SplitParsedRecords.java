@@ -1,10 +1,9 @@
 package io.recs.connectors.internal;
 
-import io.recs.connectors.ParsedStreams;
 import io.recs.event.Interaction;
 import io.recs.event.RejectReason;
-import io.recs.event.RejectedRecord;
 import io.recs.parse.ParseFunction;
+import io.recs.parse.ParsedStreams;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
@@ -14,7 +13,6 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.util.OutputTag;
 
 /**
  * Splits parsed records into interactions (main output) and dead letters (side output). Every
@@ -29,9 +27,6 @@ import org.apache.flink.util.OutputTag;
 public final class SplitParsedRecords extends AbstractStreamOperator<Interaction>
     implements OneInputStreamOperator<ParsedRecord, Interaction> {
   private static final long serialVersionUID = 1L;
-
-  static final OutputTag<RejectedRecord> DEAD_LETTERS =
-      new OutputTag<>("dead-letters", TypeInformation.of(RejectedRecord.class));
 
   private transient StreamRecord<Interaction> reuse;
   private transient Counter recordsAccepted;
@@ -51,7 +46,7 @@ public final class SplitParsedRecords extends AbstractStreamOperator<Interaction
             .transform(
                 name + "-split", TypeInformation.of(Interaction.class), new SplitParsedRecords())
             .uid(name + "-split");
-    return new ParsedStreams(interactions, interactions.getSideOutput(DEAD_LETTERS));
+    return new ParsedStreams(interactions, interactions.getSideOutput(ParseFunction.DEAD_LETTERS));
   }
 
   @Override
@@ -82,7 +77,7 @@ public final class SplitParsedRecords extends AbstractStreamOperator<Interaction
     } else {
       recordsRejected.inc();
       rejectedByReason[record.rejected.reason().ordinal()].inc();
-      output.collect(DEAD_LETTERS, element.replace(record.rejected));
+      output.collect(ParseFunction.DEAD_LETTERS, element.replace(record.rejected));
     }
   }
 }

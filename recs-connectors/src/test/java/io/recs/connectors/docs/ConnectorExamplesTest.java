@@ -2,7 +2,6 @@ package io.recs.connectors.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.recs.connectors.ParsedStreams;
 import io.recs.connectors.file.FileInteractionSource;
 import io.recs.connectors.file.RecsFileSink;
 import io.recs.connectors.json.RecsJson;
@@ -15,6 +14,7 @@ import io.recs.event.RejectReason;
 import io.recs.event.RejectedRecord;
 import io.recs.parse.InteractionParser;
 import io.recs.parse.ParseResult;
+import io.recs.parse.ParsedStreams;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -3,13 +3,13 @@ package io.recs.connectors.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.recs.connectors.ParsedStreams;
 import io.recs.event.Interaction;
 import io.recs.event.RejectReason;
 import io.recs.event.RejectedRecord;
 import io.recs.parse.CsvInteractionParser;
 import io.recs.parse.InteractionParser;
 import io.recs.parse.JsonInteractionParser;
+import io.recs.parse.ParsedStreams;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import io.recs.event.Recommendations;
 import io.recs.event.RejectedRecord;
 import io.recs.event.SimilarItems;
 import io.recs.event.TrendingItems;
+import io.recs.parse.ParseFunction;
 import io.recs.testkit.flink.CollectingSink;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -58,10 +59,7 @@ final class JobRun {
 
     JobOutputs outputs = settings.job().apply(interactions);
     Sinks sinks = new Sinks(outputs);
-    parsed
-        .getSideOutput(ParseFedRecords.DEAD_LETTERS)
-        .sinkTo(sinks.deadLetters)
-        .name("dead letters");
+    parsed.getSideOutput(ParseFunction.DEAD_LETTERS).sinkTo(sinks.deadLetters).name("dead letters");
     try {
       cluster.execute(env, settings.timeout());
       return sinks.result();

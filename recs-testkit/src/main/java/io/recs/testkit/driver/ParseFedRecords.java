@@ -2,28 +2,23 @@ package io.recs.testkit.driver;
 
 import io.recs.event.Interaction;
 import io.recs.event.RecordOrigin;
-import io.recs.event.RejectedRecord;
 import io.recs.parse.InteractionParser;
+import io.recs.parse.ParseFunction;
 import io.recs.parse.ParseResult;
 import java.nio.charset.StandardCharsets;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.types.Either;
 import org.apache.flink.util.Collector;
-import org.apache.flink.util.OutputTag;
 
 /**
  * Passes fed interactions through and parses fed raw records: the interactions of accepted ones
  * (several for a record holding a session) join the interactions, rejected ones go to {@link
- * #DEAD_LETTERS}. Runs at parallelism 1 to keep the feeding order.
+ * ParseFunction#DEAD_LETTERS}. Runs at parallelism 1 to keep the feeding order.
  */
 final class ParseFedRecords
     extends ProcessFunction<Either<Interaction, Tuple2<Long, String>>, Interaction> {
   private static final long serialVersionUID = 1L;
-
-  static final OutputTag<RejectedRecord> DEAD_LETTERS =
-      new OutputTag<>("dead-letters", TypeInformation.of(RejectedRecord.class));
 
   private final InteractionParser parser;
 
@@ -46,7 +41,7 @@ final class ParseFedRecords
     if (result.isAccepted()) {
       result.interactions().forEach(out::collect);
     } else {
-      ctx.output(DEAD_LETTERS, result.rejected());
+      ctx.output(ParseFunction.DEAD_LETTERS, result.rejected());
     }
   }
 }

@@ -2,7 +2,6 @@ package io.recs.testkit.hdfs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.recs.connectors.ParsedStreams;
 import io.recs.connectors.file.FileBucketing;
 import io.recs.connectors.file.FileInteractionSource;
 import io.recs.connectors.file.RecsFileSink;
@@ -10,6 +9,7 @@ import io.recs.connectors.json.RecsJson;
 import io.recs.event.Interaction;
 import io.recs.event.Recommendations;
 import io.recs.event.RejectedRecord;
+import io.recs.parse.ParsedStreams;
 import io.recs.testkit.CsvTestParser;
 import io.recs.testkit.FailOnceAfterCheckpoint;
 import io.recs.testkit.StandInPipeline;

@@ -2,7 +2,6 @@ package io.recs.testkit.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.recs.connectors.ParsedStreams;
 import io.recs.connectors.json.RecsJson;
 import io.recs.connectors.kafka.KafkaInteractionSource;
 import io.recs.connectors.kafka.RecsKafkaSink;
@@ -11,6 +10,7 @@ import io.recs.event.Interaction;
 import io.recs.event.Recommendations;
 import io.recs.event.RecordOrigin;
 import io.recs.event.RejectedRecord;
+import io.recs.parse.ParsedStreams;
 import io.recs.testkit.CsvTestParser;
 import io.recs.testkit.StandInPipeline;
 import io.recs.testkit.TestData;

@@ -1,6 +1,6 @@
 package com.example.toppicks;
 
-import io.recs.connectors.ParsedStreams;
+import io.recs.parse.ParsedStreams;
 import io.recs.connectors.file.FileInteractionSource;
 import io.recs.connectors.file.RecsFileSink;
 import io.recs.connectors.json.RecsJson;

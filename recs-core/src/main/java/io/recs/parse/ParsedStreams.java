@@ -1,4 +1,4 @@
-package io.recs.connectors;
+package io.recs.parse;
 
 import io.recs.event.Interaction;
 import io.recs.event.RejectedRecord;
@@ -7,8 +7,9 @@ import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**
- * The two streams a recs source produces: the records that became interactions and the records that
- * did not (dead letters). Every input record ends in exactly one of them.
+ * The two streams of parsing, from a recs source ({@code recs-connectors}) or from {@link Parsing}:
+ * the records that became interactions and the records that did not (dead letters). Every input
+ * record ends in exactly one of them.
  *
  * <pre>{@code
  * ParsedStreams in = KafkaInteractionSource.builder()...build().attach(env);
