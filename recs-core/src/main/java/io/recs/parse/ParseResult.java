@@ -5,6 +5,7 @@ import io.recs.event.RejectedRecord;
 import java.util.List;
 import java.util.Objects;
 import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * The outcome of parsing one record: either accepted, with one or more interactions, or rejected,
@@ -21,6 +22,7 @@ import org.apache.flink.annotation.PublicEvolving;
  * }</pre>
  */
 @PublicEvolving
+@TypeInfo(ParseResultSerializer.Factory.class)
 public final class ParseResult {
   // Exactly one of the three is non-null; a single interaction is kept without a list because it
   // is by far the most common result, and parsers are benchmarked.

@@ -7,9 +7,9 @@ import static io.recs.config.BuilderChecks.positive;
 import static io.recs.config.BuilderChecks.required;
 
 import io.recs.connectors.internal.InteractionWatermarks;
-import io.recs.connectors.internal.ParsedRecord;
 import io.recs.connectors.internal.SplitParsedRecords;
 import io.recs.parse.InteractionParser;
+import io.recs.parse.ParseResult;
 import io.recs.parse.ParsedStreams;
 import java.time.Duration;
 import java.util.Arrays;
@@ -60,13 +60,13 @@ public final class FileInteractionSource {
   /** The default operator name and uid prefix. */
   public static final String DEFAULT_NAME = "file-interactions";
 
-  private final FileSource<ParsedRecord> source;
+  private final FileSource<ParseResult> source;
   private final Duration maxOutOfOrderness;
   private final Duration idleTimeout;
   private final String name;
 
   private FileInteractionSource(
-      FileSource<ParsedRecord> source,
+      FileSource<ParseResult> source,
       Duration maxOutOfOrderness,
       Duration idleTimeout,
       String name) {
@@ -86,7 +86,7 @@ public final class FileInteractionSource {
    * and dead letters (uid {@code name + "-split"}).
    */
   public ParsedStreams attach(StreamExecutionEnvironment env) {
-    DataStream<ParsedRecord> parsed =
+    DataStream<ParseResult> parsed =
         env.fromSource(source, InteractionWatermarks.of(maxOutOfOrderness, idleTimeout), name)
             .uid(name);
     return SplitParsedRecords.split(parsed, name);
@@ -180,7 +180,7 @@ public final class FileInteractionSource {
       required("paths", paths);
       required("parser", parser);
       int lineLimit = maxLineBytes == null ? DEFAULT_MAX_LINE_BYTES : maxLineBytes;
-      FileSource.FileSourceBuilder<ParsedRecord> files =
+      FileSource.FileSourceBuilder<ParseResult> files =
           FileSource.forBulkFileFormat(new ParsingLineFormat(parser, lineLimit), paths);
       if (monitorInterval != null) {
         files.monitorContinuously(monitorInterval);

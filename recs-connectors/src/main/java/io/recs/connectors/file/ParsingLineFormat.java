@@ -1,6 +1,5 @@
 package io.recs.connectors.file;
 
-import io.recs.connectors.internal.ParsedRecord;
 import io.recs.event.RecordOrigin;
 import io.recs.event.RejectReason;
 import io.recs.event.RejectedRecord;
@@ -23,7 +22,7 @@ import org.apache.flink.connector.file.src.util.RecordAndPosition;
  * knows the file's path. Positions are passed through unchanged, so checkpoints and restores behave
  * exactly as those of the line format.
  */
-final class ParsingLineFormat implements BulkFormat<ParsedRecord, FileSourceSplit> {
+final class ParsingLineFormat implements BulkFormat<ParseResult, FileSourceSplit> {
   private static final long serialVersionUID = 1L;
 
   private final BulkFormat<NumberedLine, FileSourceSplit> lines;
@@ -37,13 +36,13 @@ final class ParsingLineFormat implements BulkFormat<ParsedRecord, FileSourceSpli
   }
 
   @Override
-  public Reader<ParsedRecord> createReader(Configuration config, FileSourceSplit split)
+  public Reader<ParseResult> createReader(Configuration config, FileSourceSplit split)
       throws IOException {
     return new ParsingReader(lines.createReader(config, split), split.path().toString());
   }
 
   @Override
-  public Reader<ParsedRecord> restoreReader(Configuration config, FileSourceSplit split)
+  public Reader<ParseResult> restoreReader(Configuration config, FileSourceSplit split)
       throws IOException {
     return new ParsingReader(lines.restoreReader(config, split), split.path().toString());
   }
@@ -54,13 +53,13 @@ final class ParsingLineFormat implements BulkFormat<ParsedRecord, FileSourceSpli
   }
 
   @Override
-  public TypeInformation<ParsedRecord> getProducedType() {
-    return TypeInformation.of(ParsedRecord.class);
+  public TypeInformation<ParseResult> getProducedType() {
+    return TypeInformation.of(ParseResult.class);
   }
 
-  ParsedRecord parse(NumberedLine line, String path) {
+  ParseResult parse(NumberedLine line, String path) {
     if (line.truncated()) {
-      return ParsedRecord.rejected(
+      return ParseResult.rejected(
           new RejectedRecord(
               RejectReason.TOO_LARGE,
               "line is " + line.length() + " bytes, more than maxLineBytes " + maxLineBytes,
@@ -71,11 +70,10 @@ final class ParsingLineFormat implements BulkFormat<ParsedRecord, FileSourceSpli
               (int) Math.min(Integer.MAX_VALUE, line.length())));
     }
     ParseResult result = parser.parse(line.bytes(), RecordOrigin.line(path, line.lineNumber()));
-    return ParsedRecord.of(
-        Objects.requireNonNull(result, () -> parser.getClass().getName() + " returned null"));
+    return Objects.requireNonNull(result, () -> parser.getClass().getName() + " returned null");
   }
 
-  private final class ParsingReader implements Reader<ParsedRecord> {
+  private final class ParsingReader implements Reader<ParseResult> {
     private final Reader<NumberedLine> lineReader;
     private final String path;
 
@@ -85,7 +83,7 @@ final class ParsingLineFormat implements BulkFormat<ParsedRecord, FileSourceSpli
     }
 
     @Override
-    public RecordIterator<ParsedRecord> readBatch() throws IOException {
+    public RecordIterator<ParseResult> readBatch() throws IOException {
       RecordIterator<NumberedLine> batch = lineReader.readBatch();
       return batch == null ? null : new ParsingIterator(batch, path);
     }
@@ -96,10 +94,10 @@ final class ParsingLineFormat implements BulkFormat<ParsedRecord, FileSourceSpli
     }
   }
 
-  private final class ParsingIterator implements RecordIterator<ParsedRecord> {
+  private final class ParsingIterator implements RecordIterator<ParseResult> {
     private final RecordIterator<NumberedLine> batch;
     private final String path;
-    private final MutableRecordAndPosition<ParsedRecord> current = new MutableRecordAndPosition<>();
+    private final MutableRecordAndPosition<ParseResult> current = new MutableRecordAndPosition<>();
 
     ParsingIterator(RecordIterator<NumberedLine> batch, String path) {
       this.batch = batch;
@@ -107,7 +105,7 @@ final class ParsingLineFormat implements BulkFormat<ParsedRecord, FileSourceSpli
     }
 
     @Override
-    public RecordAndPosition<ParsedRecord> next() {
+    public RecordAndPosition<ParseResult> next() {
       RecordAndPosition<NumberedLine> line = batch.next();
       if (line == null) {
         return null;

@@ -1,5 +1,7 @@
 package io.recs.connectors.internal;
 
+import io.recs.event.Interaction;
+import io.recs.parse.ParseResult;
 import java.time.Duration;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.eventtime.BoundedOutOfOrdernessWatermarks;
@@ -26,27 +28,36 @@ public final class InteractionWatermarks {
    * @param idleTimeout after how long without records a split stops holding back the watermark, or
    *     null to never mark splits idle
    */
-  public static WatermarkStrategy<ParsedRecord> of(
+  public static WatermarkStrategy<ParseResult> of(
       Duration maxOutOfOrderness, Duration idleTimeout) {
-    WatermarkStrategy<ParsedRecord> strategy =
-        WatermarkStrategy.<ParsedRecord>forGenerator(
+    WatermarkStrategy<ParseResult> strategy =
+        WatermarkStrategy.<ParseResult>forGenerator(
                 ctx -> new IgnoringDeadLetters(maxOutOfOrderness))
             .withTimestampAssigner(
                 (record, recordTimestamp) ->
-                    record.interactions != null ? record.latestTimestamp() : recordTimestamp);
+                    record.isAccepted() ? latestTimestamp(record) : recordTimestamp);
     return idleTimeout == null ? strategy : strategy.withIdleness(idleTimeout);
   }
 
-  private static final class IgnoringDeadLetters implements WatermarkGenerator<ParsedRecord> {
-    private final BoundedOutOfOrdernessWatermarks<ParsedRecord> delegate;
+  /** The latest event time of an accepted record's interactions. */
+  private static long latestTimestamp(ParseResult record) {
+    long latest = Long.MIN_VALUE;
+    for (Interaction interaction : record.interactions()) {
+      latest = Math.max(latest, interaction.timestamp());
+    }
+    return latest;
+  }
+
+  private static final class IgnoringDeadLetters implements WatermarkGenerator<ParseResult> {
+    private final BoundedOutOfOrdernessWatermarks<ParseResult> delegate;
 
     IgnoringDeadLetters(Duration maxOutOfOrderness) {
       delegate = new BoundedOutOfOrdernessWatermarks<>(maxOutOfOrderness);
     }
 
     @Override
-    public void onEvent(ParsedRecord record, long timestamp, WatermarkOutput output) {
-      if (record.interactions != null) {
+    public void onEvent(ParseResult record, long timestamp, WatermarkOutput output) {
+      if (record.isAccepted()) {
         delegate.onEvent(record, timestamp, output);
       }
     }

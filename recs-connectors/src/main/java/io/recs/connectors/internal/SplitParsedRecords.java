@@ -3,6 +3,7 @@ package io.recs.connectors.internal;
 import io.recs.event.Interaction;
 import io.recs.event.RejectReason;
 import io.recs.parse.ParseFunction;
+import io.recs.parse.ParseResult;
 import io.recs.parse.ParsedStreams;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -25,7 +26,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  */
 @Internal
 public final class SplitParsedRecords extends AbstractStreamOperator<Interaction>
-    implements OneInputStreamOperator<ParsedRecord, Interaction> {
+    implements OneInputStreamOperator<ParseResult, Interaction> {
   private static final long serialVersionUID = 1L;
 
   private transient StreamRecord<Interaction> reuse;
@@ -40,7 +41,7 @@ public final class SplitParsedRecords extends AbstractStreamOperator<Interaction
    * Adds the split after {@code parsed}; the operator gets the uid and name {@code name + "-split"}
    * so that its state-free position in the graph stays stable across job changes.
    */
-  public static ParsedStreams split(DataStream<ParsedRecord> parsed, String name) {
+  public static ParsedStreams split(DataStream<ParseResult> parsed, String name) {
     SingleOutputStreamOperator<Interaction> interactions =
         parsed
             .transform(
@@ -66,18 +67,18 @@ public final class SplitParsedRecords extends AbstractStreamOperator<Interaction
   }
 
   @Override
-  public void processElement(StreamRecord<ParsedRecord> element) {
-    ParsedRecord record = element.getValue();
-    if (record.interactions != null) {
+  public void processElement(StreamRecord<ParseResult> element) {
+    ParseResult record = element.getValue();
+    if (record.isAccepted()) {
       recordsAccepted.inc();
-      eventsAccepted.inc(record.interactions.length);
-      for (Interaction interaction : record.interactions) {
+      eventsAccepted.inc(record.interactionCount());
+      for (Interaction interaction : record.interactions()) {
         output.collect(reuse.replace(interaction, interaction.timestamp()));
       }
     } else {
       recordsRejected.inc();
-      rejectedByReason[record.rejected.reason().ordinal()].inc();
-      output.collect(ParseFunction.DEAD_LETTERS, element.replace(record.rejected));
+      rejectedByReason[record.rejected().reason().ordinal()].inc();
+      output.collect(ParseFunction.DEAD_LETTERS, element.replace(record.rejected()));
     }
   }
 }

@@ -7,9 +7,9 @@ import static io.recs.config.BuilderChecks.positive;
 import static io.recs.config.BuilderChecks.required;
 
 import io.recs.connectors.internal.InteractionWatermarks;
-import io.recs.connectors.internal.ParsedRecord;
 import io.recs.connectors.internal.SplitParsedRecords;
 import io.recs.parse.InteractionParser;
+import io.recs.parse.ParseResult;
 import io.recs.parse.ParsedStreams;
 import java.time.Duration;
 import java.util.Arrays;
@@ -70,14 +70,14 @@ public final class KafkaInteractionSource {
           "key.deserializer", "parser(...)",
           "value.deserializer", "parser(...)");
 
-  private final KafkaSource<ParsedRecord> source;
+  private final KafkaSource<ParseResult> source;
   private final Duration maxOutOfOrderness;
   private final Duration idleTimeout;
   private final String name;
 
   private KafkaInteractionSource(Builder b) {
-    KafkaSourceBuilder<ParsedRecord> kafka =
-        KafkaSource.<ParsedRecord>builder()
+    KafkaSourceBuilder<ParseResult> kafka =
+        KafkaSource.<ParseResult>builder()
             .setBootstrapServers(b.bootstrapServers)
             .setGroupId(b.groupId)
             .setStartingOffsets(
@@ -112,7 +112,7 @@ public final class KafkaInteractionSource {
    * and dead letters (uid {@code name + "-split"}).
    */
   public ParsedStreams attach(StreamExecutionEnvironment env) {
-    DataStream<ParsedRecord> parsed =
+    DataStream<ParseResult> parsed =
         env.fromSource(source, InteractionWatermarks.of(maxOutOfOrderness, idleTimeout), name)
             .uid(name);
     return SplitParsedRecords.split(parsed, name);

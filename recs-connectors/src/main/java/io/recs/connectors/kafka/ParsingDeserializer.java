@@ -1,6 +1,5 @@
 package io.recs.connectors.kafka;
 
-import io.recs.connectors.internal.ParsedRecord;
 import io.recs.event.RecordOrigin;
 import io.recs.event.RejectReason;
 import io.recs.event.RejectedRecord;
@@ -18,7 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * RejectReason#EMPTY} dead letter without calling the parser. Keys are not read; a null key is
  * fine.
  */
-final class ParsingDeserializer implements KafkaRecordDeserializationSchema<ParsedRecord> {
+final class ParsingDeserializer implements KafkaRecordDeserializationSchema<ParseResult> {
   private static final long serialVersionUID = 1L;
 
   private final InteractionParser parser;
@@ -28,14 +27,14 @@ final class ParsingDeserializer implements KafkaRecordDeserializationSchema<Pars
   }
 
   @Override
-  public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<ParsedRecord> out) {
+  public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<ParseResult> out) {
     out.collect(parse(record));
   }
 
-  ParsedRecord parse(ConsumerRecord<byte[], byte[]> record) {
+  ParseResult parse(ConsumerRecord<byte[], byte[]> record) {
     RecordOrigin origin = RecordOrigin.kafka(record.topic(), record.partition(), record.offset());
     if (record.value() == null) {
-      return ParsedRecord.rejected(
+      return ParseResult.rejected(
           new RejectedRecord(
               RejectReason.EMPTY,
               "record value is null (tombstone)",
@@ -46,12 +45,11 @@ final class ParsingDeserializer implements KafkaRecordDeserializationSchema<Pars
               0));
     }
     ParseResult result = parser.parse(record.value(), origin);
-    return ParsedRecord.of(
-        Objects.requireNonNull(result, () -> parser.getClass().getName() + " returned null"));
+    return Objects.requireNonNull(result, () -> parser.getClass().getName() + " returned null");
   }
 
   @Override
-  public TypeInformation<ParsedRecord> getProducedType() {
-    return TypeInformation.of(ParsedRecord.class);
+  public TypeInformation<ParseResult> getProducedType() {
+    return TypeInformation.of(ParseResult.class);
   }
 }

@@ -2,7 +2,6 @@ package io.recs.connectors.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.recs.connectors.internal.ParsedRecord;
 import io.recs.event.Interaction;
 import io.recs.event.RecordOrigin;
 import io.recs.event.RejectReason;
@@ -44,16 +43,16 @@ class ParsingDeserializerTest {
 
   @Test
   void acceptsWhatTheParserAccepts() {
-    ParsedRecord parsed = deserializer.parse(record(null, "u1,i1"));
-    assertThat(parsed.interactions).containsExactly(Interaction.of("u1", "i1", "view", 1, 0));
-    assertThat(parsed.rejected).isNull();
+    ParseResult parsed = deserializer.parse(record(null, "u1,i1"));
+    assertThat(parsed.interactions()).containsExactly(Interaction.of("u1", "i1", "view", 1, 0));
+    assertThat(parsed.rejected()).isNull();
   }
 
   @Test
   void rejectsWithTopicPartitionAndOffset() {
-    ParsedRecord parsed = deserializer.parse(record("k", "garbage"));
-    assertThat(parsed.interactions).isNull();
-    assertThat(parsed.rejected)
+    ParseResult parsed = deserializer.parse(record("k", "garbage"));
+    assertThat(parsed.isAccepted()).isFalse();
+    assertThat(parsed.rejected())
         .isEqualTo(new RejectedRecord(RejectReason.MALFORMED_CSV, "", "in", 3, 42, "garbage", 7));
   }
 
@@ -63,17 +62,17 @@ class ParsingDeserializerTest {
     Interaction second = Interaction.of("s1", "b", "cart", 4, 20);
     ParsingDeserializer sessions =
         new ParsingDeserializer((bytes, origin) -> ParseResult.accepted(List.of(first, second)));
-    List<ParsedRecord> out = new ArrayList<>();
+    List<ParseResult> out = new ArrayList<>();
     sessions.deserialize(record(null, "session"), new ListCollector<>(out));
 
-    assertThat(out).singleElement().satisfies(r -> assertThat(r.rejected).isNull());
-    assertThat(out.get(0).interactions).containsExactly(first, second);
+    assertThat(out).singleElement().satisfies(r -> assertThat(r.rejected()).isNull());
+    assertThat(out.get(0).interactions()).containsExactly(first, second);
   }
 
   @Test
   void nullValueIsADeadLetterNotAnException() {
-    ParsedRecord parsed = deserializer.parse(record(null, null));
-    assertThat(parsed.rejected)
+    ParseResult parsed = deserializer.parse(record(null, null));
+    assertThat(parsed.rejected())
         .isEqualTo(
             new RejectedRecord(
                 RejectReason.EMPTY, "record value is null (tombstone)", "in", 3, 42, "", 0));
