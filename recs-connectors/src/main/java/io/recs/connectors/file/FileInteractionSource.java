@@ -1,24 +1,18 @@
 package io.recs.connectors.file;
 
 import static io.recs.config.BuilderChecks.nonBlank;
-import static io.recs.config.BuilderChecks.notNegative;
 import static io.recs.config.BuilderChecks.notYetSet;
 import static io.recs.config.BuilderChecks.positive;
 import static io.recs.config.BuilderChecks.required;
 
-import io.recs.connectors.internal.InteractionWatermarks;
-import io.recs.connectors.internal.SplitParsedRecords;
+import io.recs.connectors.InteractionSource;
 import io.recs.parse.InteractionParser;
 import io.recs.parse.ParseResult;
-import io.recs.parse.ParsedStreams;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Objects;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.core.fs.Path;
-import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Reads interactions from text files, one record per line: CSV, TSV, JSON lines or MovieLens,
@@ -49,10 +43,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * once, when first seen.
  */
 @PublicEvolving
-public final class FileInteractionSource {
-
-  /** The default bound on how far out of order interactions may arrive. */
-  public static final Duration DEFAULT_MAX_OUT_OF_ORDERNESS = Duration.ofSeconds(5);
+public final class FileInteractionSource extends InteractionSource {
 
   /** The default longest line handed to the parser, in bytes. */
   public static final int DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
@@ -60,20 +51,8 @@ public final class FileInteractionSource {
   /** The default operator name and uid prefix. */
   public static final String DEFAULT_NAME = "file-interactions";
 
-  private final FileSource<ParseResult> source;
-  private final Duration maxOutOfOrderness;
-  private final Duration idleTimeout;
-  private final String name;
-
-  private FileInteractionSource(
-      FileSource<ParseResult> source,
-      Duration maxOutOfOrderness,
-      Duration idleTimeout,
-      String name) {
-    this.source = source;
-    this.maxOutOfOrderness = maxOutOfOrderness;
-    this.idleTimeout = idleTimeout;
-    this.name = name;
+  private FileInteractionSource(FileSource<ParseResult> source, Builder builder) {
+    super(source, builder);
   }
 
   /** A builder with the defaults of the class comment. */
@@ -82,28 +61,26 @@ public final class FileInteractionSource {
   }
 
   /**
-   * Adds the source to {@code env}: a file source (uid {@code name}) and a split into interactions
-   * and dead letters (uid {@code name + "-split"}).
+   * Builds a {@link FileInteractionSource}: the settings of every source ({@link
+   * InteractionSource.Builder}) and those of files; each setter may be called once.
    */
-  public ParsedStreams attach(StreamExecutionEnvironment env) {
-    DataStream<ParseResult> parsed =
-        env.fromSource(source, InteractionWatermarks.of(maxOutOfOrderness, idleTimeout), name)
-            .uid(name);
-    return SplitParsedRecords.split(parsed, name);
-  }
-
-  /** Builds a {@link FileInteractionSource}; each setter may be called once. */
   @PublicEvolving
-  public static final class Builder {
+  public static final class Builder extends InteractionSource.Builder<Builder> {
     private Path[] paths;
-    private InteractionParser parser;
     private Duration monitorInterval;
-    private Duration maxOutOfOrderness;
-    private Duration idleTimeout;
     private Integer maxLineBytes;
-    private String name;
 
     Builder() {}
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
+
+    @Override
+    protected String defaultName() {
+      return DEFAULT_NAME;
+    }
 
     /** Required: files or folders, as paths or URIs ({@code file:///...}, {@code hdfs://...}). */
     public Builder paths(String... paths) {
@@ -119,13 +96,6 @@ public final class FileInteractionSource {
       return this;
     }
 
-    /** Required: turns each line into an interaction or a dead letter. */
-    public Builder parser(InteractionParser parser) {
-      notYetSet("parser", this.parser);
-      this.parser = Objects.requireNonNull(parser, "parser");
-      return this;
-    }
-
     /**
      * Keeps watching the paths and reads each new file once, checking every {@code interval}. The
      * source then never ends.
@@ -133,24 +103,6 @@ public final class FileInteractionSource {
     public Builder monitorContinuously(Duration interval) {
       notYetSet("monitorContinuously", this.monitorInterval);
       this.monitorInterval = positive("monitorContinuously interval", interval);
-      return this;
-    }
-
-    /** How late an interaction may arrive behind the latest of its file; default 5 s. */
-    public Builder maxOutOfOrderness(Duration maxOutOfOrderness) {
-      notYetSet("maxOutOfOrderness", this.maxOutOfOrderness);
-      this.maxOutOfOrderness = notNegative("maxOutOfOrderness", maxOutOfOrderness);
-      return this;
-    }
-
-    /**
-     * After how long without records a reader stops holding back the watermark. Default: never,
-     * which stalls event time downstream while a reader has no file, for example when monitoring a
-     * folder with fewer new files than readers.
-     */
-    public Builder idleTimeout(Duration idleTimeout) {
-      notYetSet("idleTimeout", this.idleTimeout);
-      this.idleTimeout = positive("idleTimeout", idleTimeout);
       return this;
     }
 
@@ -164,13 +116,6 @@ public final class FileInteractionSource {
       return this;
     }
 
-    /** The operator name and uid prefix; default {@value FileInteractionSource#DEFAULT_NAME}. */
-    public Builder name(String name) {
-      notYetSet("name", this.name);
-      this.name = nonBlank("name", name);
-      return this;
-    }
-
     /**
      * Checks the configuration and builds the source.
      *
@@ -178,18 +123,14 @@ public final class FileInteractionSource {
      */
     public FileInteractionSource build() {
       required("paths", paths);
-      required("parser", parser);
+      InteractionParser parser = requiredParser();
       int lineLimit = maxLineBytes == null ? DEFAULT_MAX_LINE_BYTES : maxLineBytes;
       FileSource.FileSourceBuilder<ParseResult> files =
           FileSource.forBulkFileFormat(new ParsingLineFormat(parser, lineLimit), paths);
       if (monitorInterval != null) {
         files.monitorContinuously(monitorInterval);
       }
-      return new FileInteractionSource(
-          files.build(),
-          maxOutOfOrderness == null ? DEFAULT_MAX_OUT_OF_ORDERNESS : maxOutOfOrderness,
-          idleTimeout,
-          name == null ? DEFAULT_NAME : name);
+      return new FileInteractionSource(files.build(), this);
     }
   }
 }

@@ -1,17 +1,12 @@
 package io.recs.connectors.kafka;
 
 import static io.recs.config.BuilderChecks.nonBlank;
-import static io.recs.config.BuilderChecks.notNegative;
 import static io.recs.config.BuilderChecks.notYetSet;
-import static io.recs.config.BuilderChecks.positive;
 import static io.recs.config.BuilderChecks.required;
 
-import io.recs.connectors.internal.InteractionWatermarks;
-import io.recs.connectors.internal.SplitParsedRecords;
+import io.recs.connectors.InteractionSource;
 import io.recs.parse.InteractionParser;
 import io.recs.parse.ParseResult;
-import io.recs.parse.ParsedStreams;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +17,6 @@ import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
-import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -53,10 +46,7 @@ import org.apache.kafka.common.TopicPartition;
  * EMPTY} dead letters; keys are not read.
  */
 @PublicEvolving
-public final class KafkaInteractionSource {
-
-  /** The default bound on how far out of order interactions may arrive. */
-  public static final Duration DEFAULT_MAX_OUT_OF_ORDERNESS = Duration.ofSeconds(5);
+public final class KafkaInteractionSource extends InteractionSource {
 
   /** The default operator name and uid prefix. */
   public static final String DEFAULT_NAME = "kafka-interactions";
@@ -70,12 +60,11 @@ public final class KafkaInteractionSource {
           "key.deserializer", "parser(...)",
           "value.deserializer", "parser(...)");
 
-  private final KafkaSource<ParseResult> source;
-  private final Duration maxOutOfOrderness;
-  private final Duration idleTimeout;
-  private final String name;
+  private KafkaInteractionSource(Builder b, InteractionParser parser) {
+    super(kafkaSource(b, parser), b);
+  }
 
-  private KafkaInteractionSource(Builder b) {
+  private static KafkaSource<ParseResult> kafkaSource(Builder b, InteractionParser parser) {
     KafkaSourceBuilder<ParseResult> kafka =
         KafkaSource.<ParseResult>builder()
             .setBootstrapServers(b.bootstrapServers)
@@ -83,7 +72,7 @@ public final class KafkaInteractionSource {
             .setStartingOffsets(
                 (b.startingOffsets == null ? StartingOffsets.committed() : b.startingOffsets)
                     .toInitializer())
-            .setDeserializer(new ParsingDeserializer(b.parser));
+            .setDeserializer(new ParsingDeserializer(parser));
     if (b.topics != null) {
       kafka.setTopics(b.topics);
     } else {
@@ -95,11 +84,7 @@ public final class KafkaInteractionSource {
       kafka.setBounded(OffsetsInitializer.offsets(b.stoppingOffsets));
     }
     b.properties.forEach(kafka::setProperty);
-    this.source = kafka.build();
-    this.maxOutOfOrderness =
-        b.maxOutOfOrderness == null ? DEFAULT_MAX_OUT_OF_ORDERNESS : b.maxOutOfOrderness;
-    this.idleTimeout = b.idleTimeout;
-    this.name = b.name == null ? DEFAULT_NAME : b.name;
+    return kafka.build();
   }
 
   /** A builder with the defaults of the class comment. */
@@ -108,33 +93,31 @@ public final class KafkaInteractionSource {
   }
 
   /**
-   * Adds the source to {@code env}: a Kafka source (uid {@code name}) and a split into interactions
-   * and dead letters (uid {@code name + "-split"}).
+   * Builds a {@link KafkaInteractionSource}: the settings of every source ({@link
+   * InteractionSource.Builder}) and those of Kafka; each setter may be called once.
    */
-  public ParsedStreams attach(StreamExecutionEnvironment env) {
-    DataStream<ParseResult> parsed =
-        env.fromSource(source, InteractionWatermarks.of(maxOutOfOrderness, idleTimeout), name)
-            .uid(name);
-    return SplitParsedRecords.split(parsed, name);
-  }
-
-  /** Builds a {@link KafkaInteractionSource}; each setter may be called once. */
   @PublicEvolving
-  public static final class Builder {
+  public static final class Builder extends InteractionSource.Builder<Builder> {
     private String bootstrapServers;
     private List<String> topics;
     private Pattern topicPattern;
     private String groupId;
     private StartingOffsets startingOffsets;
-    private InteractionParser parser;
-    private Duration maxOutOfOrderness;
-    private Duration idleTimeout;
     private Boolean boundedAtLatest;
     private Map<TopicPartition, Long> stoppingOffsets;
-    private String name;
     private final Map<String, String> properties = new LinkedHashMap<>();
 
     Builder() {}
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
+
+    @Override
+    protected String defaultName() {
+      return DEFAULT_NAME;
+    }
 
     /** Required: the brokers, {@code host:port[,host:port...]}. */
     public Builder bootstrapServers(String bootstrapServers) {
@@ -177,30 +160,6 @@ public final class KafkaInteractionSource {
       return this;
     }
 
-    /** Required: turns each record value into an interaction or a dead letter. */
-    public Builder parser(InteractionParser parser) {
-      notYetSet("parser", this.parser);
-      this.parser = Objects.requireNonNull(parser, "parser");
-      return this;
-    }
-
-    /** How late an interaction may arrive behind the latest of its partition; default 5 s. */
-    public Builder maxOutOfOrderness(Duration maxOutOfOrderness) {
-      notYetSet("maxOutOfOrderness", this.maxOutOfOrderness);
-      this.maxOutOfOrderness = notNegative("maxOutOfOrderness", maxOutOfOrderness);
-      return this;
-    }
-
-    /**
-     * After how long without records a partition stops holding back the watermark. Default: never,
-     * which stalls event time while any partition is empty.
-     */
-    public Builder idleTimeout(Duration idleTimeout) {
-      notYetSet("idleTimeout", this.idleTimeout);
-      this.idleTimeout = positive("idleTimeout", idleTimeout);
-      return this;
-    }
-
     /**
      * Whether to stop at the offsets that are latest when the job starts, making the source bounded
      * (for backfills and tests). Default false: read forever.
@@ -220,13 +179,6 @@ public final class KafkaInteractionSource {
     public Builder stoppingOffsets(Map<TopicPartition, Long> stoppingOffsets) {
       notYetSet("stoppingOffsets", this.stoppingOffsets);
       this.stoppingOffsets = Map.copyOf(Objects.requireNonNull(stoppingOffsets, "stoppingOffsets"));
-      return this;
-    }
-
-    /** The operator name and uid prefix; default {@value KafkaInteractionSource#DEFAULT_NAME}. */
-    public Builder name(String name) {
-      notYetSet("name", this.name);
-      this.name = nonBlank("name", name);
       return this;
     }
 
@@ -256,7 +208,7 @@ public final class KafkaInteractionSource {
     public KafkaInteractionSource build() {
       required("bootstrapServers", bootstrapServers);
       required("groupId", groupId);
-      required("parser", parser);
+      InteractionParser parser = requiredParser();
       if (topics != null && topicPattern != null) {
         throw new IllegalArgumentException(
             "only one of topics(...) / topicPattern(...) may be set, was topics="
@@ -271,7 +223,7 @@ public final class KafkaInteractionSource {
         throw new IllegalArgumentException(
             "only one of boundedAtLatest(true) / stoppingOffsets(...) may be set");
       }
-      return new KafkaInteractionSource(this);
+      return new KafkaInteractionSource(this, parser);
     }
   }
 }
