@@ -6,14 +6,11 @@ import io.recs.event.Interaction;
 import io.recs.event.RecordOrigin;
 import io.recs.event.RejectReason;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.apache.flink.annotation.PublicEvolving;
 
@@ -174,27 +171,27 @@ public final class CsvInteractionParser implements InteractionParser {
   }
 
   /**
-   * Builds a {@link CsvInteractionParser}; every property may be set once, and {@link #build()}
-   * checks the combination.
+   * Builds a {@link CsvInteractionParser}: the settings of every parser ({@link ParserBuilder}) and
+   * the CSV layout; every property may be set once, and {@link #build()} checks the combination. A
+   * {@link #timestampFormat} and a {@link #timestampPattern} exclude each other.
    */
-  public static final class Builder {
+  public static final class Builder extends ParserBuilder<Builder> {
     private Character delimiter;
     private List<String> header;
     private CsvColumn userColumn;
     private CsvColumn itemColumn;
     private CsvColumn actionColumn;
-    private String fixedAction;
     private CsvColumn weightColumn;
     private CsvColumn timestampColumn;
     private CsvColumn categoryColumn;
-    private TimestampFormat timestampFormat;
-    private TimestampPattern timestampPattern;
-    private Map<String, String> actionMapping;
     private Boolean firstLineIsHeader;
-    private ActionWeights actionWeights;
-    private Integer maxRecordBytes;
 
     private Builder() {}
+
+    @Override
+    Builder self() {
+      return this;
+    }
 
     /**
      * The field separator, a single ASCII character; {@code ','} by default, {@code '\t'} for TSV.
@@ -250,12 +247,6 @@ public final class CsvInteractionParser implements InteractionParser {
       return this;
     }
 
-    /** One action for every record, for files without an action column. */
-    public Builder fixedAction(String action) {
-      fixedAction = BuilderChecks.setOnce("fixedAction", fixedAction, action);
-      return this;
-    }
-
     /**
      * The column of the weight, by header name. Optional: without it, or when the field is empty,
      * the weight is the action's weight from the {@link ActionWeights}.
@@ -299,57 +290,6 @@ public final class CsvInteractionParser implements InteractionParser {
     }
 
     /**
-     * How timestamps are written; {@link TimestampFormat#EPOCH_MILLIS} by default. Excludes {@link
-     * #timestampPattern}.
-     */
-    public Builder timestampFormat(TimestampFormat format) {
-      timestampFormat = BuilderChecks.setOnce("timestampFormat", timestampFormat, format);
-      return this;
-    }
-
-    /**
-     * Timestamps written in a {@link java.time.format.DateTimeFormatter} pattern, for example
-     * {@code yyyy-MM-dd HH:mm:ss}, in UTC unless the text carries an offset. Same as {@link
-     * #timestampPattern(String, ZoneId) timestampPattern(pattern, ZoneOffset.UTC)}.
-     */
-    public Builder timestampPattern(String pattern) {
-      return timestampPattern(pattern, ZoneOffset.UTC);
-    }
-
-    /**
-     * Timestamps written in a {@link java.time.format.DateTimeFormatter} pattern, for example
-     * {@code yyyy-MM-dd HH:mm:ss}. Excludes {@link #timestampFormat}. A value that does not match
-     * is an {@code INVALID_TIMESTAMP} reject; fractions finer than a millisecond are truncated.
-     *
-     * @param zone the zone of date-times without an offset; an offset or zone in the text wins
-     * @throws IllegalArgumentException naming the pattern if it is invalid or does not give a date
-     *     and a time of day
-     */
-    public Builder timestampPattern(String pattern, ZoneId zone) {
-      timestampPattern =
-          BuilderChecks.setOnce(
-              "timestampPattern",
-              timestampPattern,
-              TimestampPattern.of("timestampPattern", pattern, zone));
-      return this;
-    }
-
-    /**
-     * Maps raw values of the action column to action names, for example {@code Map.of("1", "view",
-     * "2", "purchase")}. Keys are matched trimmed and case-insensitively; values must be actions of
-     * the {@link #actionWeights}. A value without a mapping is read as an action name, as without
-     * this setting.
-     */
-    public Builder actionMapping(Map<String, String> mapping) {
-      actionMapping =
-          BuilderChecks.setOnce(
-              "actionMapping",
-              actionMapping,
-              Map.copyOf(Objects.requireNonNull(mapping, "actionMapping")));
-      return this;
-    }
-
-    /**
      * Makes the record at offset 0 (the first line of a file) a {@code HEADER} reject, whatever its
      * content: for files whose header is not known in advance or varies. Meant for file sources,
      * which number lines from 0 ({@code RecordOrigin.line(path, 0)}); do not use it with Kafka,
@@ -359,18 +299,6 @@ public final class CsvInteractionParser implements InteractionParser {
      */
     public Builder firstLineIsHeader() {
       firstLineIsHeader = BuilderChecks.setOnce("firstLineIsHeader", firstLineIsHeader, true);
-      return this;
-    }
-
-    /** Known actions and their weights; {@link ActionWeights#defaults()} by default. */
-    public Builder actionWeights(ActionWeights weights) {
-      actionWeights = BuilderChecks.setOnce("actionWeights", actionWeights, weights);
-      return this;
-    }
-
-    /** Longer records are {@code TOO_LARGE} rejects; 65536 (64 KiB) by default. */
-    public Builder maxRecordBytes(int bytes) {
-      maxRecordBytes = BuilderChecks.setOnce("maxRecordBytes", maxRecordBytes, bytes);
       return this;
     }
 
@@ -413,16 +341,7 @@ public final class CsvInteractionParser implements InteractionParser {
                 + ", fixedAction="
                 + fixedAction);
       }
-      if (fixedAction != null && actionMapping != null) {
-        throw new IllegalArgumentException(
-            "actionMapping needs an actionColumn, but fixedAction='" + fixedAction + "' is set");
-      }
-      RecordRules rules = RecordRules.of(maxRecordBytes, actionWeights, actionMapping);
-      if (fixedAction != null && !rules.accepts(fixedAction)) {
-        throw new IllegalArgumentException(
-            "fixedAction '" + fixedAction + "' is not an action of the actionWeights");
-      }
-      return new CsvInteractionParser(this, rules, resolveColumns());
+      return new CsvInteractionParser(this, rules("an actionColumn"), resolveColumns());
     }
 
     private void checkHeader() {

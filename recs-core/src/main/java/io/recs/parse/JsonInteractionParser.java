@@ -15,13 +15,10 @@ import io.recs.event.RecordOrigin;
 import io.recs.event.RejectReason;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.apache.flink.annotation.PublicEvolving;
 
 /**
@@ -41,8 +38,8 @@ import org.apache.flink.annotation.PublicEvolving;
  * without building a tree; other fields are skipped. Ids and categories may be JSON strings or
  * numbers (an integral number is written without a fraction: {@code 42.0} becomes {@code "42"}).
  * The action is a string, the weight a number. A timestamp is a number in {@link
- * Builder#timestampUnit} or an ISO-8601 string. A missing or null weight means the action's weight;
- * a missing or null category means none.
+ * Builder#timestampFormat} or an ISO-8601 string. A missing or null weight means the action's
+ * weight; a missing or null category means none.
  *
  * <p><b>Sessions.</b> With {@link Builder#eventsField}, a record holds an array of event objects
  * and becomes one interaction per event, as in OTTO's e-commerce sessions:
@@ -445,20 +442,21 @@ public final class JsonInteractionParser implements InteractionParser {
   }
 
   /**
-   * Builds a {@link JsonInteractionParser}; every property may be set once, and {@link #build()}
-   * checks the combination.
+   * Builds a {@link JsonInteractionParser}: the settings of every parser ({@link ParserBuilder})
+   * and the JSON paths; every property may be set once, and {@link #build()} checks the
+   * combination. The {@link #timestampFormat} is the unit of numeric timestamps (an epoch unit);
+   * string timestamps are read as ISO-8601, or in the {@link #timestampPattern} if set.
    */
-  public static final class Builder {
+  public static final class Builder extends ParserBuilder<Builder> {
     private final Map<JsonField, String> fields = new EnumMap<>(JsonField.class);
-    private String fixedAction;
-    private TimestampFormat timestampUnit;
-    private TimestampPattern timestampPattern;
-    private Map<String, String> actionMapping;
     private String eventsField;
-    private ActionWeights actionWeights;
-    private Integer maxRecordBytes;
 
     private Builder() {}
+
+    @Override
+    Builder self() {
+      return this;
+    }
 
     /** The field or dotted path of the user id; {@code userId} by default. */
     public Builder userField(String path) {
@@ -478,12 +476,6 @@ public final class JsonInteractionParser implements InteractionParser {
       return field(JsonField.ACTION, path);
     }
 
-    /** One action for every record, for events without an action field. */
-    public Builder fixedAction(String action) {
-      fixedAction = BuilderChecks.setOnce("fixedAction", fixedAction, action);
-      return this;
-    }
-
     /** The field or dotted path of the weight; none by default (the action's weight is used). */
     public Builder weightField(String path) {
       return field(JsonField.WEIGHT, path);
@@ -500,78 +492,11 @@ public final class JsonInteractionParser implements InteractionParser {
     }
 
     /**
-     * The unit of numeric timestamps: {@link TimestampFormat#EPOCH_MILLIS} (the default), {@link
-     * TimestampFormat#EPOCH_SECONDS}, {@link TimestampFormat#EPOCH_MICROS} or {@link
-     * TimestampFormat#EPOCH_NANOS}. String timestamps are read as ISO-8601, or in the {@link
-     * #timestampPattern} if set.
-     */
-    public Builder timestampUnit(TimestampFormat unit) {
-      timestampUnit = BuilderChecks.setOnce("timestampUnit", timestampUnit, unit);
-      return this;
-    }
-
-    /**
-     * String timestamps written in a {@link java.time.format.DateTimeFormatter} pattern instead of
-     * ISO-8601, in UTC unless the text carries an offset. Same as {@link #timestampPattern(String,
-     * ZoneId) timestampPattern(pattern, ZoneOffset.UTC)}.
-     */
-    public Builder timestampPattern(String pattern) {
-      return timestampPattern(pattern, ZoneOffset.UTC);
-    }
-
-    /**
-     * String timestamps written in a {@link java.time.format.DateTimeFormatter} pattern, for
-     * example {@code yyyy-MM-dd HH:mm:ss}, instead of ISO-8601. Numeric timestamps are still read
-     * in the {@link #timestampUnit}. A string that does not match is an {@code INVALID_TIMESTAMP}
-     * reject naming the pattern; fractions finer than a millisecond are truncated.
-     *
-     * @param zone the zone of date-times without an offset; an offset or zone in the text wins
-     * @throws IllegalArgumentException naming the pattern if it is invalid or does not give a date
-     *     and a time of day
-     */
-    public Builder timestampPattern(String pattern, ZoneId zone) {
-      timestampPattern =
-          BuilderChecks.setOnce(
-              "timestampPattern",
-              timestampPattern,
-              TimestampPattern.of("timestampPattern", pattern, zone));
-      return this;
-    }
-
-    /**
-     * Maps raw action values to action names, for example OTTO's {@code Map.of("clicks", "click",
-     * "carts", "cart", "orders", "purchase")}. Keys are matched trimmed and case-insensitively;
-     * values must be actions of the {@link #actionWeights}. With a mapping, integral numbers are
-     * accepted as action values too ({@code 1} is looked up as {@code "1"}). A value without a
-     * mapping is read as an action name, as without this setting.
-     */
-    public Builder actionMapping(Map<String, String> mapping) {
-      actionMapping =
-          BuilderChecks.setOnce(
-              "actionMapping",
-              actionMapping,
-              Map.copyOf(Objects.requireNonNull(mapping, "actionMapping")));
-      return this;
-    }
-
-    /**
      * The field or dotted path of an array of event objects: each record becomes one interaction
      * per event (see the class comment). None by default: a record is one event.
      */
     public Builder eventsField(String path) {
       eventsField = BuilderChecks.setOnce("eventsField", eventsField, path);
-      return this;
-    }
-
-    /** Known actions and their weights; {@link ActionWeights#defaults()} by default. */
-    public Builder actionWeights(ActionWeights weights) {
-      actionWeights = BuilderChecks.setOnce("actionWeights", actionWeights, weights);
-      return this;
-    }
-
-    /** Longer records are {@code TOO_LARGE} rejects; 65536 (64 KiB) by default. */
-    public Builder maxRecordBytes(int bytes) {
-      maxRecordBytes = BuilderChecks.setOnce("maxRecordBytes", maxRecordBytes, bytes);
       return this;
     }
 
@@ -587,10 +512,11 @@ public final class JsonInteractionParser implements InteractionParser {
      *     conflict
      */
     public JsonInteractionParser build() {
-      TimestampFormat unit = timestampUnit == null ? TimestampFormat.EPOCH_MILLIS : timestampUnit;
+      TimestampFormat unit =
+          timestampFormat == null ? TimestampFormat.EPOCH_MILLIS : timestampFormat;
       if (unit == TimestampFormat.ISO_8601) {
         throw new IllegalArgumentException(
-            "timestampUnit must be an epoch unit (strings are read as ISO-8601 or in the"
+            "timestampFormat must be an epoch unit (strings are read as ISO-8601 or in the"
                 + " timestampPattern), was ISO_8601");
       }
       if (fixedAction != null && fields.containsKey(JsonField.ACTION)) {
@@ -608,10 +534,6 @@ public final class JsonInteractionParser implements InteractionParser {
       }
       if (fixedAction == null) {
         paths.putIfAbsent(JsonField.ACTION, JsonField.ACTION.defaultPath);
-      }
-      if (fixedAction != null && actionMapping != null) {
-        throw new IllegalArgumentException(
-            "actionMapping needs an actionField, but fixedAction='" + fixedAction + "' is set");
       }
       if (eventsField != null) {
         JsonPaths.names("eventsField", eventsField);
@@ -631,11 +553,7 @@ public final class JsonInteractionParser implements InteractionParser {
           }
         }
       }
-      RecordRules rules = RecordRules.of(maxRecordBytes, actionWeights, actionMapping);
-      if (fixedAction != null && !rules.accepts(fixedAction)) {
-        throw new IllegalArgumentException(
-            "fixedAction '" + fixedAction + "' is not an action of the actionWeights");
-      }
+      RecordRules rules = rules("an actionField");
       String action = fixedAction == null ? null : ActionWeights.normalize(fixedAction);
       return new JsonInteractionParser(rules, paths, action, unit, timestampPattern, eventsField);
     }

@@ -27,7 +27,7 @@ class JsonInteractionParserTest {
           .weightField("event.value")
           .timestampField("at")
           .categoryField("event.meta.category")
-          .timestampUnit(TimestampFormat.EPOCH_SECONDS)
+          .timestampFormat(TimestampFormat.EPOCH_SECONDS)
           .build();
 
   @Test
@@ -146,9 +146,9 @@ class JsonInteractionParserTest {
         .hasMessage(
             "only one of actionField / fixedAction may be set, was actionField='a', fixedAction='view'");
     assertThatThrownBy(
-            () -> JsonInteractionParser.builder().timestampUnit(TimestampFormat.ISO_8601).build())
+            () -> JsonInteractionParser.builder().timestampFormat(TimestampFormat.ISO_8601).build())
         .hasMessage(
-            "timestampUnit must be an epoch unit (strings are read as ISO-8601 or in the timestampPattern), was ISO_8601");
+            "timestampFormat must be an epoch unit (strings are read as ISO-8601 or in the timestampPattern), was ISO_8601");
     assertThatThrownBy(() -> JsonInteractionParser.builder().userField("event..user").build())
         .hasMessage(
             "userField must be a field name or a dotted path like event.user.id, was 'event..user'");
@@ -278,7 +278,7 @@ class JsonInteractionParserTest {
     JsonInteractionParser parser =
         JsonInteractionParser.builder()
             .timestampPattern("dd.MM.yyyy HH:mm:ss.SSS")
-            .timestampUnit(TimestampFormat.EPOCH_MICROS)
+            .timestampFormat(TimestampFormat.EPOCH_MICROS)
             .build();
     String prefix = "{\"userId\":\"u\",\"itemId\":\"i\",\"action\":\"view\",\"timestamp\":";
     assertThat(accepted(parser, prefix + "\"14.11.2023 22:13:20.123\"}").timestamp())

@@ -173,7 +173,7 @@ final class InputFormats {
         s,
         unit -> {
           if (unit != TimestampFormat.ISO_8601) {
-            b.timestampUnit(unit);
+            b.timestampFormat(unit);
           }
         },
         b::timestampPattern);
