@@ -1,0 +1,138 @@
+package io.recs.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.recs.event.Interaction;
+import io.recs.event.RecommendationRequest;
+import io.recs.metrics.WallClock;
+import io.recs.scoring.RankMessage;
+import io.recs.scoring.ScoringConfig;
+import io.recs.similarity.SimilarityConfig;
+import io.recs.similarity.Touch;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.apache.flink.util.OutputTag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link UserPreferencesFunction} in a keyed two-input harness: what it sends to the item stage
+ * (touches), to the user count, and to the lookup and ranking stages, with real keyed state, timers
+ * and a restore.
+ */
+class UserPreferencesFunctionTest {
+  private static final long HOUR = Duration.ofHours(1).toMillis();
+
+  private static KeyedTwoInputStreamOperatorTestHarness<
+          String, Interaction, RecommendationRequest, Touch>
+      harness(SimilarityConfig similarity, ScoringConfig scoring) throws Exception {
+    var harness =
+        new KeyedTwoInputStreamOperatorTestHarness<
+            String, Interaction, RecommendationRequest, Touch>(
+            new KeyedCoProcessOperator<>(
+                new UserPreferencesFunction(
+                    similarity, PreferenceConfig.defaults(), scoring, WallClock.system())),
+            Interaction::userId,
+            RecommendationRequest::userId,
+            Types.STRING);
+    harness.setup();
+    return harness;
+  }
+
+  private static void event(
+      KeyedTwoInputStreamOperatorTestHarness<String, Interaction, RecommendationRequest, Touch> h,
+      String user,
+      String item,
+      long t)
+      throws Exception {
+    h.processElement1(new StreamRecord<>(Interaction.of(user, item, "view", 1.0, t), t));
+  }
+
+  private static <T> List<T> side(
+      KeyedTwoInputStreamOperatorTestHarness<String, Interaction, RecommendationRequest, Touch> h,
+      OutputTag<T> tag) {
+    var records = h.getSideOutput(tag);
+    return records == null ? List.of() : records.stream().map(StreamRecord::getValue).toList();
+  }
+
+  @Test
+  void aFirstTouchPairsTheItemWithTheRecentHistoryWithinThePairWindow() throws Exception {
+    SimilarityConfig similarity =
+        SimilarityConfig.builder().pairWindowItems(2).pairWindow(Duration.ofHours(2)).build();
+    try (var h = harness(similarity, null)) {
+      h.open();
+      event(h, "u", "a", 0);
+      event(h, "u", "b", HOUR);
+      event(h, "u", "a", 2 * HOUR); // a repeat: no touch
+      event(h, "u", "c", 3 * HOUR + 1); // a (2 h) and b (3 h ago) are recent; b is outside 2 h
+      event(h, "v", "a", 0);
+
+      List<Touch> touches = h.extractOutputValues();
+      assertThat(touches)
+          .extracting(t -> t.user() + ":" + t.item() + ":" + List.of(t.partners()))
+          .containsExactly("u:a:[]", "u:b:[a]", "u:c:[a]", "v:a:[]");
+      assertThat(side(h, UserPreferencesFunction.NEW_USERS)).containsExactly("u", "v");
+      // Without scoring no request is started.
+      assertThat(side(h, UserPreferencesFunction.LOOKUPS)).isEmpty();
+      assertThat(side(h, UserPreferencesFunction.TO_RANK)).isEmpty();
+    }
+  }
+
+  @Test
+  void everyInteractionRequestsWithOneLookupPerSeedAndTheEndOfInputAFinalRequest()
+      throws Exception {
+    ScoringConfig scoring = ScoringConfig.builder().seedItems(2).build();
+    try (var h = harness(SimilarityConfig.defaults(), scoring)) {
+      h.open();
+      event(h, "u", "a", 1);
+      event(h, "u", "b", 2);
+      event(h, "u", "c", 3);
+      h.processElement2(new StreamRecord<>(new RecommendationRequest("u", 5, null, 4), 4));
+
+      List<RankMessage> lookups = side(h, UserPreferencesFunction.LOOKUPS);
+      // 1 + 2 + 2 seeds for the three interactions, 2 for the explicit request.
+      assertThat(lookups).hasSize(7);
+      assertThat(lookups).allSatisfy(l -> assertThat(l.finalRequest()).isFalse());
+      assertThat(lookups.get(lookups.size() - 1).n()).isEqualTo(5);
+      // Seen notices go straight to the ranking stage.
+      assertThat(side(h, UserPreferencesFunction.TO_RANK))
+          .extracting(RankMessage::seenItem)
+          .containsExactly("a", "b", "c");
+
+      h.processBothWatermarks(new Watermark(Long.MAX_VALUE));
+      List<RankMessage> finals =
+          side(h, UserPreferencesFunction.LOOKUPS).stream()
+              .filter(RankMessage::finalRequest)
+              .toList();
+      assertThat(finals).extracting(RankMessage::seed).containsExactlyInAnyOrder("b", "c");
+      assertThat(finals).allSatisfy(l -> assertThat(l.time()).isEqualTo(3));
+    }
+  }
+
+  @Test
+  void aRestoredUserKeepsHistoryAndSeenSet() throws Exception {
+    OperatorSubtaskState snapshot;
+    try (var h = harness(SimilarityConfig.defaults(), null)) {
+      h.open();
+      event(h, "u", "a", 1);
+      event(h, "u", "b", 2);
+      snapshot = h.snapshot(1, 3);
+    }
+    try (var restored = harness(SimilarityConfig.defaults(), null)) {
+      restored.initializeState(snapshot);
+      restored.open();
+      event(restored, "u", "b", 4); // seen before the restore: no touch
+      event(restored, "u", "c", 5);
+
+      assertThat(restored.extractOutputValues())
+          .singleElement()
+          .satisfies(t -> assertThat(t.partners()).containsExactly("b", "a"));
+      assertThat(side(restored, UserPreferencesFunction.NEW_USERS)).isEmpty();
+    }
+  }
+}
