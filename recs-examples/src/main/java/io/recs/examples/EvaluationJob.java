@@ -318,17 +318,7 @@ public final class EvaluationJob {
       return 0;
     }
     RecsSettings params = invocation.settings();
-    if (params.isSet(SimilarityOptions.MEASURE)) {
-      throw new BadSettingException(
-          SimilarityOptions.MEASURE.name()
-              + " does not apply to evaluation; use "
-              + MEASURES.name());
-    }
-    if (params.get(INPUT) != null && params.get(GENERATED) != null) {
-      throw new BadSettingException(
-          "only one of " + INPUT.name() + " and " + GENERATED.name() + " may be set");
-    }
-    checkSplitFiles(params);
+    checkSettings(params);
     EvaluationReport report = new EvaluationReport();
     if (params.get(TRAIN) != null) {
       SplitFiles.Part train = SplitFiles.read(TRAIN, params);
@@ -345,10 +335,6 @@ public final class EvaluationJob {
               TEST.flag());
       offline(params, new Split(train.events(), test.events()), header, report, out);
     } else if (params.get(LEARNING)) {
-      if (params.get(INPUT) == null && params.get(GENERATED) == null) {
-        throw new BadSettingException(
-            LEARNING.name() + " needs " + INPUT.name() + " or " + GENERATED.name());
-      }
       learning(
           params,
           params.get(INPUT) != null
@@ -369,6 +355,28 @@ public final class EvaluationJob {
       out.println("\nreport written to " + report.write(Path.of(params.get(REPORT))));
     }
     return 0;
+  }
+
+  /** Refuses settings that do not apply together, before anything is read or run. */
+  static void checkSettings(RecsSettings params) {
+    if (params.isSet(SimilarityOptions.MEASURE)) {
+      throw new BadSettingException(
+          SimilarityOptions.MEASURE.name()
+              + " does not apply to evaluation; use "
+              + MEASURES.name());
+    }
+    if (params.get(INPUT) != null && params.get(GENERATED) != null) {
+      throw new BadSettingException(
+          "only one of " + INPUT.name() + " and " + GENERATED.name() + " may be set");
+    }
+    checkSplitFiles(params);
+    if (params.get(TRAIN) == null
+        && params.get(LEARNING)
+        && params.get(INPUT) == null
+        && params.get(GENERATED) == null) {
+      throw new BadSettingException(
+          LEARNING.name() + " needs " + INPUT.name() + " or " + GENERATED.name());
+    }
   }
 
   /**

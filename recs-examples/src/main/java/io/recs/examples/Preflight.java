@@ -42,6 +42,47 @@ final class Preflight {
    * @return the header names of the first input file when {@code csv.header} is set, else null
    */
   static List<String> check(RecsSettings s, boolean resuming) {
+    checkSettings(s);
+    Set<Sink> sinks = RunOutputs.sinks(s);
+    boolean files = s.get(SOURCE) == Source.FILES;
+    List<String> header = null;
+    if (files) {
+      List<String> inputs = s.get(INPUT);
+      for (String input : inputs) {
+        exists(input);
+      }
+      if (s.get(InputOptions.CSV_HEADER)) {
+        header = header(inputs.get(0), s);
+      }
+    }
+    if (!files || sinks.contains(Sink.KAFKA)) {
+      String servers = s.get(BOOTSTRAP_SERVERS);
+      Set<String> topics = kafkaTopics(servers, s.get(KAFKA_PROPERTIES));
+      if (!files) {
+        String topic = s.get(INPUT_TOPIC);
+        if (!topics.contains(topic)) {
+          throw new BadSettingException(
+              INPUT_TOPIC.name() + " '" + topic + "' does not exist on " + servers);
+        }
+      }
+    }
+    if (sinks.contains(Sink.FILES) && resuming) {
+      refuse(
+          s,
+          "when the run resumes from a checkpoint (its output folder holds the run's committed"
+              + " output; --restore none starts afresh)",
+          OVERWRITE);
+    } else if (sinks.contains(Sink.FILES)) {
+      outputDir(s);
+    }
+    return header;
+  }
+
+  /**
+   * The checks of {@link #check} that need neither files nor Kafka: settings that do not apply
+   * together, and required settings that are missing.
+   */
+  static void checkSettings(RecsSettings s) {
     Set<Sink> sinks = RunOutputs.sinks(s);
     boolean files = s.get(SOURCE) == Source.FILES;
     if (files) {
@@ -77,37 +118,15 @@ final class Preflight {
                   : BOUNDED.name() + " is false")
               + "; use per-event or interval:<duration>");
     }
-    List<String> header = null;
     if (files) {
-      List<String> inputs = required(s, INPUT, "with --source files");
-      for (String input : inputs) {
-        exists(input);
-      }
-      if (s.get(InputOptions.CSV_HEADER)) {
-        header = header(inputs.get(0), s);
-      }
+      required(s, INPUT, "with --source files");
     }
     if (!files || sinks.contains(Sink.KAFKA)) {
-      String servers = required(s, BOOTSTRAP_SERVERS, "with Kafka as source or sink");
-      Set<String> topics = kafkaTopics(servers, s.get(KAFKA_PROPERTIES));
+      required(s, BOOTSTRAP_SERVERS, "with Kafka as source or sink");
       if (!files) {
-        String topic = required(s, INPUT_TOPIC, "with --source kafka");
-        if (!topics.contains(topic)) {
-          throw new BadSettingException(
-              INPUT_TOPIC.name() + " '" + topic + "' does not exist on " + servers);
-        }
+        required(s, INPUT_TOPIC, "with --source kafka");
       }
     }
-    if (sinks.contains(Sink.FILES) && resuming) {
-      refuse(
-          s,
-          "when the run resumes from a checkpoint (its output folder holds the run's committed"
-              + " output; --restore none starts afresh)",
-          OVERWRITE);
-    } else if (sinks.contains(Sink.FILES)) {
-      outputDir(s);
-    }
-    return header;
   }
 
   private static void refuse(RecsSettings s, String context, RecsOption<?>... options) {
