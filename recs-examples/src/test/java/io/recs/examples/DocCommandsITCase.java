@@ -139,7 +139,8 @@ class DocCommandsITCase {
    * #everyConsoleCommandOfGettingStartedDoesWhatThePageShows} replays): a job command that can run
    * on tiny generated inputs runs, and must exit with 0; every other job command is parsed and
    * checked without touching files or hosts (see {@link #check}); other main classes must exist and
-   * be given arguments they accept. docs/testing.md describes these rules to readers.
+   * be given arguments they accept. The last section of getting-started.md describes these rules to
+   * readers; keep both in step.
    */
   @Test
   void everyJobCommandOfTheDocsRunsOrParses(@TempDir Path dir) throws Exception {
