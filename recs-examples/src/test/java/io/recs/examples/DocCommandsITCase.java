@@ -109,7 +109,7 @@ class DocCommandsITCase {
     return pages;
   }
 
-  /** Main classes named in the docs that are not jobs of {@link Main}, with their check. */
+  /** Main classes of the docs that the reader writes (benchmarks.md's Gen), not recs'. */
   private static final Set<String> READERS_OWN_CLASSES = Set.of("Gen");
 
   private static final Map<String, String> JOB_CLASSES =
