@@ -298,7 +298,8 @@ public final class EvaluationJob {
                       LEARNING_ACTIONS,
                       HORIZON,
                       LEARNED_WEIGHTS_IN,
-                      LEARNED_WEIGHTS_OUT)),
+                      LEARNED_WEIGHTS_OUT,
+                      JobOptions.PROGRESS_INTERVAL)),
               new OptionSection("Input format (--train, --test)", InputOptions.ALL)),
           OptionSection.PIPELINE);
 
@@ -318,17 +319,7 @@ public final class EvaluationJob {
       return 0;
     }
     RecsSettings params = invocation.settings();
-    if (params.isSet(SimilarityOptions.MEASURE)) {
-      throw new BadSettingException(
-          SimilarityOptions.MEASURE.name()
-              + " does not apply to evaluation; use "
-              + MEASURES.name());
-    }
-    if (params.get(INPUT) != null && params.get(GENERATED) != null) {
-      throw new BadSettingException(
-          "only one of " + INPUT.name() + " and " + GENERATED.name() + " may be set");
-    }
-    checkSplitFiles(params);
+    checkSettings(params);
     EvaluationReport report = new EvaluationReport();
     if (params.get(TRAIN) != null) {
       SplitFiles.Part train = SplitFiles.read(TRAIN, params);
@@ -345,10 +336,6 @@ public final class EvaluationJob {
               TEST.flag());
       offline(params, new Split(train.events(), test.events()), header, report, out);
     } else if (params.get(LEARNING)) {
-      if (params.get(INPUT) == null && params.get(GENERATED) == null) {
-        throw new BadSettingException(
-            LEARNING.name() + " needs " + INPUT.name() + " or " + GENERATED.name());
-      }
       learning(
           params,
           params.get(INPUT) != null
@@ -369,6 +356,34 @@ public final class EvaluationJob {
       out.println("\nreport written to " + report.write(Path.of(params.get(REPORT))));
     }
     return 0;
+  }
+
+  /** Progress lines of the streaming run {@code label}, every {@code --progress-interval}. */
+  private static StreamingRuns.Progress progress(
+      RecsSettings params, PrintStream out, String label) {
+    return new StreamingRuns.Progress(out, params.get(JobOptions.PROGRESS_INTERVAL), label);
+  }
+
+  /** Refuses settings that do not apply together, before anything is read or run. */
+  static void checkSettings(RecsSettings params) {
+    if (params.isSet(SimilarityOptions.MEASURE)) {
+      throw new BadSettingException(
+          SimilarityOptions.MEASURE.name()
+              + " does not apply to evaluation; use "
+              + MEASURES.name());
+    }
+    if (params.get(INPUT) != null && params.get(GENERATED) != null) {
+      throw new BadSettingException(
+          "only one of " + INPUT.name() + " and " + GENERATED.name() + " may be set");
+    }
+    checkSplitFiles(params);
+    if (params.get(TRAIN) == null
+        && params.get(LEARNING)
+        && params.get(INPUT) == null
+        && params.get(GENERATED) == null) {
+      throw new BadSettingException(
+          LEARNING.name() + " needs " + INPUT.name() + " or " + GENERATED.name());
+    }
   }
 
   /**
@@ -455,7 +470,12 @@ public final class EvaluationJob {
       row(
           out,
           "streaming " + measure,
-          () -> StreamingRuns.finalLists(pipeline, split.train(), params.get(PARALLELISM)),
+          () ->
+              StreamingRuns.finalLists(
+                  progress(params, out, "streaming " + measure),
+                  pipeline,
+                  split.train(),
+                  params.get(PARALLELISM)),
           split,
           k,
           listsOut,
@@ -537,7 +557,14 @@ public final class EvaluationJob {
       long start = System.nanoTime();
       LearningEvaluation.Prequential result =
           LearningEvaluation.prequential(
-              variant, similarity, events, parallelism, k, horizon, rate);
+              progress(params, out, ""),
+              variant,
+              similarity,
+              events,
+              parallelism,
+              k,
+              horizon,
+              rate);
       out.printf(
           Locale.ROOT,
           "| %s | %.4f | %.4f | %d | %.0f |%n",
@@ -584,7 +611,8 @@ public final class EvaluationJob {
     for (LearningEvaluation.Variant variant : variants) {
       long start = System.nanoTime();
       RankingReport r =
-          LearningEvaluation.randomSplit(variant, similarity, split, parallelism, k, rate);
+          LearningEvaluation.randomSplit(
+              progress(params, out, ""), variant, similarity, split, parallelism, k, rate);
       print(out, variant.name(), r, start);
       report.ranking("Learning: " + params.get(SPLIT) + " split", variant.name(), r);
     }
@@ -693,7 +721,14 @@ public final class EvaluationJob {
         report,
         table,
         "streaming, configured seeds",
-        StreamingRuns.prequential(whole, events, parallelism, k, rate, wholeHits),
+        StreamingRuns.prequential(
+            progress(params, out, "prequential, configured seeds"),
+            whole,
+            events,
+            parallelism,
+            k,
+            rate,
+            wholeHits),
         wholeHits);
     RecsPipeline recent = recentPipeline(params);
     BitSet recentHits = new BitSet();
@@ -702,7 +737,14 @@ public final class EvaluationJob {
         report,
         table,
         "streaming, 10 most recent items (seedItems 10, half-life 1 h)",
-        StreamingRuns.prequential(recent, events, parallelism, k, rate, recentHits),
+        StreamingRuns.prequential(
+            progress(params, out, "prequential, 10 most recent items"),
+            recent,
+            events,
+            parallelism,
+            k,
+            rate,
+            recentHits),
         recentHits);
     BitSet popularHits = new BitSet();
     prequentialRow(

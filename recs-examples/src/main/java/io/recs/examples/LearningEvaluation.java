@@ -135,6 +135,7 @@ final class LearningEvaluation {
 
   /** Runs one variant prequentially over the events (which must have distinct times per user). */
   static Prequential prequential(
+      StreamingRuns.Progress progress,
       Variant variant,
       SimilarityConfig similarity,
       List<Interaction> events,
@@ -144,7 +145,12 @@ final class LearningEvaluation {
       long eventsPerSecond)
       throws Exception {
     StreamingRuns.Lists lists =
-        StreamingRuns.lists(pipeline(variant, similarity), events, parallelism, eventsPerSecond);
+        StreamingRuns.lists(
+            progress.named(variant.name() + ", prequential"),
+            pipeline(variant, similarity),
+            events,
+            parallelism,
+            eventsPerSecond);
     Map<String, List<Interaction>> byUser = new LinkedHashMap<>();
     for (Interaction event : events) {
       byUser.computeIfAbsent(event.userId(), u -> new ArrayList<>()).add(event);
@@ -182,6 +188,7 @@ final class LearningEvaluation {
    * scorer learns), and evaluates each user's final list on the test part.
    */
   static RankingReport randomSplit(
+      StreamingRuns.Progress progress,
       Variant variant,
       SimilarityConfig similarity,
       Split split,
@@ -193,7 +200,11 @@ final class LearningEvaluation {
     split.train().forEach(e -> last.merge(e.userId(), e.timestamp(), Math::max));
     StreamingRuns.Lists lists =
         StreamingRuns.lists(
-            pipeline(variant, similarity), split.train(), parallelism, eventsPerSecond);
+            progress.named(variant.name() + ", split"),
+            pipeline(variant, similarity),
+            split.train(),
+            parallelism,
+            eventsPerSecond);
     Map<String, List<String>> finals = new HashMap<>();
     lists
         .byUserAndTime()

@@ -23,6 +23,8 @@ import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeTopicsOptions;
+import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 
@@ -42,6 +44,55 @@ final class Preflight {
    * @return the header names of the first input file when {@code csv.header} is set, else null
    */
   static List<String> check(RecsSettings s, boolean resuming) {
+    checkSettings(s);
+    Set<Sink> sinks = RunOutputs.sinks(s);
+    boolean files = s.get(SOURCE) == Source.FILES;
+    List<String> header = null;
+    if (files) {
+      List<String> inputs = s.get(INPUT);
+      for (String input : inputs) {
+        exists(input);
+      }
+      if (s.get(InputOptions.CSV_HEADER)) {
+        header = header(inputs.get(0), s);
+      }
+    }
+    if (!files || sinks.contains(Sink.KAFKA)) {
+      String servers = s.get(BOOTSTRAP_SERVERS);
+      Set<String> topics = kafkaTopics(servers, s.get(KAFKA_PROPERTIES));
+      if (!files) {
+        String topic = s.get(INPUT_TOPIC);
+        if (!topics.contains(topic)) {
+          throw new BadSettingException(
+              INPUT_TOPIC.name()
+                  + " '"
+                  + topic
+                  + "' does not exist on "
+                  + servers
+                  + " (or the login of "
+                  + KAFKA_PROPERTIES.name()
+                  + " may not describe it)");
+        }
+        mayRead(servers, s.get(KAFKA_PROPERTIES), topic);
+      }
+    }
+    if (sinks.contains(Sink.FILES) && resuming) {
+      refuse(
+          s,
+          "when the run resumes from a checkpoint (its output folder holds the run's committed"
+              + " output; --restore none starts afresh)",
+          OVERWRITE);
+    } else if (sinks.contains(Sink.FILES)) {
+      outputDir(s);
+    }
+    return header;
+  }
+
+  /**
+   * The checks of {@link #check} that need neither files nor Kafka: settings that do not apply
+   * together, and required settings that are missing.
+   */
+  static void checkSettings(RecsSettings s) {
     Set<Sink> sinks = RunOutputs.sinks(s);
     boolean files = s.get(SOURCE) == Source.FILES;
     if (files) {
@@ -77,37 +128,15 @@ final class Preflight {
                   : BOUNDED.name() + " is false")
               + "; use per-event or interval:<duration>");
     }
-    List<String> header = null;
     if (files) {
-      List<String> inputs = required(s, INPUT, "with --source files");
-      for (String input : inputs) {
-        exists(input);
-      }
-      if (s.get(InputOptions.CSV_HEADER)) {
-        header = header(inputs.get(0), s);
-      }
+      required(s, INPUT, "with --source files");
     }
     if (!files || sinks.contains(Sink.KAFKA)) {
-      String servers = required(s, BOOTSTRAP_SERVERS, "with Kafka as source or sink");
-      Set<String> topics = kafkaTopics(servers, s.get(KAFKA_PROPERTIES));
+      required(s, BOOTSTRAP_SERVERS, "with Kafka as source or sink");
       if (!files) {
-        String topic = required(s, INPUT_TOPIC, "with --source kafka");
-        if (!topics.contains(topic)) {
-          throw new BadSettingException(
-              INPUT_TOPIC.name() + " '" + topic + "' does not exist on " + servers);
-        }
+        required(s, INPUT_TOPIC, "with --source kafka");
       }
     }
-    if (sinks.contains(Sink.FILES) && resuming) {
-      refuse(
-          s,
-          "when the run resumes from a checkpoint (its output folder holds the run's committed"
-              + " output; --restore none starts afresh)",
-          OVERWRITE);
-    } else if (sinks.contains(Sink.FILES)) {
-      outputDir(s);
-    }
-    return header;
   }
 
   private static void refuse(RecsSettings s, String context, RecsOption<?>... options) {
@@ -176,13 +205,63 @@ final class Preflight {
     }
   }
 
-  private static Set<String> kafkaTopics(String servers, Map<String, String> properties) {
+  /**
+   * Refuses an input topic that the login may see but not read (Kafka ACLs), which the source would
+   * otherwise only find out about after the job started. Brokers that do not report the operations
+   * a client may do are not asked further.
+   */
+  private static void mayRead(String servers, Map<String, String> properties, String topic) {
+    try (Admin admin = Admin.create(adminConfig(servers, properties))) {
+      Set<AclOperation> allowed =
+          admin
+              .describeTopics(
+                  List.of(topic), new DescribeTopicsOptions().includeAuthorizedOperations(true))
+              .allTopicNames()
+              .get(KAFKA_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+              .get(topic)
+              .authorizedOperations();
+      if (allowed != null && !allowed.contains(AclOperation.READ)) {
+        throw new BadSettingException(
+            INPUT_TOPIC.name()
+                + " '"
+                + topic
+                + "': Kafka at "
+                + servers
+                + " does not allow the login of "
+                + KAFKA_PROPERTIES.name()
+                + " to READ it (allowed: "
+                + allowed.stream().map(AclOperation::name).sorted().toList()
+                + "); grant READ on the topic and on the group");
+      }
+    } catch (ExecutionException e) {
+      throw new BadSettingException(
+          INPUT_TOPIC.name() + " '" + topic + "' on " + servers + ": " + oneLine(e.getCause()),
+          e.getCause());
+    } catch (TimeoutException e) {
+      throw new BadSettingException(
+          BOOTSTRAP_SERVERS.name()
+              + " "
+              + servers
+              + ": no Kafka broker answered within "
+              + KAFKA_TIMEOUT_MS / 1000
+              + " s");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BadSettingException("interrupted while checking Kafka at " + servers);
+    }
+  }
+
+  private static Properties adminConfig(String servers, Map<String, String> properties) {
     Properties config = new Properties();
     config.putAll(properties);
     config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
     config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, KAFKA_TIMEOUT_MS);
     config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, KAFKA_TIMEOUT_MS);
-    try (Admin admin = Admin.create(config)) {
+    return config;
+  }
+
+  private static Set<String> kafkaTopics(String servers, Map<String, String> properties) {
+    try (Admin admin = Admin.create(adminConfig(servers, properties))) {
       admin.describeCluster().nodes().get(KAFKA_TIMEOUT_MS, TimeUnit.MILLISECONDS);
       return admin.listTopics().names().get(KAFKA_TIMEOUT_MS, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {

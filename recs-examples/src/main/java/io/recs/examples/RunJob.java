@@ -237,7 +237,7 @@ public final class RunJob {
   }
 
   /** The variant's defaults before the user's flags; a flag given by the user wins. */
-  private static String[] withDefaults(Variant variant, String[] args) {
+  static String[] withDefaults(Variant variant, String[] args) {
     java.util.List<String> all = new java.util.ArrayList<>();
     variant
         .defaults()

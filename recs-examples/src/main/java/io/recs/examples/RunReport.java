@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.core.execution.JobClient;
 
 /**
@@ -82,18 +83,38 @@ final class RunReport {
 
   /** As {@link #follow(JobClient, Duration)}, running {@code tick} after each progress line. */
   Counts follow(JobClient client, Duration interval, Runnable tick) throws Exception {
-    CompletableFuture<?> result = client.getJobExecutionResult();
+    long start = System.nanoTime();
+    JobExecutionResult done = progress(out, "", -1, client, interval, tick);
+    out.printf("%s: finished in %,.1f s%n", job, (System.nanoTime() - start) / 1e9);
+    return Counts.of(done.getAllAccumulatorResults());
+  }
+
+  /**
+   * Prints a progress line every {@code interval} until the job of {@code client} ends, from the
+   * accumulators of {@link RunCounters}: {@code progress: <what>12 s, 30,000 events accepted (2,400
+   * events/s), 12 records rejected}; runs {@code tick} after each line.
+   *
+   * @param what names the job among several of one run (ends with ", "), or is empty
+   * @param total the events of the input when known (printed as "of N"), else -1
+   * @return the job's result
+   */
+  static JobExecutionResult progress(
+      PrintStream out, String what, long total, JobClient client, Duration interval, Runnable tick)
+      throws Exception {
+    CompletableFuture<JobExecutionResult> result = client.getJobExecutionResult();
     long start = System.nanoTime();
     long lastAccepted = 0;
     long lastTime = start;
     while (true) {
       try {
-        result.get(interval.toMillis(), TimeUnit.MILLISECONDS);
-        break;
+        return result.get(interval.toMillis(), TimeUnit.MILLISECONDS);
       } catch (java.util.concurrent.TimeoutException e) {
         Map<String, Object> accumulators;
         try {
-          accumulators = client.getAccumulators().get(interval.toMillis(), TimeUnit.MILLISECONDS);
+          accumulators =
+              client
+                  .getAccumulators()
+                  .get(Math.max(interval.toMillis(), 1000), TimeUnit.MILLISECONDS);
         } catch (Exception notNow) {
           continue;
         }
@@ -101,17 +122,18 @@ final class RunReport {
         long now = System.nanoTime();
         double rate = (counts.acceptedEvents() - lastAccepted) * 1e9 / Math.max(1, now - lastTime);
         out.printf(
-            "progress: %,.0f s, %,d events accepted (%,.0f events/s), %,d records rejected%n",
-            (now - start) / 1e9, counts.acceptedEvents(), rate, counts.rejectedRecords());
+            "progress: %s%,.0f s, %,d%s events accepted (%,.0f events/s), %,d records rejected%n",
+            what,
+            (now - start) / 1e9,
+            counts.acceptedEvents(),
+            total < 0 ? "" : String.format(" of %,d", total),
+            rate,
+            counts.rejectedRecords());
         lastAccepted = counts.acceptedEvents();
         lastTime = now;
         tick.run();
       }
     }
-    org.apache.flink.api.common.JobExecutionResult done =
-        (org.apache.flink.api.common.JobExecutionResult) result.get();
-    out.printf("%s: finished in %,.1f s%n", job, (System.nanoTime() - start) / 1e9);
-    return Counts.of(done.getAllAccumulatorResults());
   }
 
   /**

@@ -9,6 +9,8 @@ import io.recs.scoring.LearnedWeights;
 import io.recs.testkit.flink.CollectingSink;
 import io.recs.testkit.metrics.PrequentialResult;
 import io.recs.testkit.metrics.Recommender;
+import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -26,13 +28,24 @@ final class StreamingRuns {
   private StreamingRuns() {}
 
   /**
+   * Where and how often a run prints its progress line, and the name that tells the runs of one
+   * evaluation apart.
+   */
+  record Progress(PrintStream out, Duration interval, String label) {
+    Progress named(String name) {
+      return new Progress(out, interval, name);
+    }
+  }
+
+  /**
    * Each user's last recommendations, the answer from the final state at the end of the input, as a
    * {@link Recommender}.
    */
-  static Recommender finalLists(RecsPipeline pipeline, List<Interaction> events, int parallelism)
+  static Recommender finalLists(
+      Progress progress, RecsPipeline pipeline, List<Interaction> events, int parallelism)
       throws Exception {
     Map<String, List<String>> lists = new HashMap<>();
-    for (Recommendations r : run(pipeline, events, parallelism, 0)) {
+    for (Recommendations r : run(progress, pipeline, events, parallelism, 0)) {
       lists.put(r.userId(), ids(r));
     }
     return (user, n) -> {
@@ -54,6 +67,7 @@ final class StreamingRuns {
    * @param hitsOut receives the index in {@code events} of every hit, for a hit rate over time
    */
   static PrequentialResult prequential(
+      Progress progress,
       RecsPipeline pipeline,
       List<Interaction> events,
       int parallelism,
@@ -62,7 +76,7 @@ final class StreamingRuns {
       BitSet hitsOut)
       throws Exception {
     Map<String, Map<Long, List<String>>> byUserAndTime = new HashMap<>();
-    for (Recommendations r : run(pipeline, events, parallelism, eventsPerSecond)) {
+    for (Recommendations r : run(progress, pipeline, events, parallelism, eventsPerSecond)) {
       byUserAndTime.computeIfAbsent(r.userId(), u -> new HashMap<>()).put(r.timestamp(), ids(r));
     }
     Map<String, Long> previous = new HashMap<>();
@@ -90,23 +104,38 @@ final class StreamingRuns {
 
   /** Runs the pipeline replayed at {@code eventsPerSecond} and keeps every list it emitted. */
   static Lists lists(
-      RecsPipeline pipeline, List<Interaction> events, int parallelism, long eventsPerSecond)
+      Progress progress,
+      RecsPipeline pipeline,
+      List<Interaction> events,
+      int parallelism,
+      long eventsPerSecond)
       throws Exception {
     List<LearnedWeights> weights = new ArrayList<>();
     Map<String, Map<Long, List<String>>> byUserAndTime = new HashMap<>();
-    for (Recommendations r : run(pipeline, events, parallelism, eventsPerSecond, weights)) {
+    for (Recommendations r :
+        run(progress, pipeline, events, parallelism, eventsPerSecond, weights)) {
       byUserAndTime.computeIfAbsent(r.userId(), u -> new HashMap<>()).put(r.timestamp(), ids(r));
     }
     return new Lists(byUserAndTime, weights);
   }
 
   private static List<Recommendations> run(
-      RecsPipeline pipeline, List<Interaction> events, int parallelism, long eventsPerSecond)
+      Progress progress,
+      RecsPipeline pipeline,
+      List<Interaction> events,
+      int parallelism,
+      long eventsPerSecond)
       throws Exception {
-    return run(pipeline, events, parallelism, eventsPerSecond, null);
+    return run(progress, pipeline, events, parallelism, eventsPerSecond, null);
   }
 
+  /**
+   * Runs the pipeline over {@code events}, printing a progress line every {@code
+   * progress.interval()} while it runs (events counted as they leave the source, after the
+   * throttle).
+   */
   private static List<Recommendations> run(
+      Progress progress,
       RecsPipeline pipeline,
       List<Interaction> events,
       int parallelism,
@@ -122,6 +151,12 @@ final class StreamingRuns {
     if (eventsPerSecond > 0) {
       input = input.map(new Throttle(1_000_000_000L / eventsPerSecond)).setParallelism(1);
     }
+    input =
+        input
+            .map(new RunCounters.Count<Interaction>(RunCounters.ACCEPTED_EVENTS))
+            .returns(Interaction.class)
+            .setParallelism(1)
+            .name("count events");
     RecsStreams streams = pipeline.apply(input);
     streams.recommendations().sinkTo(sink);
     CollectingSink<LearnedWeights> weightsSink = null;
@@ -129,7 +164,13 @@ final class StreamingRuns {
       weightsSink = CollectingSink.create();
       streams.learnedWeights().sinkTo(weightsSink);
     }
-    env.execute("recs evaluation");
+    RunReport.progress(
+        progress.out(),
+        progress.label() + ", ",
+        events.size(),
+        env.executeAsync("recs evaluation: " + progress.label()),
+        progress.interval(),
+        () -> {});
     List<Recommendations> records = sink.records();
     sink.clear();
     if (weightsSink != null) {

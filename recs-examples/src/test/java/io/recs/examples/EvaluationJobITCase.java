@@ -58,6 +58,36 @@ class EvaluationJobITCase {
   }
 
   @Test
+  void printsProgressLinesOfEachStreamingRun(@TempDir Path dir) throws Exception {
+    Path ratings = dir.resolve("ratings.csv");
+    List<String> lines = new ArrayList<>(List.of("userId,movieId,rating,timestamp"));
+    for (Interaction e : InteractionGenerator.tiny(3).generate()) {
+      lines.add(
+          e.userId().substring(1) + "," + e.itemId().substring(1) + ",4.5," + e.timestamp() / 1000);
+    }
+    Files.write(ratings, lines, StandardCharsets.UTF_8);
+
+    // A streaming run on a MiniCluster takes far longer than 100 ms: it prints progress lines,
+    // each naming the run and counting against the training part.
+    String output =
+        run(
+            "--input", ratings.toString(),
+            "--measures", "cosine,llr",
+            "--parallelism", "1",
+            "--progress-interval", "100ms");
+
+    var train = java.util.regex.Pattern.compile("(\\d+) train").matcher(output);
+    assertThat(train.find()).as(output).isTrue();
+    String total = String.format("%,d", Long.parseLong(train.group(1)));
+    assertThat(output)
+        .containsPattern(
+            "(?m)^progress: streaming COSINE, [\\d,]+ s, [\\d,]+ of "
+                + total
+                + " events accepted \\([\\d,]+ events/s\\), 0 records rejected$")
+        .containsPattern("(?m)^progress: streaming LLR, ");
+  }
+
+  @Test
   void evaluatesASplitMadeElsewhereWritesTheScoredListsAndAReport(@TempDir Path dir)
       throws Exception {
     Split split = Splits.lastNPerUser(InteractionGenerator.tiny(3).generate(), 6);

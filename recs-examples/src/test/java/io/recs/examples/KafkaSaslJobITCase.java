@@ -11,15 +11,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The run job against a broker that requires SASL/PLAIN: the credentials given as {@code
- * --kafka.properties.*} reach the preflight check, the source and every sink; wrong ones end the
- * run before the job starts, with exit code 2 and one line.
+ * The run job against a broker that requires SASL/PLAIN and enforces ACLs: the credentials given as
+ * {@code --kafka.properties.*} reach the preflight check, the source and every sink; wrong ones end
+ * the run before the job starts, with exit code 2 and one line. A user with ACLs on its topics,
+ * group and transactional ids runs; one that may not read the input topic is told before the job
+ * starts.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class KafkaSaslJobITCase {
@@ -91,6 +102,115 @@ class KafkaSaslJobITCase {
     assertThat(seconds).as("seconds until the answer").isLessThan(10);
   }
 
+  @Test
+  void runsAsAUserWithAclsOnItsTopicsGroupAndTransactions() throws Exception {
+    List<Interaction> events = InteractionGenerator.tiny(3).generate().subList(0, 200);
+    List<KeyValue> records = new ArrayList<>();
+    events.forEach(e -> records.add(new KeyValue(e.userId(), InteractionFiles.toJsonLine(e))));
+    KAFKA.createTopic("acl-interactions", 2);
+    KAFKA.createTopic("acl-recommendations", 2);
+    KAFKA.produce("acl-interactions", records);
+    String user = "User:" + EmbeddedKafkaExtension.SASL_USER;
+    grant(
+        allow(ResourceType.TOPIC, "acl-interactions", PatternType.LITERAL, user, AclOperation.READ),
+        allow(ResourceType.GROUP, "acl", PatternType.LITERAL, user, AclOperation.READ),
+        allow(
+            ResourceType.TOPIC,
+            "acl-recommendations",
+            PatternType.LITERAL,
+            user,
+            AclOperation.WRITE),
+        allow(ResourceType.TRANSACTIONAL_ID, "acl", PatternType.PREFIXED, user, AclOperation.WRITE),
+        allow(
+            ResourceType.TRANSACTIONAL_ID,
+            "acl",
+            PatternType.PREFIXED,
+            user,
+            AclOperation.DESCRIBE));
+
+    MainTest.Result result =
+        MainTest.run(
+            withLogin(
+                EmbeddedKafkaExtension.SASL_USER,
+                EmbeddedKafkaExtension.SASL_USER_PASSWORD,
+                "--input-topic",
+                "acl-interactions",
+                "--group-id",
+                "acl",
+                "--recommendations-topic",
+                "acl-recommendations",
+                "--kafka-outputs",
+                "recommendations",
+                "--transactional-id-prefix",
+                "acl",
+                "--checkpoint-interval",
+                "300",
+                "--max-restarts",
+                "0"));
+
+    assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+    assertThat(result.out()).contains("  read:     200 records: 200 accepted, 0 rejected");
+    long users = events.stream().map(Interaction::userId).distinct().count();
+    assertThat(KAFKA.readAll("acl-recommendations", true))
+        .filteredOn(r -> r.value().contains("\"final\":true"))
+        .hasSize((int) users);
+  }
+
+  @Test
+  void aUserWhoMayNotReadTheInputTopicIsToldBeforeTheJobStarts() throws Exception {
+    KAFKA.createTopic("acl-described-only", 1);
+    String user = "User:" + EmbeddedKafkaExtension.SASL_USER;
+    // The user sees the topic (DESCRIBE) and may use the group, but may not READ the topic.
+    grant(
+        allow(
+            ResourceType.TOPIC,
+            "acl-described-only",
+            PatternType.LITERAL,
+            user,
+            AclOperation.DESCRIBE),
+        allow(ResourceType.GROUP, "acl-denied", PatternType.LITERAL, user, AclOperation.READ));
+
+    MainTest.Result result =
+        MainTest.run(
+            withLogin(
+                EmbeddedKafkaExtension.SASL_USER,
+                EmbeddedKafkaExtension.SASL_USER_PASSWORD,
+                "--input-topic",
+                "acl-described-only",
+                "--group-id",
+                "acl-denied"));
+
+    assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo(
+            "recs: kafka.input-topic (--input-topic) 'acl-described-only': Kafka at "
+                + KAFKA.bootstrapServers()
+                + " does not allow the login of kafka.properties (--kafka-properties) to READ it"
+                + " (allowed: [DESCRIBE]); grant READ on the topic and on the group"
+                + System.lineSeparator());
+    assertThat(result.out()).as("nothing started").isEmpty();
+  }
+
+  private static AclBinding allow(
+      ResourceType type, String name, PatternType pattern, String user, AclOperation operation) {
+    return new AclBinding(
+        new ResourcePattern(type, name, pattern),
+        new AccessControlEntry(user, "*", operation, AclPermissionType.ALLOW));
+  }
+
+  /** Creates ACLs as the broker's super user. */
+  private static void grant(AclBinding... acls) throws Exception {
+    try (Admin admin = Admin.create(new java.util.HashMap<String, Object>(adminLogin()))) {
+      admin.createAcls(List.of(acls)).all().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private static Map<String, Object> adminLogin() {
+    Map<String, Object> config = new java.util.HashMap<>(KAFKA.clientProperties());
+    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
+    return config;
+  }
+
   /**
    * The run as a user writes it, with the SASL login as {@code --kafka.properties.*} flags; {@code
    * more} overrides or adds flags.
@@ -113,14 +233,15 @@ class KafkaSaslJobITCase {
                 "earliest",
                 "--bounded",
                 "true",
-                "--group-id",
-                "sasl",
                 "--kafka.properties.security.protocol",
                 "SASL_PLAINTEXT",
                 "--kafka.properties.sasl.mechanism",
                 "PLAIN",
                 "--kafka.properties.sasl.jaas.config",
                 login.get("sasl.jaas.config")));
+    if (!List.of(more).contains("--group-id")) {
+      args.addAll(List.of("--group-id", "sasl"));
+    }
     if (!List.of(more).contains("--input-topic")) {
       args.addAll(List.of("--input-topic", "sasl-interactions"));
     }

@@ -36,7 +36,15 @@ class LearnedScoringITCase {
     LearningEvaluation.Prequential learned = null;
     for (LearningEvaluation.Variant variant : LearningEvaluation.variants(K, 50, 20)) {
       LearningEvaluation.Prequential result =
-          LearningEvaluation.prequential(variant, similarity, events, 2, K, 5, 2_000);
+          LearningEvaluation.prequential(
+              new StreamingRuns.Progress(System.out, Duration.ofSeconds(5), ""),
+              variant,
+              similarity,
+              events,
+              2,
+              K,
+              5,
+              2_000);
       System.out.printf(
           "%-20s HR@10 %.4f  R@10 %.4f  %s%n",
           result.name(),

@@ -78,11 +78,31 @@ public final class BenchmarkJob {
       NeighbourLookup.valueOf(
           System.getProperty("recs.bench.lookup", "partitioned").toUpperCase(Locale.ROOT));
 
+  /** The first argument: which benchmarks run. */
+  public static final List<String> MODES =
+      List.of("all", "similarity", "pipeline", "latency", "learning");
+
+  /** The second argument of {@code similarity}: comma-separated state backends. */
+  public static final List<String> BACKENDS = List.of("hashmap", "rocksdb");
+
+  /** The system properties read, each {@code -D<name>=<value>}. */
+  public static final List<String> PROPERTIES =
+      List.of(
+          "recs.bench.rate",
+          "recs.bench.rounds",
+          "recs.bench.bufferTimeoutMs",
+          "recs.bench.emitIntervalSeconds",
+          "recs.bench.lookup",
+          "recs.bench.rowBatchSize");
+
   private BenchmarkJob() {}
 
   /** Runs the benchmarks named by the first argument (default all). */
   public static void main(String[] args) throws Exception {
     String mode = args.length == 0 ? "all" : args[0];
+    if (!MODES.contains(mode)) {
+      throw new IllegalArgumentException("mode must be one of " + MODES + ", was " + mode);
+    }
     if (ROUNDS < 1) {
       throw new IllegalArgumentException("recs.bench.rounds must be at least 1, was " + ROUNDS);
     }

@@ -56,6 +56,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class ClusterBenchmark {
   private static final Duration TIMEOUT = Duration.ofMinutes(30);
 
+  /** The first argument: which benchmark runs. */
+  public static final List<String> MODES = List.of("throughput", "overload");
+
   private ClusterBenchmark() {}
 
   public static void main(String[] args) throws Exception {
@@ -89,7 +92,7 @@ public final class ClusterBenchmark {
                 Integer.parseInt(args[1]),
                 Integer.parseInt(args[2]),
                 args.length > 3 && args[3].equals("unaligned"));
-        default -> throw new IllegalArgumentException("mode must be throughput or overload");
+        default -> throw new IllegalArgumentException("mode must be one of " + MODES);
       }
     }
   }
