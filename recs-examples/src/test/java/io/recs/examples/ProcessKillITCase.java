@@ -179,7 +179,8 @@ class ProcessKillITCase {
     assertThat(third.awaitExit(Duration.ofSeconds(150))).as(third.output()).isZero();
     assertThat(third.output())
         .contains("run: resuming from file:" + checkpoints)
-        .contains("run: read to the end offsets of backfill-in: draining");
+        .contains(
+            "run: read to the end offsets of backfill-in: a savepoint for the next run, then draining");
 
     MainTest.Result reference =
         MainTest.run(backfillArgs("r-", "reference").toArray(String[]::new));
