@@ -108,8 +108,8 @@ public final class RunJob {
           BackfillOffsets.endOffsets(
               s.get(BOOTSTRAP_SERVERS), s.get(KAFKA_PROPERTIES), s.get(INPUT_TOPIC));
     }
-    // A bounded Kafka run ends with a draining savepoint when it has a checkpoint folder to keep it
-    // in (for the live run that follows) or resumed (the restored splits have no stopping offsets);
+    // A bounded Kafka run with a checkpoint folder (it keeps a savepoint for the live run that
+    // follows) or resumed (the restored splits have no stopping offsets) is ended by BackfillEnd;
     // otherwise its source stops at the end offsets.
     boolean drainsWithSavepoint =
         endOffsets != null && (lifecycle.checkpointDir() != null || lifecycle.resumeFrom() != null);
@@ -176,8 +176,8 @@ public final class RunJob {
       return 0;
     }
     if (endOffsets != null) {
-      // After a draining savepoint the group holds the savepoint's offsets, at or after the end
-      // offsets (more if the topic grew meanwhile): never move it back.
+      // Ended by BackfillEnd, the group holds the offsets of the final savepoint, at or after the
+      // end offsets (after them if the topic grew meanwhile): never move it back.
       if (!BackfillOffsets.reached(
           s.get(BOOTSTRAP_SERVERS), s.get(KAFKA_PROPERTIES), s.get(GROUP_ID), endOffsets)) {
         BackfillOffsets.commit(
