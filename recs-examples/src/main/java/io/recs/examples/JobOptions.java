@@ -123,7 +123,10 @@ final class JobOptions {
           .flag("bounded")
           .booleanType()
           .defaultValue(false)
-          .description("Stop at the offsets that are latest at start (a backfill).");
+          .description(
+              "Stop at the offsets that are latest at start (a backfill), and commit them to the"
+                  + " group. With --checkpoint-dir the run keeps a savepoint there at its end, which"
+                  + " the next run with the same --checkpoint-dir resumes from (state and offsets).");
 
   static final RecsOption<Map<String, String>> KAFKA_PROPERTIES =
       RecsOption.key("kafka.properties")

@@ -160,14 +160,25 @@ final class RecoveryPoints {
   }
 
   /**
-   * Removes what earlier runs left under {@code checkpointDir}, except the folder of {@code
-   * keepJob}: after a run drained its input there is nothing to resume.
+   * Removes every checkpoint and savepoint under {@code checkpointDir} except the savepoint {@code
+   * keep} (none if null): after a run drained its input only its final savepoint, if any, is left
+   * to resume.
    */
-  static void clear(String checkpointDir, String keepJob) throws IOException {
+  static void clearAllBut(String checkpointDir, String keep) throws IOException {
     Path dir = new Path(checkpointDir);
     FileSystem fs = dir.getFileSystem();
+    String kept = keep == null ? null : new Path(keep).getName();
     for (FileStatus child : list(fs, dir)) {
-      if (child.isDir() && !child.getPath().getName().equals(keepJob)) {
+      if (!child.isDir()) {
+        continue;
+      }
+      if (kept != null && child.getPath().getName().equals(SAVEPOINTS)) {
+        for (FileStatus savepoint : list(fs, child.getPath())) {
+          if (!savepoint.getPath().getName().equals(kept)) {
+            fs.delete(savepoint.getPath(), true);
+          }
+        }
+      } else {
         fs.delete(child.getPath(), true);
       }
     }

@@ -102,13 +102,18 @@ public final class RunJob {
     JobEnvironment environment =
         JobEnvironment.create(s, invocation.flinkConfiguration(), lifecycle.resumeFrom());
     StreamExecutionEnvironment env = environment.env();
-    Map<TopicPartition, Long> stoppingOffsets = null;
+    Map<TopicPartition, Long> endOffsets = null;
     if (s.get(SOURCE) == Source.KAFKA && s.get(BOUNDED)) {
-      stoppingOffsets =
+      endOffsets =
           BackfillOffsets.endOffsets(
               s.get(BOOTSTRAP_SERVERS), s.get(KAFKA_PROPERTIES), s.get(INPUT_TOPIC));
     }
-    ParsedStreams source = source(s, parser, stoppingOffsets).attach(env);
+    // A bounded Kafka run with a checkpoint folder (it keeps a savepoint for the live run that
+    // follows) or resumed (the restored splits have no stopping offsets) is ended by BackfillEnd;
+    // otherwise its source stops at the end offsets.
+    boolean drainsWithSavepoint =
+        endOffsets != null && (lifecycle.checkpointDir() != null || lifecycle.resumeFrom() != null);
+    ParsedStreams source = source(s, parser, drainsWithSavepoint ? null : endOffsets).attach(env);
     DataStream<Interaction> interactions =
         source
             .interactions()
@@ -154,25 +159,30 @@ public final class RunJob {
             explanations(s),
             s.get(InputOptions.JSON_EVENTS) != null);
     lifecycle.stopWithSavepointOnSignal(client, s);
+    BackfillEnd end =
+        drainsWithSavepoint
+            ? new BackfillEnd(s, client, lifecycle, endOffsets, out, variant.name())
+            : null;
     RunReport.Counts counts;
     try {
-      counts =
-          report.follow(
-              client,
-              s.get(PROGRESS_INTERVAL),
-              drainAtEnd(s, client, lifecycle, stoppingOffsets, out, variant));
+      counts = report.follow(client, s.get(PROGRESS_INTERVAL), end == null ? () -> {} : end::check);
     } catch (java.util.concurrent.ExecutionException e) {
       lifecycle.failed();
       out.printf("%s: FAILED: %s%n", variant.name(), Preflight.oneLine(RunLifecycle.rootCause(e)));
       return 1;
     }
-    lifecycle.ended();
+    lifecycle.ended(end == null ? null : end.savepoint());
     if (lifecycle.stoppedBySignal()) {
       return 0;
     }
-    if (stoppingOffsets != null) {
-      BackfillOffsets.commit(
-          s.get(BOOTSTRAP_SERVERS), s.get(KAFKA_PROPERTIES), s.get(GROUP_ID), stoppingOffsets);
+    if (endOffsets != null) {
+      // Ended by BackfillEnd, the group holds the offsets of the final savepoint, at or after the
+      // end offsets (after them if the topic grew meanwhile): never move it back.
+      if (!BackfillOffsets.reached(
+          s.get(BOOTSTRAP_SERVERS), s.get(KAFKA_PROPERTIES), s.get(GROUP_ID), endOffsets)) {
+        BackfillOffsets.commit(
+            s.get(BOOTSTRAP_SERVERS), s.get(KAFKA_PROPERTIES), s.get(GROUP_ID), endOffsets);
+      }
       out.printf(
           "%s: committed the end offsets of %s for group %s: a live run with --starting-offsets"
               + " committed continues after them%n",
@@ -187,53 +197,6 @@ public final class RunJob {
       }
     }
     return report.summarize(counts, s.get(MAX_REJECTED_SHARE), environment.restoredFrom() != null);
-  }
-
-  /**
-   * A bounded Kafka run that resumed from a checkpoint: flink-connector-kafka 5.0 does not keep the
-   * stopping offsets of restored splits, so the source would never end. Once the group has
-   * committed the end offsets (everything read, its output committed), the job is stopped with a
-   * draining savepoint, which ends it as the end of the input would: final lists included.
-   */
-  private static Runnable drainAtEnd(
-      RecsSettings s,
-      JobClient client,
-      RunLifecycle lifecycle,
-      Map<TopicPartition, Long> stoppingOffsets,
-      PrintStream out,
-      Variant variant) {
-    if (stoppingOffsets == null || lifecycle.resumeFrom() == null) {
-      return () -> {};
-    }
-    java.util.concurrent.atomic.AtomicBoolean draining =
-        new java.util.concurrent.atomic.AtomicBoolean();
-    return () -> {
-      try {
-        if (!draining.get()
-            && BackfillOffsets.reached(
-                s.get(BOOTSTRAP_SERVERS),
-                s.get(KAFKA_PROPERTIES),
-                s.get(GROUP_ID),
-                stoppingOffsets)) {
-          draining.set(true);
-          out.printf(
-              "%s: read to the end offsets of %s: draining (final lists follow)%n",
-              variant.name(), s.get(INPUT_TOPIC));
-          client.stopWithSavepoint(
-              true,
-              RecoveryPoints.savepoints(
-                  s.get(CHECKPOINT_DIR) != null
-                      ? JobEnvironment.uri(s.get(CHECKPOINT_DIR))
-                      : new java.io.File(System.getProperty("java.io.tmpdir"), "recs-drain")
-                          .toURI()
-                          .toString()),
-              org.apache.flink.core.execution.SavepointFormatType.CANONICAL);
-        }
-      } catch (Exception e) {
-        out.printf(
-            "%s: cannot check the group's offsets yet: %s%n", variant.name(), Preflight.oneLine(e));
-      }
-    };
   }
 
   /** The variant's defaults before the user's flags; a flag given by the user wins. */

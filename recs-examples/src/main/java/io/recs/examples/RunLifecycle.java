@@ -75,6 +75,11 @@ final class RunLifecycle {
     return new RunLifecycle(job, out, checkpointDir, from);
   }
 
+  /** The durable checkpoint folder ({@code --checkpoint-dir}) as a URI, or null. */
+  String checkpointDir() {
+    return checkpointDir;
+  }
+
   /** The checkpoint or savepoint the run resumes from, or null. */
   String resumeFrom() {
     return resumeFrom;
@@ -155,16 +160,28 @@ final class RunLifecycle {
   }
 
   /**
-   * After the job ended: without a signal it drained its input, so nothing is left to resume and
-   * the checkpoints of earlier runs are removed.
+   * After the job ended: without a signal it drained its input. The checkpoints of earlier runs are
+   * removed; so is everything else in the checkpoint folder except the savepoint a bounded Kafka
+   * run took at its end to hand over, which stays for the next run to resume from.
+   *
+   * @param finalSavepoint the savepoint to hand over, or null
    */
-  void ended() throws IOException {
+  void ended(String finalSavepoint) throws IOException {
     ended.set(true);
     if (!stoppedBySignal.get()) {
       removeHook();
     }
-    if (checkpointDir != null && !stoppedBySignal.get()) {
-      RecoveryPoints.clear(checkpointDir, null);
+    if (checkpointDir == null || stoppedBySignal.get()) {
+      return;
+    }
+    if (finalSavepoint != null) {
+      RecoveryPoints.clearAllBut(checkpointDir, finalSavepoint);
+      out.printf(
+          "%s: input drained; kept its final savepoint %s, other checkpoints in %s removed: a run"
+              + " with --checkpoint-dir %s resumes from it (state and offsets)%n",
+          job, finalSavepoint, checkpointDir, checkpointDir);
+    } else {
+      RecoveryPoints.clearAllBut(checkpointDir, null);
       out.printf(
           "%s: input drained; checkpoints in %s removed (nothing to resume)%n", job, checkpointDir);
     }

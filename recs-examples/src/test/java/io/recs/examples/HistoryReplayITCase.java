@@ -10,6 +10,11 @@ import io.recs.testkit.data.InteractionGenerator;
 import io.recs.testkit.hdfs.EmbeddedHdfsExtension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -65,6 +71,14 @@ class HistoryReplayITCase {
   /** What the sampler saw while the job ran. */
   private record Sampled(int maxInProgress, int completedCheckpoints) {}
 
+  /**
+   * The job's checkpoint statistics as its REST API reported them last while it ran: completed
+   * checkpoints and their end-to-end durations (median and maximum, ms).
+   */
+  private record CheckpointStats(int completed, long medianMs, long maxMs) {
+    static final CheckpointStats NONE = new CheckpointStats(0, 0, 0);
+  }
+
   @Test
   void replayedHistoryKeepsCheckpointingAndWritesWhatALocalRunWrites(@TempDir Path dir)
       throws Exception {
@@ -75,13 +89,21 @@ class HistoryReplayITCase {
     AtomicInteger maxInProgress = new AtomicInteger();
     AtomicInteger checkpoints = new AtomicInteger();
     AtomicInteger samples = new AtomicInteger();
+    int restPort = freePort();
+    AtomicReference<CheckpointStats> stats = new AtomicReference<>(CheckpointStats.NONE);
     ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
     sampler.scheduleWithFixedDelay(
         () -> {
           int now = inProgress("/out");
           maxInProgress.accumulateAndGet(now, Math::max);
           checkpoints.accumulateAndGet(newestCheckpoint("/checkpoints"), Math::max);
-          if (samples.incrementAndGet() % 25 == 0) {
+          if (samples.incrementAndGet() % 5 == 0) {
+            CheckpointStats latest = checkpointStats(restPort);
+            if (latest != null) {
+              stats.set(latest);
+            }
+          }
+          if (samples.get() % 25 == 0) {
             System.out.printf(
                 "history replay, bucketing %s, after %.0f s: %d in-progress part files (at most"
                     + " %d), %d checkpoints completed%n",
@@ -97,7 +119,13 @@ class HistoryReplayITCase {
         TimeUnit.MILLISECONDS);
     MainTest.Result hdfs;
     try {
-      hdfs = run(input, HDFS.uri("/out"), HDFS.uri("/checkpoints"));
+      hdfs =
+          run(
+              input,
+              HDFS.uri("/out"),
+              HDFS.uri("/checkpoints"),
+              "--flink.rest.bind-port",
+              String.valueOf(restPort));
     } finally {
       sampler.shutdownNow();
       sampler.awaitTermination(10, TimeUnit.SECONDS);
@@ -123,15 +151,19 @@ class HistoryReplayITCase {
                   .distinct()
                   .count());
     }
+    CheckpointStats durations = stats.get();
     System.out.printf(
         "history replay, bucketing %s: %,d lines over %d days; HDFS run %.1f s, %d checkpoints"
-            + " completed while running, at most %d in-progress part files; committed buckets"
-            + " %s; local run %.1f s%n",
+            + " completed while running (REST: %d, end-to-end duration median %d ms, max %d ms),"
+            + " at most %d in-progress part files; committed buckets %s; local run %.1f s%n",
         BUCKETING,
         lines,
         SPAN.toDays(),
         hdfsSeconds,
         sampled.completedCheckpoints(),
+        durations.completed(),
+        durations.medianMs(),
+        durations.maxMs(),
         sampled.maxInProgress(),
         buckets,
         localSeconds);
@@ -168,28 +200,76 @@ class HistoryReplayITCase {
     }
   }
 
-  private static MainTest.Result run(Path input, String outputDir, String checkpointDir)
-      throws Exception {
-    return MainTest.run(
-        "run",
-        "--input",
-        input.toString(),
-        "--format",
-        "csv",
-        "--output-dir",
-        outputDir,
-        "--files-outputs",
-        String.join(",", OUTPUTS),
-        "--bucketing",
-        BUCKETING,
-        "--checkpoint-dir",
-        checkpointDir,
-        "--checkpoint-interval",
-        "2s",
-        "--parallelism",
-        String.valueOf(PARALLELISM),
-        "--max-restarts",
-        "0");
+  private static MainTest.Result run(
+      Path input, String outputDir, String checkpointDir, String... more) throws Exception {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "run",
+                "--input",
+                input.toString(),
+                "--format",
+                "csv",
+                "--output-dir",
+                outputDir,
+                "--files-outputs",
+                String.join(",", OUTPUTS),
+                "--bucketing",
+                BUCKETING,
+                "--checkpoint-dir",
+                checkpointDir,
+                "--checkpoint-interval",
+                "2s",
+                "--parallelism",
+                String.valueOf(PARALLELISM),
+                "--max-restarts",
+                "0"));
+    args.addAll(List.of(more));
+    return MainTest.run(args.toArray(String[]::new));
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+  /**
+   * The checkpoint statistics of the job running on the local cluster whose REST API listens on
+   * {@code port} ({@code /jobs/<id>/checkpoints}); null before the job runs or after it ended.
+   */
+  private static CheckpointStats checkpointStats(int port) {
+    try {
+      JsonNode jobs = get(port, "/jobs").path("jobs");
+      for (JsonNode job : jobs) {
+        if (job.path("status").asText().equals("RUNNING")) {
+          JsonNode checkpoints = get(port, "/jobs/" + job.path("id").asText() + "/checkpoints");
+          JsonNode duration = checkpoints.path("summary").path("end_to_end_duration");
+          return new CheckpointStats(
+              checkpoints.path("counts").path("completed").asInt(),
+              Math.round(duration.path("p50").asDouble()),
+              duration.path("max").asLong());
+        }
+      }
+    } catch (IOException e) {
+      // not listening yet, or gone: the run has not started or has ended
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return null;
+  }
+
+  private static JsonNode get(int port, String path) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(2))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(response.body());
   }
 
   /**

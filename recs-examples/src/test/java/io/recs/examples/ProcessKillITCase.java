@@ -9,8 +9,10 @@ import io.recs.event.Interaction;
 import io.recs.examples.JobProcesses.JobProcess;
 import io.recs.testkit.data.InteractionFiles;
 import io.recs.testkit.data.InteractionGenerator;
+import io.recs.testkit.hdfs.EmbeddedHdfsExtension;
 import io.recs.testkit.kafka.EmbeddedKafkaExtension;
 import io.recs.testkit.kafka.EmbeddedKafkaExtension.KeyValue;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,7 +27,10 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,11 +39,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The run job as {@code java -jar} runs it, in a JVM of its own, killed with {@code kill -9} in the
  * middle of a live stream and started again with the same arguments: it resumes from its latest
- * checkpoint, and its committed output holds every list and dead letter exactly once.
+ * checkpoint, and its committed output holds every list and dead letter exactly once. Kafka in and
+ * out through the embedded broker; files in and out with output and checkpoints on the embedded
+ * HDFS, which the child JVMs reach through the test classpath.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class ProcessKillITCase {
   @RegisterExtension static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
+  @RegisterExtension static final EmbeddedHdfsExtension HDFS = new EmbeddedHdfsExtension();
   @RegisterExtension final JobProcesses processes = new JobProcesses();
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -171,7 +179,8 @@ class ProcessKillITCase {
     assertThat(third.awaitExit(Duration.ofSeconds(150))).as(third.output()).isZero();
     assertThat(third.output())
         .contains("run: resuming from file:" + checkpoints)
-        .contains("run: read to the end offsets of backfill-in: draining");
+        .contains(
+            "run: read to the end offsets of backfill-in: a savepoint for the next run, then draining");
 
     MainTest.Result reference =
         MainTest.run(backfillArgs("r-", "reference").toArray(String[]::new));
@@ -213,12 +222,18 @@ class ProcessKillITCase {
     return finals;
   }
 
+  /**
+   * The files sinks on HDFS: a live folder of CSV files, output and checkpoints on the embedded
+   * HDFS, the run killed twice mid-stream (its open part files left in progress, their leases held
+   * by the dead process), stopped with a savepoint, and ended by a bounded run that drains. No part
+   * file is committed twice, none is lost, and no in-progress file is left.
+   */
   @Test
-  void filesRunKilledTwiceMidStreamCommitsEveryRecordOnceAndLeavesNoInProgressFile(
+  void filesRunOnHdfsKilledTwiceMidStreamCommitsEveryRecordOnceAndLeavesNoInProgressFile(
       @TempDir Path dir) throws Exception {
     Path in = Files.createDirectories(dir.resolve("in"));
-    Path out = dir.resolve("out");
-    Path checkpoints = dir.resolve("checkpoints");
+    String out = "/kill/out";
+    String checkpoints = "/kill/checkpoints";
     List<KeyValue> input = input();
     long accepted = input.stream().filter(r -> !r.key().equals("bad")).count();
     List<String> args =
@@ -234,9 +249,9 @@ class ProcessKillITCase {
                 "--format",
                 "csv",
                 "--output-dir",
-                out.toString(),
+                HDFS.uri(out),
                 "--checkpoint-dir",
-                checkpoints.toString(),
+                HDFS.uri(checkpoints),
                 "--checkpoint-interval",
                 "1s",
                 "--parallelism",
@@ -245,7 +260,7 @@ class ProcessKillITCase {
                 "0"));
     List<String> live = new ArrayList<>(args);
     live.addAll(List.of("--monitor-interval", "500ms"));
-    Path recs = out.resolve("recommendations");
+    String recs = out + "/recommendations";
 
     // A live folder: a new file of FILE_LINES lines every FILE_PAUSE, written aside and renamed.
     Thread feeder = new Thread(() -> feedFiles(input, in), "file-feeder");
@@ -255,73 +270,120 @@ class ProcessKillITCase {
     await(
         "a first checkpoint and committed lists",
         WAIT,
-        () -> !JobProcesses.checkpoints(checkpoints).isEmpty() && !partFiles(recs).isEmpty());
+        () -> !hdfsCheckpoints(checkpoints).isEmpty() && !HDFS.listCommittedFiles(recs).isEmpty());
     first.kill();
-    int afterFirstKill = lines(recs).size();
+    int afterFirstKill = HDFS.readCommittedLines(recs).size();
     assertThat(afterFirstKill).as("lists committed when killed mid-stream").isLessThan(EVENTS);
-    Set<Path> before = new HashSet<>(JobProcesses.checkpoints(checkpoints));
+    assertThat(inProgress(out)).as("in-progress part files the killed run left").isNotEmpty();
+    Set<String> before = new HashSet<>(hdfsCheckpoints(checkpoints));
 
     JobProcess second = processes.start(dir.resolve("run-2.log"), live);
     await(
         "the second run's first new committed list",
         WAIT,
-        () -> lines(recs).size() > afterFirstKill);
+        () -> HDFS.readCommittedLines(recs).size() > afterFirstKill);
     Duration restart2 = second.age();
     await(
         "a later checkpoint of the second run",
         WAIT,
-        () -> !before.containsAll(JobProcesses.checkpoints(checkpoints)));
+        () -> !before.containsAll(hdfsCheckpoints(checkpoints)));
     second.kill();
-    int afterSecondKill = lines(recs).size();
-    assertThat(second.output()).contains("run: resuming from file:" + checkpoints);
+    int afterSecondKill = HDFS.readCommittedLines(recs).size();
+    assertThat(second.output()).contains("run: resuming from " + HDFS.uri(checkpoints));
     assertThat(afterSecondKill).as("lists committed at the second kill").isLessThan((int) accepted);
 
     JobProcess third = processes.start(dir.resolve("run-3.log"), live);
     await(
         "the third run's first new committed list",
         WAIT,
-        () -> lines(recs).size() > afterSecondKill);
+        () -> HDFS.readCommittedLines(recs).size() > afterSecondKill);
     Duration restart3 = third.age();
     feeder.join();
     await(
         "the third run to commit a list per interaction",
         WAIT,
-        () -> lines(recs).size() >= accepted);
+        () -> HDFS.readCommittedLines(recs).size() >= accepted);
     assertThat(third.terminate(WAIT)).isEqualTo(143);
-    assertThat(third.output()).contains("run: stopped with savepoint file:" + checkpoints);
+    assertThat(third.output()).contains("run: stopped with savepoint " + HDFS.uri(checkpoints));
 
     // Without --monitor-interval the run is bounded: it resumes, finds no new file, and drains.
     JobProcess last = processes.start(dir.resolve("run-4.log"), args);
-    assertThat(last.awaitExit(WAIT)).isZero();
+    assertThat(last.awaitExit(WAIT)).as(last.output()).isZero();
     assertThat(last.output())
-        .contains("run: resuming from file:" + checkpoints + "/savepoints/")
-        .contains("checkpoints in file:" + checkpoints);
+        .contains("run: resuming from " + HDFS.uri(checkpoints) + "/savepoints/")
+        .contains("checkpoints in " + HDFS.uri(checkpoints));
     System.out.printf(
-        "ProcessKillITCase files: restart to first new committed list %s and %s%n",
+        "ProcessKillITCase files on HDFS: restart to first new committed list %s and %s%n",
         restart2, restart3);
 
-    List<JsonNode> lists = lines(recs).stream().map(ProcessKillITCase::json).toList();
+    List<JsonNode> lists =
+        HDFS.readCommittedLines(recs).stream().map(ProcessKillITCase::json).toList();
     assertThat(counts(lists, ProcessKillITCase::trigger))
         .as("lists per (user, timestamp, final)")
         .isEqualTo(expectedTriggers(input, true));
     assertThat(
             counts(
-                lines(out.resolve("dead-letters")).stream().map(ProcessKillITCase::json).toList(),
+                HDFS.readCommittedLines(out + "/dead-letters").stream()
+                    .map(ProcessKillITCase::json)
+                    .toList(),
                 d -> d.get("raw").asText()))
         .isEqualTo(
             input.stream()
                 .filter(r -> r.key().equals("bad"))
                 .collect(Collectors.toMap(KeyValue::value, r -> 1L)));
     for (String output : List.of("similar-items", "trending")) {
-      assertThat(repeated(lines(out.resolve(output))))
+      assertThat(repeated(HDFS.readCommittedLines(out + "/" + output)))
           .as("records of %s written twice", output)
           .isEmpty();
     }
-    try (Stream<Path> files = Files.walk(out)) {
-      assertThat(files.map(p -> p.getFileName().toString()))
-          .as("in-progress files after a drained run")
-          .noneMatch(name -> name.contains("inprogress"));
+    assertThat(inProgress(out)).as("in-progress files after a drained run").isEmpty();
+  }
+
+  /** The {@code chk-<n>/_metadata} files of completed checkpoints under an HDFS folder. */
+  private static List<String> hdfsCheckpoints(String dir) {
+    List<String> found = new ArrayList<>();
+    FileSystem fs = HDFS.fileSystem();
+    try {
+      org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(dir);
+      if (!fs.exists(root)) {
+        return found;
+      }
+      for (FileStatus job : fs.listStatus(root)) {
+        if (!job.isDirectory()) {
+          continue;
+        }
+        for (FileStatus point : fs.listStatus(job.getPath())) {
+          org.apache.hadoop.fs.Path metadata =
+              new org.apache.hadoop.fs.Path(point.getPath(), "_metadata");
+          if (point.getPath().getName().startsWith("chk-") && fs.exists(metadata)) {
+            found.add(metadata.toUri().getPath());
+          }
+        }
+      }
+    } catch (FileNotFoundException e) {
+      // Flink removes subsumed checkpoints while the folder is listed: none this time.
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+    return found;
+  }
+
+  /** The hidden in-progress part files under an HDFS folder. */
+  private static List<String> inProgress(String dir) {
+    List<String> found = new ArrayList<>();
+    try {
+      RemoteIterator<LocatedFileStatus> files =
+          HDFS.fileSystem().listFiles(new org.apache.hadoop.fs.Path(dir), true);
+      while (files.hasNext()) {
+        org.apache.hadoop.fs.Path file = files.next().getPath();
+        if (file.getName().contains("inprogress")) {
+          found.add(file.toUri().getPath());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return found;
   }
 
   /** The arguments of a run from topic {@code in} to topics named with {@code prefix}. */
@@ -400,35 +462,6 @@ class ProcessKillITCase {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  /** The committed part files under {@code folder}: not hidden, not in progress. */
-  private static List<Path> partFiles(Path folder) {
-    if (!Files.isDirectory(folder)) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.walk(folder)) {
-      return files
-          .filter(Files::isRegularFile)
-          .filter(p -> !p.getFileName().toString().startsWith("."))
-          .sorted()
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** The lines of the committed part files under {@code folder}. */
-  private static List<String> lines(Path folder) {
-    List<String> lines = new ArrayList<>();
-    for (Path file : partFiles(folder)) {
-      try {
-        lines.addAll(Files.readAllLines(file));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return lines;
   }
 
   /**
