@@ -67,7 +67,7 @@ class ReproducibleListsITCase {
     }
   }
 
-  /** 2,000 users, 800 items, 80,000 events: the top items have a few thousand users each. */
+  /** 2,000 users, 800 items, 80,000 events: the most popular items reach 500 users. */
   private static List<Interaction> input() {
     return InteractionGenerator.builder()
         .seed(16)
