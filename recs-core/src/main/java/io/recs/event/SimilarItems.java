@@ -10,7 +10,7 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  * The current top-K neighbours of one item.
  *
  * @param itemId the item
- * @param neighbours most similar first; ties by item id
+ * @param neighbours most similar first; ties in {@link TieBreak} order
  * @param timestamp the event time of the update that produced this list
  */
 @PublicEvolving

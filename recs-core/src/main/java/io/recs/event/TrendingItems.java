@@ -9,7 +9,8 @@ import org.apache.flink.annotation.PublicEvolving;
  * The currently most popular items, globally or within one category.
  *
  * @param scope {@link #GLOBAL} or a category name
- * @param items most popular first, scored by decayed or windowed popularity; ties by item id
+ * @param items most popular first, scored by decayed or windowed popularity; ties in {@link
+ *     TieBreak} order
  * @param timestamp the event time at which the list was computed
  */
 @PublicEvolving

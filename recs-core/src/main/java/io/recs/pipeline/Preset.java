@@ -24,8 +24,8 @@ public enum Preset {
   /**
    * "More like your whole taste" (home page, e-mail): the whole bounded history scores, with
    * Jaccard similarity, a ten-year affinity half-life, 100 seeds of a 500-item history, 100
-   * candidates of 200 neighbours per seed and no down-sampling caps. Best on a random per-user
-   * holdout.
+   * candidates of 200 neighbours per seed and no cap on a user's items (there is none on an item's
+   * users by default). Best on a random per-user holdout.
    */
   TASTE(
       RecsSettings.empty()
@@ -33,7 +33,6 @@ public enum Preset {
           .with(SimilarityOptions.HISTORY_SIZE, 500)
           .with(SimilarityOptions.NEIGHBOURS, 200)
           .with(SimilarityOptions.MAX_ITEMS_PER_USER, 100_000)
-          .with(SimilarityOptions.MAX_USERS_PER_ITEM, 100_000)
           .with(ScoringOptions.SEED_ITEMS, 100)
           .with(ScoringOptions.CANDIDATES_PER_SEED, 100)
           .with(PreferenceOptions.HALF_LIFE, Duration.ofDays(3650))),

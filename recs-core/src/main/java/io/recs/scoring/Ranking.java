@@ -1,6 +1,7 @@
 package io.recs.scoring;
 
 import io.recs.event.ScoredItem;
+import io.recs.event.TieBreak;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -259,7 +260,10 @@ final class Ranking {
     }
   }
 
-  /** The seeds that contributed most (affinity × similarity) to one candidate, ties by seed id. */
+  /**
+   * The seeds that contributed most (affinity × similarity) to one candidate, ties in {@link
+   * TieBreak} order.
+   */
   private static List<String> because(
       Parts parts,
       int[] seed,
@@ -279,7 +283,7 @@ final class Ranking {
               Double.compare(affinity[y] * similarity[y], affinity[x] * similarity[x]);
           return byContribution != 0
               ? byContribution
-              : parts.seeds()[seed[x]].compareTo(parts.seeds()[seed[y]]);
+              : TieBreak.compare(parts.seeds()[seed[x]], parts.seeds()[seed[y]]);
         });
     int size = Math.min(limit, order.length);
     String[] result = new String[size];
@@ -289,7 +293,9 @@ final class Ranking {
     return List.of(result);
   }
 
-  /** A binary heap of candidate numbers, best first: higher score, ties by item id. */
+  /**
+   * A binary heap of candidate numbers, best first: higher score, ties in {@link TieBreak} order.
+   */
   private static final class CandidateHeap {
     private final String[] items;
     private final double[] scores;
@@ -339,7 +345,7 @@ final class Ranking {
 
     private boolean better(int x, int y) {
       int byScore = Double.compare(scores[x], scores[y]);
-      return byScore > 0 || (byScore == 0 && items[x].compareTo(items[y]) < 0);
+      return byScore > 0 || (byScore == 0 && TieBreak.compare(items[x], items[y]) < 0);
     }
   }
 

@@ -15,7 +15,10 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Keyed by item: counts the item's users n(i) and fans each {@link Touch} out into co-occurrence
- * {@link RowUpdate}s for both directions, for the first {@code maxUsersPerItem} users of the item.
+ * {@link RowUpdate}s for both directions, for the first {@code maxUsersPerItem} users of the item
+ * (by default all of them). The first users are those that arrive first: at parallelism above 1 the
+ * touches of an item come from several user subtasks in an order that varies between runs, so a cap
+ * that an item reaches makes its pairs, and the lists built from them, irreproducible.
  *
  * <p>The new item's row gets one update with all partners; each partner's row gets one update with
  * the new item. Every count change goes to the {@link #ITEM_COUNTS} side output.

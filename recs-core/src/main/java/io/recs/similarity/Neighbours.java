@@ -1,12 +1,13 @@
 package io.recs.similarity;
 
 import io.recs.event.ScoredItem;
+import io.recs.event.TieBreak;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.flink.annotation.Internal;
 
 /**
- * A bounded list of neighbours, best first, ties by item id ascending.
+ * A bounded list of neighbours, best first, ties in {@link TieBreak} order.
  *
  * <p>Mutable and public only so that Flink's POJO serializer can keep it in keyed state.
  */
@@ -90,7 +91,7 @@ public final class Neighbours {
 
   private static boolean ranksBefore(String[] items, double[] scores, int x, int y) {
     int byScore = Double.compare(scores[x], scores[y]);
-    return byScore > 0 || (byScore == 0 && items[x].compareTo(items[y]) < 0);
+    return byScore > 0 || (byScore == 0 && TieBreak.compare(items[x], items[y]) < 0);
   }
 
   private static void siftUp(int[] heap, int at, String[] items, double[] scores) {
@@ -189,7 +190,7 @@ public final class Neighbours {
   /** Whether (score, item) ranks before entry k. */
   private boolean before(double score, String item, int k) {
     int byScore = Double.compare(score, scores[k]);
-    return byScore > 0 || (byScore == 0 && item.compareTo(items[k]) < 0);
+    return byScore > 0 || (byScore == 0 && TieBreak.compare(item, items[k]) < 0);
   }
 
   private int insertionPoint(double score, String item) {

@@ -19,7 +19,9 @@ import org.apache.flink.annotation.PublicEvolving;
  * <p>Down-sampling follows Schelter et al., "Efficient incremental cooccurrence analysis for
  * item-based collaborative filtering", SSDBM 2016: a user's first {@code maxItemsPerUser} distinct
  * items take part in co-occurrence, and only the first {@code maxUsersPerItem} users of an item
- * generate pairs when they touch it.
+ * generate pairs when they touch it. By default no item is capped: which users are an item's first
+ * fmax depends on the order in which they reach the item's subtask, which at parallelism above 1
+ * varies between runs, so a cap makes final lists irreproducible (see {@code docs/similarity.md}).
  */
 @PublicEvolving
 public final class SimilarityConfig implements Serializable {
@@ -94,7 +96,10 @@ public final class SimilarityConfig implements Serializable {
     return maxItemsPerUser;
   }
 
-  /** fmax: only the first this many users of an item generate pairs with it. Default 500. */
+  /**
+   * fmax: only the first this many users of an item, in arrival order, generate pairs with it.
+   * Default {@link Integer#MAX_VALUE}: no cap, so that final lists do not depend on arrival order.
+   */
   public int maxUsersPerItem() {
     return maxUsersPerItem;
   }

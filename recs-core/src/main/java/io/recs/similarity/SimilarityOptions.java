@@ -66,9 +66,12 @@ public final class SimilarityOptions {
       RecsOption.key("similarity.max-users-per-item")
           .flag("max-users-per-item")
           .intType()
-          .defaultValue(500)
+          .defaultValue(Integer.MAX_VALUE)
           .check(Checks.positive())
-          .description("fmax: only the first this many users of an item generate pairs with it.");
+          .description(
+              "fmax: only the first this many users of an item, in arrival order, generate pairs with"
+                  + " it; the default, 2147483647, is no cap. A cap below an item's user count makes"
+                  + " final lists depend on arrival order at parallelism above 1.");
 
   public static final RecsOption<Boolean> WEIGHTED =
       RecsOption.key("similarity.weighted")

@@ -1,5 +1,6 @@
 package io.recs.state;
 
+import io.recs.event.TieBreak;
 import java.util.Arrays;
 import org.apache.flink.annotation.Internal;
 
@@ -70,7 +71,7 @@ public final class UserHistory {
 
   /**
    * Indexes of the at most {@code limit} entries with the highest affinity at {@code time}, best
-   * first, ties by item id.
+   * first, ties in {@link TieBreak} order.
    */
   public int[] mostRelevant(int limit, long time, long halfLifeMs) {
     Integer[] order = new Integer[size];
@@ -83,7 +84,7 @@ public final class UserHistory {
         order,
         (x, y) -> {
           int byAffinity = Double.compare(affinity[y], affinity[x]);
-          return byAffinity != 0 ? byAffinity : items[x].compareTo(items[y]);
+          return byAffinity != 0 ? byAffinity : TieBreak.compare(items[x], items[y]);
         });
     int count = Math.min(limit, size);
     int[] result = new int[count];

@@ -29,8 +29,8 @@ import org.apache.flink.util.OutputTag;
  * recommendation requests.
  *
  * <p>A request picks the user's most relevant history items (highest decayed affinity at the
- * request time, ties by item id) as seeds and sends one lookup per seed to {@link #LOOKUPS}, keyed
- * by seed item. Requests come from interactions (every one, or at most one per {@code
+ * request time, ties in TieBreak order) as seeds and sends one lookup per seed to {@link #LOOKUPS},
+ * keyed by seed item. Requests come from interactions (every one, or at most one per {@code
  * triggerInterval}, latest wins), from the second input, and once per user when a bounded input
  * ends (marked final, so that later stages answer it from their final state). The exact semantics
  * are in {@code docs/architecture.md} and {@code docs/recommendations.md}.

@@ -3,6 +3,7 @@ package io.recs.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.recs.event.ScoredItem;
+import io.recs.event.TieBreak;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -95,7 +96,7 @@ class RankingTest {
       }
       order.sort(
           Comparator.<Integer>comparingDouble(k -> -affinities[k] * similarities[k])
-              .thenComparing(k -> parts.seeds()[seeds.get(k)]));
+              .thenComparing(k -> parts.seeds()[seeds.get(k)], TieBreak.ORDER));
       List<String> because = new ArrayList<>();
       for (int k = 0; k < Math.min(config.explanations(), order.size()); k++) {
         because.add(parts.seeds()[seeds.get(order.get(k))]);
@@ -103,7 +104,8 @@ class RankingTest {
       all.add(new ScoredItem(item, score, because));
     }
     all.sort(
-        Comparator.comparingDouble((ScoredItem i) -> -i.score()).thenComparing(ScoredItem::itemId));
+        Comparator.comparingDouble((ScoredItem i) -> -i.score())
+            .thenComparing(ScoredItem::itemId, TieBreak.ORDER));
     return all.subList(0, Math.min(n, all.size()));
   }
 

@@ -3,6 +3,7 @@ package io.recs.similarity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.recs.event.ScoredItem;
+import io.recs.event.TieBreak;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,15 +15,16 @@ import org.junit.jupiter.api.Test;
 class NeighboursTest {
 
   @Test
-  void ordersByScoreThenItemId() {
+  void ordersByScoreThenTieHash() {
     Neighbours list = new Neighbours();
     list.offer("c", 1, 3);
     list.offer("b", 2, 3);
-    list.offer("a", 1, 3);
-    list.offer("d", 0.5, 3);
+    list.offer("d", 1, 3);
+    list.offer("a", 0.5, 3);
 
+    // FNV-1a 64: d 0xaf63d94c8601e773 < c 0xaf63de4c8601eff2 (unsigned): d wins the tie, not c.
     assertThat(list.toScoredItems())
-        .containsExactly(ScoredItem.of("b", 2), ScoredItem.of("a", 1), ScoredItem.of("c", 1));
+        .containsExactly(ScoredItem.of("b", 2), ScoredItem.of("d", 1), ScoredItem.of("c", 1));
   }
 
   @Test
@@ -48,7 +50,9 @@ class NeighboursTest {
     List<ScoredItem> expected = new ArrayList<>();
     scores.forEach((item, score) -> expected.add(ScoredItem.of(item, score)));
     expected.sort(
-        Comparator.comparingDouble(ScoredItem::score).reversed().thenComparing(ScoredItem::itemId));
+        Comparator.comparingDouble(ScoredItem::score)
+            .reversed()
+            .thenComparing(ScoredItem::itemId, TieBreak.ORDER));
     assertThat(list.toScoredItems()).containsExactlyElementsOf(expected.subList(0, 10));
   }
 

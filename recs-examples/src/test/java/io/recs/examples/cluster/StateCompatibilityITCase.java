@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.recs.event.Interaction;
+import io.recs.event.TieBreak;
 import io.recs.event.TrendingItems;
 import io.recs.examples.cluster.RecsCluster.Outputs;
 import io.recs.testkit.cluster.ClusterJob;
@@ -283,7 +284,7 @@ class StateCompatibilityITCase {
    * {@code before} and {@code after}, computed directly from the documented semantics: each scope's
    * popularity at its latest event time T0 before the change carries over and decays with the new
    * half-life, later events add w·2^(−(T − t)/h), ranked by popularity at the scope's last event
-   * time T (ties by item id), the first 100.
+   * time T (ties in tie order, {@link TieBreak}), the first 100.
    */
   private static Map<String, String> expectedTrending(
       List<Interaction> before, List<Interaction> after, double halfLifeMs) {
@@ -328,7 +329,7 @@ class StateCompatibilityITCase {
       List<Map.Entry<String, Double>> ranked = new ArrayList<>(scores.entrySet());
       ranked.sort(
           Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
-              .thenComparing(Map.Entry.comparingByKey()));
+              .thenComparing(Map.Entry.comparingByKey(TieBreak.ORDER)));
       StringBuilder json = new StringBuilder("{\"scope\":\"" + scope + "\",\"items\":[");
       for (int k = 0; k < Math.min(100, ranked.size()); k++) {
         json.append(k == 0 ? "" : ",")

@@ -34,9 +34,10 @@ import org.apache.flink.annotation.PublicEvolving;
  * (those within {@code pairWindow} of the event, when set), with delta 1, or {@code weight ×
  * accumulated weight of the partner} when {@code weighted}. Only the first {@code maxUsersPerItem}
  * touches of an item add to its co-occurrences, in both directions; every touch counts in n(i).
- * Top-K lists are computed from the final counts, best first, ties by item id ascending. Each
- * history entry also keeps its decayed affinity as {@code docs/recommendations.md} defines it, with
- * the half-life of a {@link PreferenceConfig}, for {@link ReferenceRecommendations}.
+ * Top-K lists are computed from the final counts, best first, ties in tie order (FNV-1a hash of the
+ * id, see {@code docs/architecture.md}). Each history entry also keeps its decayed affinity as
+ * {@code docs/recommendations.md} defines it, with the half-life of a {@link PreferenceConfig}, for
+ * {@link ReferenceRecommendations}.
  *
  * <p>The result is immutable. It is written for obviousness, not speed; it handles the generator's
  * standard set (200,000 events) in a few seconds.
@@ -167,7 +168,7 @@ public final class BatchReference {
         config.measure(), c, itemCount(itemI), itemCount(itemJ), userCount());
   }
 
-  /** The top-K neighbours of the item, best first, ties by item id; empty if it has none. */
+  /** The top-K neighbours of the item, best first, ties in tie order; empty if it has none. */
   public List<ScoredItem> similarItems(String itemId) {
     return similarItems.getOrDefault(itemId, List.of());
   }

@@ -31,12 +31,12 @@ import org.apache.flink.annotation.PublicEvolving;
  *
  * <p>From a {@link BatchReference} over the same events (final neighbour lists, histories and
  * affinities), for each user at T, the user's latest event time: the {@code seedItems} history
- * entries with the highest affinity at T (ties by item id) are the seeds; every seed h contributes
- * (affinity(h), sim(h, j)) to each j among the first {@code candidatesPerSeed} entries of its
- * neighbour list; candidates in the user's seen set (the first {@code maxSeenItems} distinct items
- * of events whose action the {@code SeenFilter} excludes), in the blocklist or refused by the
+ * entries with the highest affinity at T (ties in tie order) are the seeds; every seed h
+ * contributes (affinity(h), sim(h, j)) to each j among the first {@code candidatesPerSeed} entries
+ * of its neighbour list; candidates in the user's seen set (the first {@code maxSeenItems} distinct
+ * items of events whose action the {@code SeenFilter} excludes), in the blocklist or refused by the
  * {@code ItemFilter} are dropped; the score is {@code scorer(affinities, similarities) × boost(j)};
- * the best N by score, ties by item id, each explained by the {@code explanations} seeds with the
+ * the best N by score, ties in tie order, each explained by the {@code explanations} seeds with the
  * largest affinity × similarity, ties by seed id. Lists shorter than N are filled, when {@code
  * trendingBackfill} is on, from the final global trending list in its order, skipping filtered and
  * chosen items, with {@code because = ["trending"]} and the trending score (popularity at the
@@ -173,14 +173,14 @@ public final class ReferenceRecommendations {
       return List.copyOf(top);
     }
 
-    /** The seed items: highest affinity at {@code time} first, ties by item id. */
+    /** The seed items: highest affinity at {@code time} first, ties in tie order. */
     private List<String> seeds(long time) {
       List<String> items = new ArrayList<>();
       similarity.history(user).forEach(entry -> items.add(entry.itemId()));
       items.sort(
           Comparator.comparingDouble((String item) -> similarity.affinity(user, item, time))
               .reversed()
-              .thenComparing(Comparator.naturalOrder()));
+              .thenComparing(NeighbourRanking.TIES));
       return items.subList(0, Math.min(scoring.seedItems(), items.size()));
     }
 
@@ -223,7 +223,7 @@ public final class ReferenceRecommendations {
       return scoring.scorer().score(a, s, seeds.size());
     }
 
-    /** The seeds with the largest affinity × similarity, ties by seed id. */
+    /** The seeds with the largest affinity × similarity, ties in tie order of the seeds. */
     List<String> because(int limit) {
       List<Integer> order = new ArrayList<>();
       for (int k = 0; k < seeds.size(); k++) {
@@ -232,7 +232,7 @@ public final class ReferenceRecommendations {
       order.sort(
           Comparator.comparingDouble((Integer k) -> affinities.get(k) * similarities.get(k))
               .reversed()
-              .thenComparing(seeds::get));
+              .thenComparing(seeds::get, NeighbourRanking.TIES));
       return order.subList(0, Math.min(limit, order.size())).stream().map(seeds::get).toList();
     }
   }

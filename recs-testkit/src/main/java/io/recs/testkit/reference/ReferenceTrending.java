@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * event is in {@link TrendingItems#GLOBAL}; with {@code perCategory}, an event with a category is
  * also in that category's scope), the popularity of an item at T is Σ w·2^(−(T − t)/H) over its
  * events in the scope, with T the latest event time of the scope. The list holds the {@code size}
- * most popular items with a positive weight in the scope, ties by item id.
+ * most popular items with a positive weight in the scope, ties in tie order.
  */
 final class ReferenceTrending {
   private ReferenceTrending() {}

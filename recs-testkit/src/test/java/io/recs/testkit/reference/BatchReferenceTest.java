@@ -70,9 +70,10 @@ class BatchReferenceTest {
   }
 
   @Test
-  void liftMeasureTiesAreBrokenByItemId() {
-    // a,b: 2 × 4 / (3 × 2) = 4/3; a,c: 1 × 4 / (3 × 1) = 4/3: a tie, so b before c.
-    assertScores(neighboursOfA(SimilarityMeasure.LIFT), List.of("b", "c"), 4.0 / 3, 4.0 / 3);
+  void liftMeasureTiesAreBrokenByTheTieHash() {
+    // a,b: 2 × 4 / (3 × 2) = 4/3; a,c: 1 × 4 / (3 × 1) = 4/3: a tie. FNV-1a 64 of "c"
+    // (0xaf63de4c8601eff2) is below that of "b" (0xaf63df4c8601f1a5), so c before b.
+    assertScores(neighboursOfA(SimilarityMeasure.LIFT), List.of("c", "b"), 4.0 / 3, 4.0 / 3);
   }
 
   @Test
@@ -203,7 +204,7 @@ class BatchReferenceTest {
   }
 
   @Test
-  void tiesGoToTheLowerItemIdAndListsAreCutAtK() {
+  void tiesGoToTheLowerTieHashAndListsAreCutAtK() {
     SimilarityConfig config =
         SimilarityConfig.builder().measure(SimilarityMeasure.COOCCURRENCE).neighbours(2).build();
     List<Interaction> events =
@@ -211,9 +212,10 @@ class BatchReferenceTest {
 
     BatchReference reference = BatchReference.compute(events, config);
 
-    // All three neighbours of x score 1; ids compare as strings, so "i10" < "i2" < "i9".
+    // All three neighbours of x score 1. By FNV-1a 64 of the ids (unsigned), i2 0x08b70407b55bf362
+    // < i9 0x08b70b07b55bff47 < i10 0x2aebc5192b3b912d: neither string nor numeric order.
     assertThat(reference.similarItems("x"))
-        .containsExactly(ScoredItem.of("i10", 1), ScoredItem.of("i2", 1));
+        .containsExactly(ScoredItem.of("i2", 1), ScoredItem.of("i9", 1));
     assertThat(reference.allSimilarItems()).containsOnlyKeys("i10", "i2", "i9", "x");
     assertThat(reference.similarItems("unknown")).isEmpty();
   }
