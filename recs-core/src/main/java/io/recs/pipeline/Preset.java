@@ -22,20 +22,21 @@ public enum Preset {
   DEFAULT(RecsSettings.empty()),
 
   /**
-   * "More like your whole taste" (home page, e-mail): the whole bounded history scores, with
-   * Jaccard similarity, a ten-year affinity half-life, 100 seeds of a 500-item history, 100
-   * candidates of 200 neighbours per seed and no down-sampling caps. Best on a random per-user
-   * holdout.
+   * "More like your whole taste" (home page, e-mail): the whole bounded history scores, with cosine
+   * similarity, a ten-year affinity half-life, every item of a 500-item history as a seed, 200
+   * candidates (each seed's whole row of 200 neighbours) normalised per seed, and no down-sampling
+   * caps. Best on a random per-user holdout; costs one neighbour row per history item per list.
    */
   TASTE(
       RecsSettings.empty()
-          .with(SimilarityOptions.MEASURE, SimilarityMeasure.JACCARD)
+          .with(SimilarityOptions.MEASURE, SimilarityMeasure.COSINE)
           .with(SimilarityOptions.HISTORY_SIZE, 500)
           .with(SimilarityOptions.NEIGHBOURS, 200)
           .with(SimilarityOptions.MAX_ITEMS_PER_USER, 100_000)
           .with(SimilarityOptions.MAX_USERS_PER_ITEM, 100_000)
-          .with(ScoringOptions.SEED_ITEMS, 100)
-          .with(ScoringOptions.CANDIDATES_PER_SEED, 100)
+          .with(ScoringOptions.SEED_ITEMS, 500)
+          .with(ScoringOptions.CANDIDATES_PER_SEED, 200)
+          .with(ScoringOptions.NORMALIZE_SEEDS, true)
           .with(PreferenceOptions.HALF_LIFE, Duration.ofDays(3650))),
 
   /**
