@@ -41,11 +41,13 @@ public enum Preset {
 
   /**
    * "What next" (session, feed): the 10 most recent items score, with a one-hour affinity
-   * half-life. Best when predicting the user's next event.
+   * half-life, each with its whole row of 50 neighbours as candidates (500 contributions per list,
+   * against 400 for the defaults' 20 seeds × 20). Best when predicting the user's next event.
    */
   NEXT_ITEM(
       RecsSettings.empty()
           .with(ScoringOptions.SEED_ITEMS, 10)
+          .with(ScoringOptions.CANDIDATES_PER_SEED, 50)
           .with(PreferenceOptions.HALF_LIFE, Duration.ofHours(1)));
 
   private final RecsSettings settings;

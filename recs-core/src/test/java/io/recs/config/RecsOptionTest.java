@@ -164,6 +164,7 @@ class RecsOptionTest {
     assertThat(tasteWithN.scoring().seedItems()).isEqualTo(500);
     RecsPipeline next = RecsPipeline.builder().preset(Preset.NEXT_ITEM).build();
     assertThat(next.scoring().seedItems()).isEqualTo(10);
+    assertThat(next.scoring().candidatesPerSeed()).isEqualTo(50);
     assertThat(next.preferences().halfLife()).isEqualTo(Duration.ofHours(1));
   }
 
