@@ -168,15 +168,17 @@ final class Ranking {
     double[] similarity = this.similarity;
     int[] seed = this.seed;
     e = 0;
+    boolean normalize = linear == null && config.normalizeSeeds();
     for (int p = 0; p < parts.count(); p++) {
       double[] similarities = parts.similarities()[p];
       if (similarities == null) {
         continue;
       }
+      double rowSum = normalize ? rowSum(similarities) : 1;
       for (double value : similarities) {
         int at = fill[candidateOf[e++]]++;
         affinity[at] = parts.affinities()[p];
-        similarity[at] = value;
+        similarity[at] = value / rowSum;
         seed[at] = p;
       }
     }
@@ -224,6 +226,18 @@ final class Ranking {
       keep(linear, kept, taken, best, items, features, distinct, allowed);
     }
     return result;
+  }
+
+  /**
+   * The sum of one seed's candidate similarities, the divisor of {@link
+   * ScoringConfig#normalizeSeeds()}; 1 when it is not positive (a row of zeros stays zeros).
+   */
+  static double rowSum(double[] similarities) {
+    double sum = 0;
+    for (double value : similarities) {
+      sum += value;
+    }
+    return sum > 0 ? sum : 1;
   }
 
   /**

@@ -31,6 +31,7 @@ public final class ScoringConfig implements Serializable {
   private final int seedItems;
   private final int candidatesPerSeed;
   private final Scorer scorer;
+  private final boolean normalizeSeeds;
   private final SeenFilter seenFilter;
   private final int maxSeenItems;
   private final Set<String> blocklist;
@@ -49,6 +50,7 @@ public final class ScoringConfig implements Serializable {
     seedItems = b.seedItems;
     candidatesPerSeed = b.candidatesPerSeed;
     scorer = b.scorer;
+    normalizeSeeds = b.normalizeSeeds;
     seenFilter = b.seenFilter;
     maxSeenItems = b.maxSeenItems;
     blocklist = Set.copyOf(b.blocklist);
@@ -91,6 +93,17 @@ public final class ScoringConfig implements Serializable {
   /** The scoring function. Default {@link Scorers#sum()}. */
   public Scorer scorer() {
     return scorer;
+  }
+
+  /**
+   * Whether each seed's similarities are divided by their sum over the seed's first {@link
+   * #candidatesPerSeed()} neighbours before the {@link #scorer()} combines them (Deshpande and
+   * Karypis, "Item-based top-N recommendation algorithms", 2004): a seed with a dense row of large
+   * similarities no longer outvotes the others, each votes with its affinity. Not applied to a
+   * {@link #linear()} model, whose features are normalised per request. Default false.
+   */
+  public boolean normalizeSeeds() {
+    return normalizeSeeds;
   }
 
   /** Which already-seen items are excluded. Default {@link SeenFilter#allActions()}. */
@@ -176,6 +189,7 @@ public final class ScoringConfig implements Serializable {
     private int seedItems = ScoringOptions.SEED_ITEMS.defaultValue();
     private int candidatesPerSeed = ScoringOptions.CANDIDATES_PER_SEED.defaultValue();
     private Scorer scorer = ScoringOptions.SCORER.defaultValue().scorer();
+    private boolean normalizeSeeds = ScoringOptions.NORMALIZE_SEEDS.defaultValue();
     private SeenFilter seenFilter = SeenFilter.allActions();
     private int maxSeenItems = ScoringOptions.MAX_SEEN_ITEMS.defaultValue();
     private Set<String> blocklist = Set.of();
@@ -217,6 +231,12 @@ public final class ScoringConfig implements Serializable {
     public Builder scorer(Scorer scorer) {
       this.scorer = assigned.once("scorer", scorer);
       this.scorerSet = true;
+      return this;
+    }
+
+    /** See {@link ScoringConfig#normalizeSeeds()}. */
+    public Builder normalizeSeeds(boolean normalizeSeeds) {
+      this.normalizeSeeds = normalizeSeeds;
       return this;
     }
 

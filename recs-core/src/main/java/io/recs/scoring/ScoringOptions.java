@@ -78,6 +78,16 @@ public final class ScoringOptions {
           .defaultValue(ScorerName.SUM)
           .description("How a candidate's contributions from seeds combine into its score.");
 
+  public static final RecsOption<Boolean> NORMALIZE_SEEDS =
+      RecsOption.key("scoring.normalize-seeds")
+          .flag("normalize-seeds")
+          .booleanType()
+          .defaultValue(false)
+          .description(
+              "Divide each seed's similarities by their sum over its candidates-per-seed"
+                  + " neighbours, so that every seed votes with its affinity alone, whatever the"
+                  + " scale of its row.");
+
   public static final RecsOption<NeighbourLookup> LOOKUP =
       RecsOption.key("scoring.lookup")
           .flag("lookup")
@@ -133,6 +143,7 @@ public final class ScoringOptions {
           SEED_ITEMS,
           CANDIDATES_PER_SEED,
           SCORER,
+          NORMALIZE_SEEDS,
           LOOKUP,
           MAX_SEEN_ITEMS,
           EXPLANATIONS,
@@ -147,6 +158,7 @@ public final class ScoringOptions {
             .n(settings.get(N))
             .seedItems(settings.get(SEED_ITEMS))
             .candidatesPerSeed(settings.get(CANDIDATES_PER_SEED))
+            .normalizeSeeds(settings.get(NORMALIZE_SEEDS))
             .neighbourLookup(settings.get(LOOKUP))
             .maxSeenItems(settings.get(MAX_SEEN_ITEMS))
             .explanations(settings.get(EXPLANATIONS))

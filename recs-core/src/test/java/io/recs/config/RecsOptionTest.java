@@ -147,22 +147,24 @@ class RecsOptionTest {
   @Test
   void presetsAreBundlesThatExplicitSettingsOverride() {
     RecsPipeline taste = RecsPipeline.builder().preset(Preset.TASTE).build();
-    assertThat(taste.similarity().measure()).isEqualTo(SimilarityMeasure.JACCARD);
+    assertThat(taste.similarity().measure()).isEqualTo(SimilarityMeasure.COSINE);
     assertThat(taste.similarity().historySize()).isEqualTo(500);
-    assertThat(taste.scoring().seedItems()).isEqualTo(100);
-    assertThat(taste.scoring().candidatesPerSeed()).isEqualTo(100);
+    assertThat(taste.scoring().seedItems()).isEqualTo(500);
+    assertThat(taste.scoring().candidatesPerSeed()).isEqualTo(200);
+    assertThat(taste.scoring().normalizeSeeds()).isTrue();
     assertThat(taste.preferences().halfLife()).isEqualTo(Duration.ofDays(3650));
     RecsPipeline tasteWithN =
         RecsPipeline.from(
             RecsSettings.empty()
                 .with(PipelineOptions.PRESET, Preset.TASTE)
                 .with(ScoringOptions.N, 20)
-                .with(SimilarityOptions.MEASURE, SimilarityMeasure.COSINE));
+                .with(SimilarityOptions.MEASURE, SimilarityMeasure.JACCARD));
     assertThat(tasteWithN.scoring().n()).isEqualTo(20);
-    assertThat(tasteWithN.similarity().measure()).isEqualTo(SimilarityMeasure.COSINE);
-    assertThat(tasteWithN.scoring().seedItems()).isEqualTo(100);
+    assertThat(tasteWithN.similarity().measure()).isEqualTo(SimilarityMeasure.JACCARD);
+    assertThat(tasteWithN.scoring().seedItems()).isEqualTo(500);
     RecsPipeline next = RecsPipeline.builder().preset(Preset.NEXT_ITEM).build();
     assertThat(next.scoring().seedItems()).isEqualTo(10);
+    assertThat(next.scoring().candidatesPerSeed()).isEqualTo(50);
     assertThat(next.preferences().halfLife()).isEqualTo(Duration.ofHours(1));
   }
 

@@ -37,22 +37,23 @@ class PresetDocExamplesTest {
     RecsPipeline nextItem = RecsPipeline.from(settings);
 
     // 3. One setting of a preset changed: through settings, which keep the preset's others.
-    RecsPipeline tasteWithCosine =
+    RecsPipeline tasteWithJaccard =
         RecsPipeline.from(
             RecsSettings.empty()
                 .with(PipelineOptions.PRESET, Preset.TASTE)
-                .with(SimilarityOptions.MEASURE, SimilarityMeasure.COSINE));
+                .with(SimilarityOptions.MEASURE, SimilarityMeasure.JACCARD));
     // example end
 
-    assertThat(taste.similarity().measure()).isEqualTo(SimilarityMeasure.JACCARD);
-    assertThat(taste.scoring().seedItems()).isEqualTo(100);
+    assertThat(taste.similarity().measure()).isEqualTo(SimilarityMeasure.COSINE);
+    assertThat(taste.scoring().seedItems()).isEqualTo(500);
+    assertThat(taste.scoring().normalizeSeeds()).isTrue();
     assertThat(taste.preferences().halfLife()).isEqualTo(Duration.ofDays(3650));
     assertThat(nextItem.scoring().seedItems()).isEqualTo(10);
     assertThat(nextItem.scoring().n()).isEqualTo(20);
     assertThat(nextItem.preferences().halfLife()).isEqualTo(Duration.ofHours(1));
-    assertThat(tasteWithCosine.similarity().measure()).isEqualTo(SimilarityMeasure.COSINE);
-    assertThat(tasteWithCosine.similarity().neighbours()).isEqualTo(200);
-    assertThat(tasteWithCosine.scoring().candidatesPerSeed()).isEqualTo(100);
+    assertThat(tasteWithJaccard.similarity().measure()).isEqualTo(SimilarityMeasure.JACCARD);
+    assertThat(tasteWithJaccard.similarity().neighbours()).isEqualTo(200);
+    assertThat(tasteWithJaccard.scoring().candidatesPerSeed()).isEqualTo(200);
   }
 
   @Test
@@ -63,11 +64,11 @@ class PresetDocExamplesTest {
                 RecsPipeline.builder()
                     .preset(Preset.TASTE)
                     .similarity(
-                        SimilarityConfig.builder().measure(SimilarityMeasure.COSINE).build())
+                        SimilarityConfig.builder().measure(SimilarityMeasure.JACCARD).build())
                     .build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(
-            "scoring.candidates-per-seed (--candidates-per-seed) (100) must not exceed"
+            "scoring.candidates-per-seed (--candidates-per-seed) (200) must not exceed"
                 + " similarity.neighbours (--neighbours) (50)");
   }
 

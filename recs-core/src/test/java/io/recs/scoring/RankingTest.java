@@ -60,6 +60,43 @@ class RankingTest {
     }
   }
 
+  @Test
+  void normalizedSeedsVoteWithTheirAffinityWhateverTheScaleOfTheirRow() {
+    // Seed a has a dense row of large similarities, seed b a row of small ones.
+    Ranking.Parts parts = Ranking.Parts.empty(2);
+    parts.set(0, "a", 1.0);
+    parts.candidates()[0] = new String[] {"x", "y"};
+    parts.similarities()[0] = new double[] {0.6, 0.4};
+    parts.set(1, "b", 1.0);
+    parts.candidates()[1] = new String[] {"z", "y"};
+    parts.similarities()[1] = new double[] {0.15, 0.05};
+    ScoringConfig plain = ScoringConfig.builder().explanations(1).build();
+    ScoringConfig normalized = ScoringConfig.builder().explanations(1).normalizeSeeds(true).build();
+
+    // sum: x 0.6, y 0.45, z 0.15
+    assertThat(new Ranking().rank(parts, 3, item -> true, plain))
+        .extracting(ScoredItem::itemId)
+        .containsExactly("x", "y", "z");
+    // normalised: x 0.6, y 0.4 + 0.25 = 0.65, z 0.75: b's row counts as much as a's
+    List<ScoredItem> ranked = new Ranking().rank(parts, 3, item -> true, normalized);
+    assertThat(ranked).extracting(ScoredItem::itemId).containsExactly("z", "y", "x");
+    assertThat(ranked.get(0).score()).isCloseTo(0.75, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(ranked.get(1).score()).isCloseTo(0.65, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(ranked.get(1).because()).containsExactly("a");
+  }
+
+  @Test
+  void aRowOfZerosIsNotDividedByZero() {
+    Ranking.Parts parts = Ranking.Parts.empty(1);
+    parts.set(0, "a", 1.0);
+    parts.candidates()[0] = new String[] {"x"};
+    parts.similarities()[0] = new double[] {0.0};
+    ScoringConfig normalized = ScoringConfig.builder().normalizeSeeds(true).build();
+    assertThat(new Ranking().rank(parts, 1, item -> true, normalized))
+        .extracting(ScoredItem::score)
+        .containsExactly(0.0);
+  }
+
   private static List<ScoredItem> plainRank(
       Ranking.Parts parts, int n, Predicate<String> allowed, ScoringConfig config) {
     Map<String, List<Integer>> seedsOf = new HashMap<>();

@@ -72,7 +72,7 @@ class MainTest {
     assertThat(printed.exitCode()).isZero();
     assertThat(printed.out())
         .contains("scoring.n: '7'  # flag")
-        .contains("similarity.measure: 'jaccard'  # preset")
+        .contains("scoring.normalize-seeds: 'true'  # preset")
         .contains("similarity.row-batch-size: '8192'  # default")
         .contains("# kafka.input-topic: (not set)");
     Path yaml = dir.resolve("printed.yaml");

@@ -1,6 +1,8 @@
 package io.recs.examples.bench;
 
+import io.recs.config.RecsSettings;
 import io.recs.event.Interaction;
+import io.recs.pipeline.Preset;
 import io.recs.pipeline.RecsPipeline;
 import io.recs.pipeline.RecsStreams;
 import io.recs.scoring.LearnedWeights;
@@ -8,7 +10,9 @@ import io.recs.scoring.LinearScoring;
 import io.recs.scoring.NeighbourLookup;
 import io.recs.scoring.RankingFeature;
 import io.recs.scoring.ScoringConfig;
+import io.recs.scoring.ScoringOptions;
 import io.recs.similarity.SimilarityConfig;
+import io.recs.similarity.SimilarityOptions;
 import io.recs.testkit.data.InteractionGenerator;
 import io.recs.testkit.flink.CollectingSink;
 import io.recs.testkit.reference.BatchReference;
@@ -60,7 +64,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *
  * <p>{@code -Drecs.bench.lookup=replicated} runs the whole pipeline with {@link
  * NeighbourLookup#REPLICATED} instead of the default {@link NeighbourLookup#PARTITIONED}; {@code
- * -Drecs.bench.bufferTimeoutMs=N} sets Flink's {@code execution.buffer-timeout.interval}.
+ * -Drecs.bench.bufferTimeoutMs=N} sets Flink's {@code execution.buffer-timeout.interval}; {@code
+ * -Drecs.bench.preset=next-item} (or {@code taste}) runs the whole pipeline with a preset's
+ * settings, and {@code -Drecs.bench.neighbours=N}, {@code -Drecs.bench.candidatesPerSeed=N} change
+ * those two on top.
  */
 @Internal
 public final class BenchmarkJob {
@@ -93,7 +100,36 @@ public final class BenchmarkJob {
           "recs.bench.bufferTimeoutMs",
           "recs.bench.emitIntervalSeconds",
           "recs.bench.lookup",
-          "recs.bench.rowBatchSize");
+          "recs.bench.rowBatchSize",
+          "recs.bench.preset",
+          "recs.bench.neighbours",
+          "recs.bench.candidatesPerSeed");
+
+  /**
+   * The settings of the whole-pipeline runs: {@code -Drecs.bench.preset} (default {@code default}),
+   * and {@code -Drecs.bench.neighbours}, {@code -Drecs.bench.candidatesPerSeed} on top when given.
+   */
+  private static final RecsSettings PIPELINE_SETTINGS = pipelineSettings();
+
+  private static RecsSettings pipelineSettings() {
+    RecsSettings settings =
+        RecsSettings.empty()
+            .with(
+                io.recs.pipeline.PipelineOptions.PRESET,
+                Preset.valueOf(
+                    System.getProperty("recs.bench.preset", "default")
+                        .toUpperCase(Locale.ROOT)
+                        .replace('-', '_')));
+    Integer neighbours = Integer.getInteger("recs.bench.neighbours");
+    if (neighbours != null) {
+      settings = settings.with(SimilarityOptions.NEIGHBOURS, neighbours);
+    }
+    Integer candidates = Integer.getInteger("recs.bench.candidatesPerSeed");
+    if (candidates != null) {
+      settings = settings.with(ScoringOptions.CANDIDATES_PER_SEED, candidates);
+    }
+    return settings;
+  }
 
   private BenchmarkJob() {}
 
@@ -347,15 +383,25 @@ public final class BenchmarkJob {
   private static long runPipeline(List<Interaction> events, String backend, double rate)
       throws Exception {
     return runPipeline(
-        events, backend, rate, ScoringConfig.builder().neighbourLookup(LOOKUP).build());
+        events,
+        backend,
+        rate,
+        RecsPipeline.from(PIPELINE_SETTINGS.with(ScoringOptions.LOOKUP, LOOKUP)).scoring());
   }
 
   private static long runPipeline(
       List<Interaction> events, String backend, double rate, ScoringConfig scoring)
       throws Exception {
     StreamExecutionEnvironment env = environment(backend);
+    RecsPipeline base = RecsPipeline.from(PIPELINE_SETTINGS);
     RecsStreams streams =
-        RecsPipeline.builder().scoring(scoring).build().apply(source(env, events, rate));
+        RecsPipeline.builder()
+            .similarity(base.similarity())
+            .preferences(base.preferences())
+            .trending(base.trending())
+            .scoring(scoring)
+            .build()
+            .apply(source(env, events, rate));
     streams.recommendations().sinkTo(Stopwatch.endSink());
     streams.similarItems().sinkTo(Stopwatch.endSink());
     streams.trending().sinkTo(Stopwatch.endSink());

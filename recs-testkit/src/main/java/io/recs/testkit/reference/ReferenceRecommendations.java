@@ -33,14 +33,16 @@ import org.apache.flink.annotation.PublicEvolving;
  * affinities), for each user at T, the user's latest event time: the {@code seedItems} history
  * entries with the highest affinity at T (ties in tie order) are the seeds; every seed h
  * contributes (affinity(h), sim(h, j)) to each j among the first {@code candidatesPerSeed} entries
- * of its neighbour list; candidates in the user's seen set (the first {@code maxSeenItems} distinct
- * items of events whose action the {@code SeenFilter} excludes), in the blocklist or refused by the
- * {@code ItemFilter} are dropped; the score is {@code scorer(affinities, similarities) × boost(j)};
- * the best N by score, ties in tie order, each explained by the {@code explanations} seeds with the
- * largest affinity × similarity, ties by seed id. Lists shorter than N are filled, when {@code
- * trendingBackfill} is on, from the final global trending list in its order, skipping filtered and
- * chosen items, with {@code because = ["trending"]} and the trending score (popularity at the
- * latest event time of all events). The final request carries no category.
+ * of its neighbour list (with {@code normalizeSeeds}, sim(h, j) divided by the sum of those
+ * entries' similarities, when positive); candidates in the user's seen set (the first {@code
+ * maxSeenItems} distinct items of events whose action the {@code SeenFilter} excludes), in the
+ * blocklist or refused by the {@code ItemFilter} are dropped; the score is {@code
+ * scorer(affinities, similarities) × boost(j)}; the best N by score, ties in tie order, each
+ * explained by the {@code explanations} seeds with the largest affinity × similarity, ties by seed
+ * id. Lists shorter than N are filled, when {@code trendingBackfill} is on, from the final global
+ * trending list in its order, skipping filtered and chosen items, with {@code because =
+ * ["trending"]} and the trending score (popularity at the latest event time of all events). The
+ * final request carries no category.
  *
  * <p>Immutable; written for obviousness, not speed.
  */
@@ -147,12 +149,14 @@ public final class ReferenceRecommendations {
       for (String seed : seeds(time)) {
         double affinity = similarity.affinity(user, seed, time);
         List<ScoredItem> neighbours = similarity.similarItems(seed);
-        for (ScoredItem neighbour :
-            neighbours.subList(0, Math.min(scoring.candidatesPerSeed(), neighbours.size()))) {
+        List<ScoredItem> row =
+            neighbours.subList(0, Math.min(scoring.candidatesPerSeed(), neighbours.size()));
+        double divisor = scoring.normalizeSeeds() ? rowSum(row) : 1;
+        for (ScoredItem neighbour : row) {
           if (allowed(neighbour.itemId())) {
             candidates
                 .computeIfAbsent(neighbour.itemId(), j -> new Contributions())
-                .add(seed, affinity, neighbour.score());
+                .add(seed, affinity, neighbour.score() / divisor);
           }
         }
       }
@@ -171,6 +175,15 @@ public final class ReferenceRecommendations {
         backfill(top);
       }
       return List.copyOf(top);
+    }
+
+    /** Σ of the row's similarities, or 1 when that is not positive. */
+    private static double rowSum(List<ScoredItem> row) {
+      double sum = 0;
+      for (ScoredItem item : row) {
+        sum += item.score();
+      }
+      return sum > 0 ? sum : 1;
     }
 
     /** The seed items: highest affinity at {@code time} first, ties in tie order. */

@@ -97,6 +97,7 @@ class RecommendationOracleITCase {
             .maxSeenItems(15)
             .filter((user, item) -> !item.endsWith("7"))
             .scorer(Scorers.blend(Map.of(Scorers.sum(), 0.7, Scorers.max(), 0.3)))
+            .normalizeSeeds(true)
             .neighbourLookup(lookup)
             .build();
     RecsPipeline pipeline =
