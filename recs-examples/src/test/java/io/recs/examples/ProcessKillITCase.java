@@ -140,7 +140,7 @@ class ProcessKillITCase {
    * so the last run ends.
    */
   @Test
-  @Timeout(value = 6, unit = TimeUnit.MINUTES)
+  @Timeout(value = 10, unit = TimeUnit.MINUTES)
   void kafkaBackfillKilledTwiceEndsWithTheFinalListsOfARunWithoutFailures(@TempDir Path dir)
       throws Exception {
     KAFKA.createTopic("backfill-in", 2);
