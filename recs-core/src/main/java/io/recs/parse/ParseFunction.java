@@ -6,7 +6,6 @@ import io.recs.event.RejectReason;
 import io.recs.event.RejectedRecord;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Objects;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -114,10 +113,10 @@ public final class ParseFunction<T> extends ProcessFunction<T, Interaction> {
     ParseResult result = parser.parse(toBytes.apply(record), origin);
     if (result.isAccepted()) {
       accepted.inc();
-      List<Interaction> interactions = result.interactions();
-      eventsAccepted.inc(interactions.size());
-      for (int i = 0; i < interactions.size(); i++) {
-        out.collect(interactions.get(i));
+      int count = result.interactionCount();
+      eventsAccepted.inc(count);
+      for (int i = 0; i < count; i++) {
+        out.collect(result.interaction(i));
       }
     } else {
       rejected.inc();

@@ -95,6 +95,23 @@ public final class ParseResult {
     return interaction != null ? List.of(interaction) : List.of();
   }
 
+  /**
+   * The interaction at {@code index} (0 to {@link #interactionCount()} − 1) of an accepted record;
+   * reads without the list that {@link #interactions()} may allocate.
+   *
+   * @throws IndexOutOfBoundsException if there is no interaction at {@code index}
+   */
+  public Interaction interaction(int index) {
+    if (interactions != null) {
+      return interactions.get(index);
+    }
+    if (interaction == null || index != 0) {
+      throw new IndexOutOfBoundsException(
+          "interaction " + index + " of a result with " + interactionCount());
+    }
+    return interaction;
+  }
+
   /** The number of interactions: 0 when rejected, otherwise at least 1. */
   public int interactionCount() {
     if (interactions != null) {

@@ -21,6 +21,10 @@ class ParseResultTest {
     assertThat(one.interaction()).isEqualTo(CLICK);
     assertThat(one.interactions()).containsExactly(CLICK);
     assertThat(one.interactionCount()).isEqualTo(1);
+    assertThat(one.interaction(0)).isEqualTo(CLICK);
+    assertThatThrownBy(() -> one.interaction(1))
+        .isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessage("interaction 1 of a result with 1");
     assertThat(one.rejected()).isNull();
   }
 
@@ -33,6 +37,8 @@ class ParseResultTest {
     assertThat(session.isAccepted()).isTrue();
     assertThat(session.interactions()).containsExactly(CART, CLICK);
     assertThat(session.interactionCount()).isEqualTo(2);
+    assertThat(session.interaction(0)).isEqualTo(CART);
+    assertThat(session.interaction(1)).isEqualTo(CLICK);
     assertThatThrownBy(session::interaction)
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("the record became 2 interactions, read them with interactions()");
@@ -60,6 +66,9 @@ class ParseResultTest {
     assertThat(rejected.interaction()).isNull();
     assertThat(rejected.interactions()).isEmpty();
     assertThat(rejected.interactionCount()).isZero();
+    assertThatThrownBy(() -> rejected.interaction(0))
+        .isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessage("interaction 0 of a result with 0");
     assertThat(rejected.rejected()).isEqualTo(dead);
   }
 }

@@ -1,6 +1,5 @@
 package io.recs.connectors.internal;
 
-import io.recs.event.Interaction;
 import io.recs.parse.ParseResult;
 import java.time.Duration;
 import org.apache.flink.annotation.Internal;
@@ -42,8 +41,8 @@ public final class InteractionWatermarks {
   /** The latest event time of an accepted record's interactions. */
   private static long latestTimestamp(ParseResult record) {
     long latest = Long.MIN_VALUE;
-    for (Interaction interaction : record.interactions()) {
-      latest = Math.max(latest, interaction.timestamp());
+    for (int i = 0, count = record.interactionCount(); i < count; i++) {
+      latest = Math.max(latest, record.interaction(i).timestamp());
     }
     return latest;
   }

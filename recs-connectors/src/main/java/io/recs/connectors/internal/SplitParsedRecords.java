@@ -71,8 +71,10 @@ public final class SplitParsedRecords extends AbstractStreamOperator<Interaction
     ParseResult record = element.getValue();
     if (record.isAccepted()) {
       recordsAccepted.inc();
-      eventsAccepted.inc(record.interactionCount());
-      for (Interaction interaction : record.interactions()) {
+      int count = record.interactionCount();
+      eventsAccepted.inc(count);
+      for (int i = 0; i < count; i++) {
+        Interaction interaction = record.interaction(i);
         output.collect(reuse.replace(interaction, interaction.timestamp()));
       }
     } else {
