@@ -102,8 +102,8 @@ public final class ActionWeights implements Serializable {
   /** Builds {@link ActionWeights}; see {@link ActionWeights#builder()}. */
   public static final class Builder {
     private final Map<String, Double> weights = new HashMap<>();
+    private final BuilderChecks.Assigned assigned = new BuilderChecks.Assigned();
     private double unknownActionWeight = Double.NaN;
-    private boolean unknownSet;
 
     private Builder() {
       weights.put(VIEW, 1.0);
@@ -129,15 +129,11 @@ public final class ActionWeights implements Serializable {
 
     /** Accepts unknown actions with this weight instead of rejecting them. May be set once. */
     public Builder unknownActionWeight(double weight) {
-      if (unknownSet) {
-        BuilderChecks.setOnce("unknownActionWeight", unknownActionWeight, weight);
-      }
       if (!Double.isFinite(weight) || weight < 0) {
         throw new IllegalArgumentException(
             "unknownActionWeight must be finite and >= 0, was " + weight);
       }
-      unknownActionWeight = weight;
-      unknownSet = true;
+      unknownActionWeight = assigned.once("unknownActionWeight", weight);
       return this;
     }
 

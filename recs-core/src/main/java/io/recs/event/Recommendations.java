@@ -16,7 +16,7 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  *     bounded input ended (its timestamp is the user's latest event time)
  */
 @PublicEvolving
-@TypeInfo(ScoredListTypeInfo.RecommendationsFactory.class)
+@TypeInfo(SerializerTypeInfo.RecommendationsFactory.class)
 public record Recommendations(
     String userId, List<ScoredItem> items, long timestamp, boolean isFinal)
     implements Serializable {

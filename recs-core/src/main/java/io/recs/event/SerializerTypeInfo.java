@@ -7,23 +7,34 @@ import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.util.function.SerializableSupplier;
 
 /**
- * Type information of the records serialized by a {@link ScoredListSerializer}; chosen by Flink
- * through the {@code @TypeInfo} annotation on each record.
+ * Type information of a type that recs serializes with a hand-written {@link TypeSerializer}
+ * (scored lists, parse results); a type chooses it through a {@code @TypeInfo} factory, so that
+ * Flink never falls back to Kryo for it.
  *
- * @param <T> the record type
+ * @param <T> the type
  */
 @Internal
-public final class ScoredListTypeInfo<T> extends TypeInformation<T> {
+public final class SerializerTypeInfo<T> extends TypeInformation<T> {
   private static final long serialVersionUID = 1L;
 
   private final Class<T> type;
-  private final ScoredListSerializer<T> serializer;
+  private final SerializableSupplier<TypeSerializer<T>> serializer;
 
-  private ScoredListTypeInfo(Class<T> type, ScoredListSerializer<T> serializer) {
+  private SerializerTypeInfo(Class<T> type, SerializableSupplier<TypeSerializer<T>> serializer) {
     this.type = type;
     this.serializer = serializer;
+  }
+
+  /**
+   * The type information of {@code type}, serialized by what {@code serializer} supplies (a new
+   * serializer per call if it has state, or a shared stateless instance).
+   */
+  public static <T> SerializerTypeInfo<T> of(
+      Class<T> type, SerializableSupplier<TypeSerializer<T>> serializer) {
+    return new SerializerTypeInfo<>(type, serializer);
   }
 
   @Override
@@ -58,17 +69,17 @@ public final class ScoredListTypeInfo<T> extends TypeInformation<T> {
 
   @Override
   public TypeSerializer<T> createSerializer(SerializerConfig config) {
-    return serializer;
+    return serializer.get();
   }
 
   @Override
   public String toString() {
-    return "ScoredListTypeInfo<" + type.getSimpleName() + ">";
+    return "SerializerTypeInfo<" + type.getSimpleName() + ">";
   }
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof ScoredListTypeInfo<?> info && info.type == type;
+    return other instanceof SerializerTypeInfo<?> info && info.type == type;
   }
 
   @Override
@@ -78,7 +89,7 @@ public final class ScoredListTypeInfo<T> extends TypeInformation<T> {
 
   @Override
   public boolean canEqual(Object other) {
-    return other instanceof ScoredListTypeInfo;
+    return other instanceof SerializerTypeInfo;
   }
 
   /** Chooses the type information of {@link SimilarItems}. */
@@ -87,8 +98,7 @@ public final class ScoredListTypeInfo<T> extends TypeInformation<T> {
     @Override
     public TypeInformation<SimilarItems> createTypeInfo(
         Type t, Map<String, TypeInformation<?>> genericParameters) {
-      return new ScoredListTypeInfo<>(
-          SimilarItems.class, ScoredListSerializer.OfSimilarItems.INSTANCE);
+      return of(SimilarItems.class, () -> ScoredListSerializer.OfSimilarItems.INSTANCE);
     }
   }
 
@@ -98,8 +108,7 @@ public final class ScoredListTypeInfo<T> extends TypeInformation<T> {
     @Override
     public TypeInformation<Recommendations> createTypeInfo(
         Type t, Map<String, TypeInformation<?>> genericParameters) {
-      return new ScoredListTypeInfo<>(
-          Recommendations.class, ScoredListSerializer.OfRecommendations.INSTANCE);
+      return of(Recommendations.class, () -> ScoredListSerializer.OfRecommendations.INSTANCE);
     }
   }
 }

@@ -14,7 +14,7 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  * @param timestamp the event time of the update that produced this list
  */
 @PublicEvolving
-@TypeInfo(ScoredListTypeInfo.SimilarItemsFactory.class)
+@TypeInfo(SerializerTypeInfo.SimilarItemsFactory.class)
 public record SimilarItems(String itemId, List<ScoredItem> neighbours, long timestamp)
     implements Serializable {
 

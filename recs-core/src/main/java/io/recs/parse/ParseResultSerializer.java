@@ -2,6 +2,7 @@ package io.recs.parse;
 
 import io.recs.event.Interaction;
 import io.recs.event.RejectedRecord;
+import io.recs.event.SerializerTypeInfo;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -95,11 +96,9 @@ public final class ParseResultSerializer extends TypeSerializer<ParseResult> {
     target.writeInt(count);
     if (count == 0) {
       rejected.serialize(result.rejected(), target);
-    } else if (count == 1) {
-      interactions.serialize(result.interactions().get(0), target);
     } else {
-      for (Interaction interaction : result.interactions()) {
-        interactions.serialize(interaction, target);
+      for (int i = 0; i < count; i++) {
+        interactions.serialize(result.interaction(i), target);
       }
     }
   }
@@ -150,68 +149,7 @@ public final class ParseResultSerializer extends TypeSerializer<ParseResult> {
     @Override
     public TypeInformation<ParseResult> createTypeInfo(
         Type t, Map<String, TypeInformation<?>> genericParameters) {
-      return new ParseResultTypeInfo();
-    }
-  }
-
-  /** The type information of {@link ParseResult}: this serializer. */
-  private static final class ParseResultTypeInfo extends TypeInformation<ParseResult> {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public boolean isBasicType() {
-      return false;
-    }
-
-    @Override
-    public boolean isTupleType() {
-      return false;
-    }
-
-    @Override
-    public int getArity() {
-      return 1;
-    }
-
-    @Override
-    public int getTotalFields() {
-      return 1;
-    }
-
-    @Override
-    public Class<ParseResult> getTypeClass() {
-      return ParseResult.class;
-    }
-
-    @Override
-    public boolean isKeyType() {
-      return false;
-    }
-
-    @Override
-    public TypeSerializer<ParseResult> createSerializer(
-        org.apache.flink.api.common.serialization.SerializerConfig config) {
-      return new ParseResultSerializer();
-    }
-
-    @Override
-    public String toString() {
-      return "ParseResultTypeInfo";
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof ParseResultTypeInfo;
-    }
-
-    @Override
-    public int hashCode() {
-      return ParseResult.class.hashCode();
-    }
-
-    @Override
-    public boolean canEqual(Object other) {
-      return other instanceof ParseResultTypeInfo;
+      return SerializerTypeInfo.of(ParseResult.class, ParseResultSerializer::new);
     }
   }
 }

@@ -59,7 +59,7 @@ class ScoredListSerializerTest {
 
   private static <T> TypeSerializer<T> serializer(Class<T> type) {
     TypeInformation<T> info = TypeInformation.of(type);
-    assertThat(info).isInstanceOf(ScoredListTypeInfo.class);
+    assertThat(info).isInstanceOf(SerializerTypeInfo.class);
     return info.createSerializer(new SerializerConfigImpl());
   }
 }
