@@ -238,13 +238,7 @@ final class Preflight {
           INPUT_TOPIC.name() + " '" + topic + "' on " + servers + ": " + oneLine(e.getCause()),
           e.getCause());
     } catch (TimeoutException e) {
-      throw new BadSettingException(
-          BOOTSTRAP_SERVERS.name()
-              + " "
-              + servers
-              + ": no Kafka broker answered within "
-              + KAFKA_TIMEOUT_MS / 1000
-              + " s");
+      throw noBrokerAnswered(servers);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new BadSettingException("interrupted while checking Kafka at " + servers);
@@ -265,13 +259,7 @@ final class Preflight {
       admin.describeCluster().nodes().get(KAFKA_TIMEOUT_MS, TimeUnit.MILLISECONDS);
       return admin.listTopics().names().get(KAFKA_TIMEOUT_MS, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      throw new BadSettingException(
-          BOOTSTRAP_SERVERS.name()
-              + " "
-              + servers
-              + ": no Kafka broker answered within "
-              + KAFKA_TIMEOUT_MS / 1000
-              + " s");
+      throw noBrokerAnswered(servers);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof AuthenticationException) {
@@ -293,13 +281,7 @@ final class Preflight {
                 + oneLine(cause));
       }
       if (cause instanceof org.apache.kafka.common.errors.TimeoutException) {
-        throw new BadSettingException(
-            BOOTSTRAP_SERVERS.name()
-                + " "
-                + servers
-                + ": no Kafka broker answered within "
-                + KAFKA_TIMEOUT_MS / 1000
-                + " s");
+        throw noBrokerAnswered(servers);
       }
       throw new BadSettingException("Kafka at " + servers + ": " + oneLine(cause), cause);
     } catch (InterruptedException e) {
@@ -349,5 +331,15 @@ final class Preflight {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     int nl = message.indexOf('\n');
     return nl < 0 ? message : message.substring(0, nl);
+  }
+
+  private static BadSettingException noBrokerAnswered(String servers) {
+    return new BadSettingException(
+        BOOTSTRAP_SERVERS.name()
+            + " "
+            + servers
+            + ": no Kafka broker answered within "
+            + KAFKA_TIMEOUT_MS / 1000
+            + " s");
   }
 }
