@@ -13,21 +13,25 @@ import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * How a bounded Kafka run (a backfill) ends when it has a checkpoint folder or resumed: once its
- * consumer group has committed the end offsets read before the first run started (the source
- * commits on every completed checkpoint, so everything up to there is processed and its output
- * committed), the run takes a savepoint for the run that follows (with a checkpoint folder) and
- * then stops with a draining savepoint, which ends it as the end of the input would, final lists
- * included. The first savepoint holds the state and the source's offsets; a live run resumed from
- * it continues with both. The draining one is not kept: draining fires every end-of-input timer, so
- * a run resumed from it would have none left for its own end (and Flink advises against resuming
- * from a drained savepoint). If the topic grows meanwhile, what the run reads between the two
- * savepoints is processed again by the run that resumes.
+ * How a bounded Kafka run (a backfill) ends: once its consumer group has committed the end offsets
+ * read before the first run started (the source commits on every completed checkpoint, so
+ * everything up to there is processed and its output committed), the run takes a savepoint for the
+ * run that follows (with a checkpoint folder) and then stops with a draining savepoint, which ends
+ * it as the end of the input would, final lists included. The first savepoint holds the state and
+ * the source's offsets; a live run resumed from it continues with both. The draining one is not
+ * kept: draining fires every end-of-input timer, so a run resumed from it would have none left for
+ * its own end (and Flink advises against resuming from a drained savepoint). If the topic grows
+ * meanwhile, what the run reads between the two savepoints is processed again by the run that
+ * resumes.
  *
  * <p>Why not the source's stopping offsets: a split that reaches them is finished and dropped from
  * the source's state, so a run resumed from a later savepoint would never read that partition
- * again; and flink-connector-kafka 5.0 keeps no stopping offsets for restored splits, so a resumed
- * bounded source would not end anyway.
+ * again; flink-connector-kafka 5.0 keeps no stopping offsets for restored splits, so a resumed
+ * bounded source would not end anyway; and a run whose source finished at its stopping offsets
+ * while checkpoints were unaligned (the bundled jobs' default) did not end: a checkpoint taken
+ * after one source subtask had finished never completed, and neither did the final checkpoint that
+ * commits the Kafka transactions (24,000 events at parallelism 2; with aligned checkpoints the same
+ * run ended in 42 s).
  */
 final class BackfillEnd {
   private static final long SAVEPOINT_TIMEOUT_MINUTES = 5;
