@@ -245,7 +245,7 @@ class DocCommandsITCase {
     }
     String holder;
     if (mainClass.startsWith("io.recs.benchmarks.") || mainClass.equals("org.openjdk.jmh.Main")) {
-      holder = "recs-benchmarks/target/recs-benchmarks-";
+      holder = "recs-benchmarks/target/recs-benchmarks.jar";
       assertThat(Path.of("..", classpath))
           .as(where + ": the benchmarks' jar that the reactor's `package` builds")
           .isRegularFile();
