@@ -1,6 +1,6 @@
 package io.recs.examples;
 
-import io.recs.testkit.metrics.RankingReport;
+import io.recs.evaluation.metrics.RankingReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

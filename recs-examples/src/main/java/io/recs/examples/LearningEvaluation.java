@@ -1,5 +1,9 @@
 package io.recs.examples;
 
+import io.recs.evaluation.metrics.RankingMetrics;
+import io.recs.evaluation.metrics.RankingReport;
+import io.recs.evaluation.metrics.Recommender;
+import io.recs.evaluation.metrics.Split;
 import io.recs.event.Interaction;
 import io.recs.pipeline.RecsPipeline;
 import io.recs.scoring.LearnedWeights;
@@ -9,10 +13,6 @@ import io.recs.scoring.RankingFeature;
 import io.recs.scoring.ScoringConfig;
 import io.recs.similarity.SimilarityConfig;
 import io.recs.state.PreferenceConfig;
-import io.recs.testkit.metrics.RankingMetrics;
-import io.recs.testkit.metrics.RankingReport;
-import io.recs.testkit.metrics.Recommender;
-import io.recs.testkit.metrics.Split;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,14 +1,14 @@
 package io.recs.examples;
 
+import io.recs.evaluation.flink.CollectingSink;
+import io.recs.evaluation.metrics.PrequentialResult;
+import io.recs.evaluation.metrics.Recommender;
 import io.recs.event.Interaction;
 import io.recs.event.Recommendations;
 import io.recs.event.ScoredItem;
 import io.recs.pipeline.RecsPipeline;
 import io.recs.pipeline.RecsStreams;
 import io.recs.scoring.LearnedWeights;
-import io.recs.testkit.flink.CollectingSink;
-import io.recs.testkit.metrics.PrequentialResult;
-import io.recs.testkit.metrics.Recommender;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;

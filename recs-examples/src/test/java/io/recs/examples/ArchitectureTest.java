@@ -38,6 +38,7 @@ class ArchitectureTest {
       List.of(
           Path.of("../recs-core/target/test-classes"),
           Path.of("../recs-connectors/target/test-classes"),
+          Path.of("../recs-evaluation/target/test-classes"),
           Path.of("../recs-testkit/target/test-classes"),
           Path.of("target/test-classes"));
 
@@ -59,7 +60,10 @@ class ArchitectureTest {
     // Rules over an empty import pass vacuously; make sure every module is there.
     assertThat(main.contain("io.recs.event.Interaction")).isTrue();
     assertThat(main.contain("io.recs.connectors.kafka.KafkaInteractionSource")).isTrue();
+    assertThat(main.contain("io.recs.evaluation.data.InteractionGenerator")).isTrue();
     assertThat(main.contain("io.recs.testkit.driver.RecsTestDriver")).isTrue();
+    assertThat(main.contain("io.recs.testkit.kafka.EmbeddedKafkaExtension")).isTrue();
+    assertThat(main.contain("io.recs.benchmarks.BenchmarkJob")).isTrue();
     assertThat(main.contain("io.recs.examples.Main")).isTrue();
     assertThat(everything.contain("io.recs.examples.ArchitectureTest")).isTrue();
   }
@@ -79,15 +83,88 @@ class ArchitectureTest {
 
   @Test
   void examplesUseOnlyPublicRecsTypes() {
-    // The benchmarks are exempt: their no-op pipeline shapes its messages with the internal
-    // row-update combiner, so that it sends exactly what recs sends. They are not examples to copy.
     classes()
         .that()
         .resideInAPackage("io.recs.examples..")
-        .and()
-        .resideOutsideOfPackage("io.recs.examples.bench..")
         .should()
         .onlyDependOnClassesThat(PUBLIC_OR_NOT_RECS)
+        .check(main);
+  }
+
+  /**
+   * What ships (the jobs' jars, recs-core, recs-connectors, recs-evaluation) holds no test tool:
+   * JarContentsITCase checks the jars themselves, this rule the imports that would put a test tool
+   * back into them. The benchmarks are not shipped but run from a jar of their own, so they may use
+   * JMH and nothing else of the list either.
+   */
+  @Test
+  void productCodeImportsNoTestTool() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.recs..")
+        .and()
+        .resideOutsideOfPackage("io.recs.testkit..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.recs.testkit..",
+            "org.junit..",
+            "org.assertj..",
+            "org.apache.flink.test..",
+            "org.apache.flink.runtime.testutils..",
+            "org.apache.kafka.common.test..",
+            "org.apache.hadoop.hdfs..")
+        .check(main);
+  }
+
+  /** The example jobs run without the benchmarks, which live in recs-benchmarks. */
+  @Test
+  void jobsImportNeitherBenchmarksNorJmh() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.recs.benchmarks..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.recs.benchmarks..", "org.openjdk.jmh..")
+        .check(main);
+  }
+
+  /**
+   * The testkit's heavy parts are optional Maven dependencies (see recs-testkit/pom.xml): the
+   * driver and the assertions must work without them, and only the extension that needs one may
+   * touch it. OptionalPartsTest in recs-testkit checks the pom and the missing-part messages.
+   */
+  @Test
+  void testkitDriverAndAssertionsNeedNoOptionalPart() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("io.recs.testkit.driver..", "io.recs.testkit.assertions..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.recs.testkit.kafka..",
+            "io.recs.testkit.hdfs..",
+            "io.recs.testkit.cluster..",
+            "org.apache.kafka..",
+            "org.apache.hadoop..")
+        .check(main);
+    noClasses()
+        .that()
+        .resideInAPackage("io.recs.testkit..")
+        .and()
+        .resideOutsideOfPackage("io.recs.testkit.kafka..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.apache.kafka.common.test..", "kafka..")
+        .check(main);
+    noClasses()
+        .that()
+        .resideInAPackage("io.recs.testkit..")
+        .and()
+        .resideOutsideOfPackage("io.recs.testkit.hdfs..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.apache.hadoop..")
         .check(main);
   }
 

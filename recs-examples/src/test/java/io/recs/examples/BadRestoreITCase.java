@@ -3,9 +3,9 @@ package io.recs.examples;
 import static io.recs.examples.JobProcesses.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.recs.evaluation.data.InteractionFiles;
+import io.recs.evaluation.data.InteractionGenerator;
 import io.recs.examples.JobProcesses.JobProcess;
-import io.recs.testkit.data.InteractionFiles;
-import io.recs.testkit.data.InteractionGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

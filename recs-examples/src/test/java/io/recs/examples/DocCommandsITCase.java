@@ -2,9 +2,9 @@ package io.recs.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.recs.benchmarks.BenchmarkJob;
 import io.recs.config.RecsOption;
 import io.recs.config.RecsSettings;
-import io.recs.examples.bench.BenchmarkJob;
 import io.recs.examples.cluster.ClusterBenchmark;
 import io.recs.pipeline.RecsPipeline;
 import java.nio.charset.StandardCharsets;
@@ -215,6 +215,7 @@ class DocCommandsITCase {
       } else {
         assertThat(words.get(i)).as(where + ": -jar or -cp").isEqualTo("-cp");
         mainClass = words.get(i + 2);
+        classpathOf(mainClass, words.get(i + 1), where);
         i += 3;
       }
     }
@@ -233,12 +234,35 @@ class DocCommandsITCase {
     return job(args, dir, ran, where);
   }
 
+  /**
+   * The {@code -cp} of a command holds its main class: the benchmarks and JMH run from
+   * recs-benchmarks' jar (the jobs' jars hold no benchmark), a job's class from recs-examples' jar,
+   * ClusterBenchmark from recs-examples' test classes; "..." elides a classpath given before.
+   */
+  private static void classpathOf(String mainClass, String classpath, String where) {
+    if (classpath.equals("...") || READERS_OWN_CLASSES.contains(mainClass)) {
+      return;
+    }
+    String holder;
+    if (mainClass.startsWith("io.recs.benchmarks.") || mainClass.equals("org.openjdk.jmh.Main")) {
+      holder = "recs-benchmarks/target/recs-benchmarks.jar";
+      assertThat(Path.of("..", classpath))
+          .as(where + ": the benchmarks' jar that the reactor's `package` builds")
+          .isRegularFile();
+    } else if (mainClass.startsWith("io.recs.examples.cluster.")) {
+      holder = "target/test-classes";
+    } else {
+      holder = "recs-examples";
+    }
+    assertThat(classpath).as(where + ": the classpath of " + mainClass).contains(holder);
+  }
+
   /** A benchmark or JMH: the class exists, has a main method, and knows its arguments. */
   private static void tool(
       String mainClass, List<String> properties, List<String> args, String where) throws Exception {
     Class.forName(mainClass).getMethod("main", String[].class);
     switch (mainClass) {
-      case "io.recs.examples.bench.BenchmarkJob" -> {
+      case "io.recs.benchmarks.BenchmarkJob" -> {
         for (String property : properties) {
           assertThat(property.substring(2, property.indexOf('=')))
               .as(where)
@@ -258,8 +282,8 @@ class DocCommandsITCase {
         }
       }
       case "org.openjdk.jmh.Main" ->
-          // the first argument is a benchmark class of recs-examples
-          Class.forName("io.recs.examples.bench." + args.get(0));
+          // the first argument is a benchmark class of recs-benchmarks
+          Class.forName("io.recs.benchmarks." + args.get(0));
       default -> throw new AssertionError(where + ": unknown main class " + mainClass);
     }
   }

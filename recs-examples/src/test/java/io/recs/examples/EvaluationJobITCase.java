@@ -3,12 +3,12 @@ package io.recs.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.recs.evaluation.data.InteractionGenerator;
+import io.recs.evaluation.metrics.RankingMetrics;
+import io.recs.evaluation.metrics.RankingReport;
+import io.recs.evaluation.metrics.Split;
+import io.recs.evaluation.metrics.Splits;
 import io.recs.event.Interaction;
-import io.recs.testkit.data.InteractionGenerator;
-import io.recs.testkit.metrics.RankingMetrics;
-import io.recs.testkit.metrics.RankingReport;
-import io.recs.testkit.metrics.Split;
-import io.recs.testkit.metrics.Splits;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package io.recs.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.recs.testkit.metrics.RankingReport;
+import io.recs.evaluation.metrics.RankingReport;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

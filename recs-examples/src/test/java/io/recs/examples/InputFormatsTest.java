@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.recs.config.RecsSettings;
+import io.recs.evaluation.data.InteractionFiles;
 import io.recs.event.Interaction;
 import io.recs.event.RecordOrigin;
 import io.recs.event.RejectReason;
 import io.recs.parse.InteractionParser;
 import io.recs.parse.ParseResult;
-import io.recs.testkit.data.InteractionFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -2,9 +2,9 @@ package io.recs.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.recs.evaluation.data.InteractionFiles;
+import io.recs.evaluation.data.InteractionGenerator;
 import io.recs.event.Interaction;
-import io.recs.testkit.data.InteractionFiles;
-import io.recs.testkit.data.InteractionGenerator;
 import io.recs.testkit.kafka.EmbeddedKafkaExtension;
 import io.recs.testkit.kafka.EmbeddedKafkaExtension.KeyValue;
 import java.util.ArrayList;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.recs.evaluation.data.InteractionFiles;
+import io.recs.evaluation.data.InteractionGenerator;
 import io.recs.event.Interaction;
-import io.recs.testkit.data.InteractionFiles;
-import io.recs.testkit.data.InteractionGenerator;
 import io.recs.testkit.hdfs.EmbeddedHdfsExtension;
 import io.recs.testkit.kafka.EmbeddedKafkaExtension;
 import io.recs.testkit.kafka.EmbeddedKafkaExtension.KeyValue;

@@ -2,10 +2,10 @@ package io.recs.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.recs.evaluation.data.InteractionGenerator;
 import io.recs.event.Interaction;
 import io.recs.similarity.SimilarityConfig;
 import io.recs.similarity.SimilarityMeasure;
-import io.recs.testkit.data.InteractionGenerator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

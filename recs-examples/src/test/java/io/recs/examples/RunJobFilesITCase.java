@@ -2,8 +2,8 @@ package io.recs.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.recs.evaluation.data.InteractionGenerator;
 import io.recs.event.Interaction;
-import io.recs.testkit.data.InteractionGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

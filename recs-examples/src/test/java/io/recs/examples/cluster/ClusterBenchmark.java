@@ -1,6 +1,7 @@
 package io.recs.examples.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.recs.evaluation.data.InteractionGenerator;
 import io.recs.event.Interaction;
 import io.recs.examples.cluster.RecsCluster.Outputs;
 import io.recs.testkit.cluster.CheckpointStats;
@@ -8,7 +9,6 @@ import io.recs.testkit.cluster.ClusterJob;
 import io.recs.testkit.cluster.FlinkClusterExtension;
 import io.recs.testkit.cluster.JobSubmission;
 import io.recs.testkit.cluster.TaskManagerProcess;
-import io.recs.testkit.data.InteractionGenerator;
 import io.recs.testkit.kafka.EmbeddedKafkaExtension;
 import io.recs.testkit.kafka.EmbeddedKafkaExtension.KeyValue;
 import java.io.IOException;

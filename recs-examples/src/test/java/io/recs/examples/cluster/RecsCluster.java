@@ -2,10 +2,10 @@ package io.recs.examples.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.recs.evaluation.data.InteractionFiles;
+import io.recs.evaluation.data.InteractionGenerator;
 import io.recs.event.Interaction;
 import io.recs.testkit.cluster.FlinkClusterExtension;
-import io.recs.testkit.data.InteractionFiles;
-import io.recs.testkit.data.InteractionGenerator;
 import io.recs.testkit.kafka.EmbeddedKafkaExtension;
 import io.recs.testkit.kafka.EmbeddedKafkaExtension.KeyValue;
 import java.io.IOException;

@@ -182,7 +182,7 @@ class StateCompatibilityITCase {
 
   /** The tiny generated set of the fixture, always the same. */
   private static List<Interaction> fixtureEvents() {
-    return io.recs.testkit.data.InteractionGenerator.tiny(5).generate();
+    return io.recs.evaluation.data.InteractionGenerator.tiny(5).generate();
   }
 
   /** The job's flags for the fixture: at-least-once, so that no transaction state is involved. */

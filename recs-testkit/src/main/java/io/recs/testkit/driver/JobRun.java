@@ -1,12 +1,12 @@
 package io.recs.testkit.driver;
 
+import io.recs.evaluation.flink.CollectingSink;
 import io.recs.event.Interaction;
 import io.recs.event.Recommendations;
 import io.recs.event.RejectedRecord;
 import io.recs.event.SimilarItems;
 import io.recs.event.TrendingItems;
 import io.recs.parse.ParseFunction;
-import io.recs.testkit.flink.CollectingSink;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;

@@ -1,5 +1,6 @@
 package io.recs.testkit.hdfs;
 
+import io.recs.testkit.internal.OptionalParts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,11 +45,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * them into the {@code hdfs://localhost:port/...} URIs that Flink jobs take. Flink reaches {@code
  * hdfs://} through the Hadoop classes on the classpath.
  *
- * <p>Needs Hadoop's shaded client on the test classpath: {@code hadoop-client-api} and {@code
- * hadoop-client-runtime} (which recs-connectors declares {@code provided}), plus {@code
- * hadoop-client-minicluster}, which recs-testkit brings. The unshaded {@code hadoop-client} next to
- * the minicluster fails with {@code NoClassDefFoundError:
- * org/eclipse/jetty/server/ConnectionFactory}.
+ * <p>Needs Hadoop's shaded client on the test classpath: {@code hadoop-client-api}, {@code
+ * hadoop-client-runtime} and {@code hadoop-client-minicluster}, all in test scope. recs-testkit
+ * declares them optional, so that tests that do not use HDFS do not get them; without them {@link
+ * #beforeAll} fails in one line that names them. The unshaded {@code hadoop-client} next to the
+ * minicluster fails with {@code NoClassDefFoundError: org/eclipse/jetty/server/ConnectionFactory}.
  */
 @PublicEvolving
 public final class EmbeddedHdfsExtension implements BeforeAllCallback, AfterAllCallback {
@@ -60,6 +61,8 @@ public final class EmbeddedHdfsExtension implements BeforeAllCallback, AfterAllC
 
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
+    OptionalParts.require(
+        EmbeddedHdfsExtension.class, OptionalParts.HDFS_CLASS, OptionalParts.HDFS_ARTIFACT);
     baseDir = Files.createTempDirectory("recs-hdfs");
     Configuration conf = new Configuration();
     conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, baseDir.toString());

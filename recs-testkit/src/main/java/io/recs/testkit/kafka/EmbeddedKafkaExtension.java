@@ -1,5 +1,6 @@
 package io.recs.testkit.kafka;
 
+import io.recs.testkit.internal.OptionalParts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -68,8 +69,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Map<String, String> wrong = EmbeddedKafkaExtension.saslPlainProperties("plain-admin", "nope");
  * }</pre>
  *
- * <p>Needs {@code org.apache.kafka:kafka-test-common-runtime} on the test classpath, which {@code
- * recs-testkit} brings.
+ * <p>Needs {@code org.apache.kafka:kafka-test-common-runtime} in test scope: recs-testkit declares
+ * it optional, so that tests that do not use Kafka do not get a broker on their classpath; without
+ * it {@link #start()} fails in one line that names it.
  */
 @PublicEvolving
 public final class EmbeddedKafkaExtension
@@ -169,6 +171,8 @@ public final class EmbeddedKafkaExtension
     if (cluster != null) {
       throw new IllegalStateException("the broker is already running at " + bootstrapServers());
     }
+    OptionalParts.require(
+        EmbeddedKafkaExtension.class, OptionalParts.KAFKA_CLASS, OptionalParts.KAFKA_ARTIFACT);
     jaasConfigBefore = System.getProperty(JAAS_CONFIG_PROPERTY);
     KafkaClusterTestKit.Builder builder =
         new KafkaClusterTestKit.Builder(

@@ -5,6 +5,8 @@ import static io.recs.testkit.assertions.RecsAssertions.assertThatSimilarItemsOf
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.recs.evaluation.data.InteractionGenerator;
+import io.recs.evaluation.reference.BatchReference;
 import io.recs.event.Interaction;
 import io.recs.event.RejectReason;
 import io.recs.event.RejectedRecord;
@@ -14,8 +16,6 @@ import io.recs.event.TrendingItems;
 import io.recs.pipeline.RecsPipeline;
 import io.recs.similarity.SimilarityConfig;
 import io.recs.testkit.CsvTestParser;
-import io.recs.testkit.data.InteractionGenerator;
-import io.recs.testkit.reference.BatchReference;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;

@@ -2,14 +2,14 @@ package io.recs.testkit.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.recs.evaluation.data.InteractionGenerator;
+import io.recs.evaluation.flink.CollectingSink;
 import io.recs.event.Interaction;
 import io.recs.event.Recommendations;
 import io.recs.event.ScoredItem;
 import io.recs.event.SimilarItems;
 import io.recs.pipeline.RecsPipeline;
 import io.recs.pipeline.RecsStreams;
-import io.recs.testkit.data.InteractionGenerator;
-import io.recs.testkit.flink.CollectingSink;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,12 +2,12 @@ package io.recs.testkit.recommendations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.recs.evaluation.data.InteractionGenerator;
+import io.recs.evaluation.flink.CollectingSink;
 import io.recs.event.Interaction;
 import io.recs.event.Recommendations;
 import io.recs.pipeline.RecsPipeline;
 import io.recs.similarity.SimilarityConfig;
-import io.recs.testkit.data.InteractionGenerator;
-import io.recs.testkit.flink.CollectingSink;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;

@@ -2,6 +2,8 @@ package io.recs.testkit.recommendations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.recs.evaluation.data.InteractionGenerator;
+import io.recs.evaluation.flink.CollectingSink;
 import io.recs.event.Interaction;
 import io.recs.event.Recommendations;
 import io.recs.pipeline.RecsPipeline;
@@ -11,8 +13,6 @@ import io.recs.scoring.LinearScoring;
 import io.recs.scoring.NeighbourLookup;
 import io.recs.scoring.ScoringConfig;
 import io.recs.similarity.SimilarityConfig;
-import io.recs.testkit.data.InteractionGenerator;
-import io.recs.testkit.flink.CollectingSink;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.flink.api.common.functions.MapFunction;

@@ -1,0 +1,458 @@
+package io.recs.benchmarks;
+
+import io.recs.config.RecsSettings;
+import io.recs.evaluation.data.InteractionGenerator;
+import io.recs.evaluation.flink.CollectingSink;
+import io.recs.evaluation.reference.BatchReference;
+import io.recs.event.Interaction;
+import io.recs.pipeline.Preset;
+import io.recs.pipeline.RecsPipeline;
+import io.recs.pipeline.RecsStreams;
+import io.recs.scoring.LearnedWeights;
+import io.recs.scoring.LinearScoring;
+import io.recs.scoring.NeighbourLookup;
+import io.recs.scoring.RankingFeature;
+import io.recs.scoring.ScoringConfig;
+import io.recs.scoring.ScoringOptions;
+import io.recs.similarity.SimilarityConfig;
+import io.recs.similarity.SimilarityOptions;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.metrics.Histogram;
+import org.apache.flink.metrics.HistogramStatistics;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Benchmarks of the recs pipeline on an embedded MiniCluster, printing their figures.
+ *
+ * <pre>
+ * java -jar recs-benchmarks.jar
+ *     [similarity|pipeline|latency|learning|all] [hashmap,rocksdb]
+ * </pre>
+ *
+ * <ul>
+ *   <li>{@code similarity}: the standard generated set (200,000 events) through the preference and
+ *       similarity operators at parallelism 2, HashMap and RocksDB, next to a pipeline of the same
+ *       shape and message fan-out whose operators keep no state and compute nothing; {@code
+ *       -Drecs.bench.rounds} rounds (default 3) of both, and their medians;
+ *   <li>{@code pipeline}: the whole pipeline with a recommendation after every event, as fast as it
+ *       goes (the highest sustained rate), {@code -Drecs.bench.rounds} rounds and their median;
+ *   <li>{@code latency}: the whole pipeline fed at a fixed rate ({@code -Drecs.bench.rate}, default
+ *       20,000 events/s), with p50 and p99 of the {@code recommendationLatencyMs} histogram at the
+ *       end, and, sampled once a second while the job runs, the p99 of each sample and the
+ *       estimated share of recommendations over 100 ms ({@link LatencySampler});
+ *   <li>{@code pipeline} and {@code latency} start with an untimed, unthrottled warm-up run;
+ *   <li>{@code learning} (not part of {@code all}): the whole pipeline, unthrottled, scoring with
+ *       {@link LinearScoring} fixed (features, no learning) and learning, alternately, after an
+ *       untimed warm-up, and with the default {@code Scorers.sum()} for reference; the overhead of
+ *       learning is 1 − learning / fixed.
+ * </ul>
+ *
+ * <p>{@code -Drecs.bench.lookup=replicated} runs the whole pipeline with {@link
+ * NeighbourLookup#REPLICATED} instead of the default {@link NeighbourLookup#PARTITIONED}; {@code
+ * -Drecs.bench.bufferTimeoutMs=N} sets Flink's {@code execution.buffer-timeout.interval}; {@code
+ * -Drecs.bench.preset=next-item} (or {@code taste}) runs the whole pipeline with a preset's
+ * settings, and {@code -Drecs.bench.neighbours=N}, {@code -Drecs.bench.candidatesPerSeed=N} change
+ * those two on top.
+ */
+@Internal
+public final class BenchmarkJob {
+  private static final int PARALLELISM = 2;
+  private static final int RATE = Integer.getInteger("recs.bench.rate", 20_000);
+  private static final int ROUNDS = Integer.getInteger("recs.bench.rounds", 3);
+
+  /** {@code execution.buffer-timeout.interval} in ms; -1 (default) leaves Flink's 100 ms. */
+  private static final long BUFFER_TIMEOUT_MS = Long.getLong("recs.bench.bufferTimeoutMs", -1);
+
+  private static final java.time.Duration EMIT_INTERVAL =
+      java.time.Duration.ofSeconds(Long.getLong("recs.bench.emitIntervalSeconds", 0));
+
+  private static final NeighbourLookup LOOKUP =
+      NeighbourLookup.valueOf(
+          System.getProperty("recs.bench.lookup", "partitioned").toUpperCase(Locale.ROOT));
+
+  /** The first argument: which benchmarks run. */
+  public static final List<String> MODES =
+      List.of("all", "similarity", "pipeline", "latency", "learning");
+
+  /** The second argument of {@code similarity}: comma-separated state backends. */
+  public static final List<String> BACKENDS = List.of("hashmap", "rocksdb");
+
+  /** The system properties read, each {@code -D<name>=<value>}. */
+  public static final List<String> PROPERTIES =
+      List.of(
+          "recs.bench.rate",
+          "recs.bench.rounds",
+          "recs.bench.bufferTimeoutMs",
+          "recs.bench.emitIntervalSeconds",
+          "recs.bench.lookup",
+          "recs.bench.rowBatchSize",
+          "recs.bench.preset",
+          "recs.bench.neighbours",
+          "recs.bench.candidatesPerSeed");
+
+  /**
+   * The settings of the whole-pipeline runs: {@code -Drecs.bench.preset} (default {@code default}),
+   * and {@code -Drecs.bench.neighbours}, {@code -Drecs.bench.candidatesPerSeed} on top when given.
+   */
+  private static final RecsSettings PIPELINE_SETTINGS = pipelineSettings();
+
+  private static RecsSettings pipelineSettings() {
+    RecsSettings settings =
+        RecsSettings.empty()
+            .with(
+                io.recs.pipeline.PipelineOptions.PRESET,
+                Preset.valueOf(
+                    System.getProperty("recs.bench.preset", "default")
+                        .toUpperCase(Locale.ROOT)
+                        .replace('-', '_')));
+    Integer neighbours = Integer.getInteger("recs.bench.neighbours");
+    if (neighbours != null) {
+      settings = settings.with(SimilarityOptions.NEIGHBOURS, neighbours);
+    }
+    Integer candidates = Integer.getInteger("recs.bench.candidatesPerSeed");
+    if (candidates != null) {
+      settings = settings.with(ScoringOptions.CANDIDATES_PER_SEED, candidates);
+    }
+    return settings;
+  }
+
+  private BenchmarkJob() {}
+
+  /** Runs the benchmarks named by the first argument (default all). */
+  public static void main(String[] args) throws Exception {
+    String mode = args.length == 0 ? "all" : args[0];
+    if (!MODES.contains(mode)) {
+      throw new IllegalArgumentException("mode must be one of " + MODES + ", was " + mode);
+    }
+    if (ROUNDS < 1) {
+      throw new IllegalArgumentException("recs.bench.rounds must be at least 1, was " + ROUNDS);
+    }
+    PrintStream out = System.out;
+    List<Interaction> events = InteractionGenerator.standard(42).generate();
+    out.printf(
+        "standard set: %,d events; %d cores; %s%n",
+        events.size(),
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"));
+    List<String> backends =
+        args.length > 1 ? List.of(args[1].split(",")) : List.of("hashmap", "rocksdb");
+    if (mode.equals("similarity") || mode.equals("all")) {
+      similarity(events, backends, out);
+    }
+    if (mode.equals("pipeline") || mode.equals("latency") || mode.equals("all")) {
+      // As for the similarity benchmark: a cold JVM compiles the hot paths during the first run.
+      runPipeline(events, "hashmap", 0);
+      out.println("warm-up run of the whole pipeline done (not reported)");
+    }
+    if (mode.equals("pipeline") || mode.equals("all")) {
+      double[] rates = new double[ROUNDS];
+      for (int round = 0; round < ROUNDS; round++) {
+        rates[round] = eventsPerSecond(events.size(), runPipeline(events, "hashmap", 0));
+        out.printf(
+            Locale.ROOT,
+            "round %d, whole pipeline, hashmap, %s neighbour lookup, unthrottled: %,.0f events/s%n",
+            round + 1,
+            LOOKUP,
+            rates[round]);
+      }
+      out.printf(
+          Locale.ROOT,
+          "whole pipeline, hashmap, %s neighbour lookup, unthrottled, median of %d rounds:"
+              + " %,.0f events/s%n",
+          LOOKUP,
+          ROUNDS,
+          median(rates));
+    }
+    if (mode.equals("learning")) {
+      learning(events, out);
+    }
+    if (mode.equals("latency") || mode.equals("all")) {
+      LatencyReporter.HISTOGRAMS.clear();
+      long millis;
+      double[] p99s;
+      double overLimit;
+      try (LatencySampler sampler = new LatencySampler(1000, 100)) {
+        millis = runPipeline(events, "hashmap", RATE);
+        p99s = sampler.p99s();
+        overLimit = sampler.shareOverLimit();
+      }
+      out.printf(
+          Locale.ROOT,
+          "whole pipeline, %s neighbour lookup, fed at %,d events/s: %,.0f events/s achieved%n",
+          LOOKUP,
+          RATE,
+          eventsPerSecond(events.size(), millis));
+      for (Histogram histogram : LatencyReporter.HISTOGRAMS) {
+        HistogramStatistics stats = histogram.getStatistics();
+        out.printf(
+            Locale.ROOT,
+            "latency, one rank subtask: p50 %.0f ms, p99 %.0f ms, max %d ms"
+                + " (last %d recommendations)%n",
+            stats.getQuantile(0.5),
+            stats.getQuantile(0.99),
+            stats.getMax(),
+            stats.size());
+      }
+      double[] sorted = p99s.clone();
+      Arrays.sort(sorted);
+      out.printf(
+          Locale.ROOT,
+          "latency while running: p99 of each rank subtask sampled once a second, %d samples:"
+              + " median %.0f ms, 90th percentile %.0f ms, largest %.0f ms; over 100 ms: %.2f%%"
+              + " (estimated); all: %s%n",
+          sorted.length,
+          sorted.length == 0 ? Double.NaN : median(sorted),
+          sorted.length == 0 ? Double.NaN : sorted[(int) Math.floor(0.9 * (sorted.length - 1))],
+          sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1],
+          100 * overLimit,
+          Arrays.toString(Arrays.stream(p99s).mapToLong(Math::round).toArray()));
+    }
+  }
+
+  private static void similarity(List<Interaction> events, List<String> backends, PrintStream out)
+      throws Exception {
+    SimilarityConfig config = SimilarityConfig.defaults();
+    List<NoOpPipeline.Event> fanOut =
+        NoOpPipeline.withFanOut(
+            events, config.historySize(), config.pairWindowItems(), config.maxItemsPerUser());
+    long touches = fanOut.stream().filter(e -> e.partners() >= 0).count();
+    long rowUpdates =
+        fanOut.stream().filter(e -> e.partners() > 0).mapToLong(e -> 1 + e.partners()).sum();
+    out.printf(
+        "fan-out: %,d touches, %,d row updates, %,d count broadcasts x %d%n",
+        touches, rowUpdates, touches, PARALLELISM);
+    // One untimed round first: a cold JVM compiles Flink's and recs' hot paths during the first
+    // seconds, which would otherwise count against whichever job runs first.
+    runNoOp(fanOut, "hashmap");
+    runSimilarity(events, "hashmap");
+    Stopwatch.records();
+    out.println("warm-up round done (not reported)");
+    for (String backend : backends) {
+      double[] realRates = new double[ROUNDS];
+      double[] noOpRates = new double[ROUNDS];
+      for (int round = 0; round < ROUNDS; round++) {
+        long cpu0 = Stopwatch.processCpuMillis();
+        noOpRates[round] = eventsPerSecond(events.size(), runNoOp(fanOut, backend));
+        long cpu1 = Stopwatch.processCpuMillis();
+        realRates[round] = eventsPerSecond(events.size(), runSimilarity(events, backend));
+        long cpu2 = Stopwatch.processCpuMillis();
+        out.printf(
+            Locale.ROOT,
+            "round %d, preferences + similarity, %s, p=%d: %,.0f events/s; no-op same shape:"
+                + " %,.0f events/s; ratio %.2f (CPU seconds per job incl. start-up: %.1f recs,"
+                + " %.1f no-op)%n",
+            round + 1,
+            backend,
+            PARALLELISM,
+            realRates[round],
+            noOpRates[round],
+            realRates[round] / noOpRates[round],
+            (cpu2 - cpu1) / 1000.0,
+            (cpu1 - cpu0) / 1000.0);
+      }
+      double real = median(realRates);
+      double noOp = median(noOpRates);
+      out.printf(
+          Locale.ROOT,
+          "preferences + similarity, %s, p=%d, median of %d rounds: %,.0f events/s; no-op same"
+              + " shape: %,.0f events/s; ratio of the medians %.2f%n",
+          backend,
+          PARALLELISM,
+          ROUNDS,
+          real,
+          noOp,
+          real / noOp);
+    }
+    BatchReference reference = BatchReference.compute(events, config);
+    double rowEntries =
+        reference.cooccurrences().values().stream()
+            .mapToInt(java.util.Map::size)
+            .average()
+            .orElse(0);
+    double seen =
+        reference.users().stream().mapToInt(u -> reference.seen(u).size()).average().orElse(0);
+    double history =
+        reference.users().stream().mapToInt(u -> reference.history(u).size()).average().orElse(0);
+    out.printf(
+        Locale.ROOT,
+        "state per user: %.1f seen items, %.1f history entries; per item: %.1f co-occurrence row"
+            + " entries, %d neighbours%n",
+        seen,
+        history,
+        rowEntries,
+        config.neighbours());
+  }
+
+  private static void learning(List<Interaction> events, PrintStream out) throws Exception {
+    ScoringConfig sum = ScoringConfig.builder().neighbourLookup(LOOKUP).build();
+    ScoringConfig fixed =
+        ScoringConfig.builder()
+            .neighbourLookup(LOOKUP)
+            .linear(LinearScoring.fixed(LearnedWeights.only(RankingFeature.DECAYED)))
+            .build();
+    ScoringConfig learned =
+        ScoringConfig.builder()
+            .neighbourLookup(LOOKUP)
+            .linear(LinearScoring.builder().build())
+            .build();
+    runPipeline(events, "hashmap", 0, learned);
+    out.println("warm-up round done (not reported)");
+    for (int round = 1; round <= 3; round++) {
+      for (ScoringConfig scoring : List.of(fixed, learned, sum)) {
+        double rate = eventsPerSecond(events.size(), runPipeline(events, "hashmap", 0, scoring));
+        String name =
+            scoring == sum
+                ? "Scorers.sum() (default)"
+                : scoring == fixed ? "LinearScoring, fixed" : "LinearScoring, learning";
+        out.printf(
+            Locale.ROOT,
+            "round %d, whole pipeline, hashmap, %s neighbour lookup, %s: %,.0f events/s%n",
+            round,
+            LOOKUP,
+            name,
+            rate);
+      }
+    }
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int middle = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  }
+
+  private static long runSimilarity(List<Interaction> events, String backend) throws Exception {
+    StreamExecutionEnvironment env = environment(backend);
+    SimilarityConfig config =
+        SimilarityConfig.builder()
+            .emitInterval(EMIT_INTERVAL)
+            .rowBatchSize(NoOpPipeline.ROW_BATCH_SIZE)
+            .build();
+    RecsStreams streams =
+        RecsPipeline.builder()
+            .similarity(config)
+            .recommendations(false)
+            .build()
+            .apply(source(env, events, 0));
+    streams.similarItems().sinkTo(Stopwatch.endSink());
+    env.execute("benchmark: preferences + similarity, " + backend);
+    System.out.printf("  (%,d SimilarItems emitted)%n", Stopwatch.records());
+    return Stopwatch.elapsedMillis();
+  }
+
+  private static long runNoOp(List<NoOpPipeline.Event> events, String backend) throws Exception {
+    StreamExecutionEnvironment env = environment(backend);
+    DataStream<NoOpPipeline.Event> input =
+        env.fromSource(
+                new DataGeneratorSource<>(
+                    new StandardSet<>(NoOpPipeline::withDefaultFanOut),
+                    events.size(),
+                    RateLimiterStrategy.noOp(),
+                    TypeInformation.of(NoOpPipeline.Event.class)),
+                WatermarkStrategy.<NoOpPipeline.Event>forMonotonousTimestamps()
+                    .withTimestampAssigner((event, previous) -> event.interaction().timestamp()),
+                "events with fan-out")
+            .setParallelism(1)
+            .map(new Stopwatch<>())
+            .setParallelism(1);
+    NoOpPipeline.apply(input).sinkTo(Stopwatch.endSink());
+    env.execute("benchmark: no-op of the same shape, " + backend);
+    System.out.printf(
+        "  (no-op similarity stage: %,d row messages, %,d columns after merging)%n",
+        NoOpPipeline.ROW_MESSAGES.sumThenReset(), NoOpPipeline.ROW_COLUMNS.sumThenReset());
+    Stopwatch.records();
+    return Stopwatch.elapsedMillis();
+  }
+
+  private static long runPipeline(List<Interaction> events, String backend, double rate)
+      throws Exception {
+    return runPipeline(
+        events,
+        backend,
+        rate,
+        RecsPipeline.from(PIPELINE_SETTINGS.with(ScoringOptions.LOOKUP, LOOKUP)).scoring());
+  }
+
+  private static long runPipeline(
+      List<Interaction> events, String backend, double rate, ScoringConfig scoring)
+      throws Exception {
+    StreamExecutionEnvironment env = environment(backend);
+    RecsPipeline base = RecsPipeline.from(PIPELINE_SETTINGS);
+    RecsStreams streams =
+        RecsPipeline.builder()
+            .similarity(base.similarity())
+            .preferences(base.preferences())
+            .trending(base.trending())
+            .scoring(scoring)
+            .build()
+            .apply(source(env, events, rate));
+    streams.recommendations().sinkTo(Stopwatch.endSink());
+    streams.similarItems().sinkTo(Stopwatch.endSink());
+    streams.trending().sinkTo(Stopwatch.endSink());
+    CollectingSink<LearnedWeights> weights = null;
+    if (scoring.linear() != null && scoring.linear().learning()) {
+      weights = CollectingSink.create();
+      streams.learnedWeights().sinkTo(weights);
+    }
+    env.execute("benchmark: whole pipeline, " + backend);
+    if (weights != null) {
+      System.out.printf(
+          "  (pairwise updates per rank subtask: %s)%n",
+          weights.records().stream().map(LearnedWeights::updates).toList());
+      weights.clear();
+    }
+    System.out.printf(
+        "  (%,d recommendations, similar-items and trending lists emitted)%n", Stopwatch.records());
+    return Stopwatch.elapsedMillis();
+  }
+
+  private static DataStream<Interaction> source(
+      StreamExecutionEnvironment env, List<Interaction> events, double rate) {
+    return env.fromSource(
+            new DataGeneratorSource<>(
+                new StandardSet<>(list -> list),
+                events.size(),
+                rate > 0 ? RateLimiterStrategy.perSecond(rate) : RateLimiterStrategy.noOp(),
+                TypeInformation.of(Interaction.class)),
+            WatermarkStrategy.<Interaction>forMonotonousTimestamps()
+                .withTimestampAssigner((event, previous) -> event.timestamp()),
+            "generated interactions")
+        .setParallelism(1)
+        .map(new Stopwatch<>())
+        .setParallelism(1);
+  }
+
+  private static StreamExecutionEnvironment environment(String backend) {
+    Configuration conf = new Configuration();
+    conf.set(StateBackendOptions.STATE_BACKEND, backend);
+    conf.set(PipelineOptions.GENERIC_TYPES, false);
+    conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(512));
+    if (BUFFER_TIMEOUT_MS >= 0) {
+      conf.set(ExecutionOptions.BUFFER_TIMEOUT, java.time.Duration.ofMillis(BUFFER_TIMEOUT_MS));
+    }
+    conf.setString("metrics.reporter.latency.factory.class", LatencyReporter.class.getName());
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    env.setParallelism(PARALLELISM);
+    return env;
+  }
+
+  private static double eventsPerSecond(int events, long millis) {
+    return events * 1000.0 / millis;
+  }
+}
