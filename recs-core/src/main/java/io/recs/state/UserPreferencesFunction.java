@@ -122,12 +122,14 @@ public final class UserPreferencesFunction
       }
     }
     String item = event.itemId();
-    if (current.seenCount < similarity.maxItemsPerUser() && !seen.contains(item)) {
+    boolean admits = current.seenCount < similarity.maxItemsPerUser();
+    boolean isSeen = (admits || similarity.weighted()) && seen.contains(item);
+    if (admits && !isSeen) {
       seen.put(item, Boolean.TRUE);
       current.seenCount++;
       out.collect(touch(current, event, false));
       touches.inc();
-    } else if (similarity.weighted() && event.weight() > 0 && seen.contains(item)) {
+    } else if (isSeen && similarity.weighted() && event.weight() > 0) {
       // A repeat action raises the user's weight on an item it already pairs with.
       out.collect(touch(current, event, true));
       touches.inc();
@@ -290,7 +292,9 @@ public final class UserPreferencesFunction
     for (int k = 0; k < limit; k++) {
       if (current.items[k].equals(event.itemId())) {
         own = k;
-        continue; // only a repeat finds its own item in the history
+        // A repeat finds its own item in the history (a first touch only when state TTL expired
+        // the item's seen entry but not the history): never its own partner.
+        continue;
       }
       if (pairWindowMs >= 0 && current.lastTimes[k] < event.timestamp() - pairWindowMs) {
         continue;

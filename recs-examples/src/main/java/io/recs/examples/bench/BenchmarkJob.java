@@ -67,9 +67,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * -Drecs.bench.bufferTimeoutMs=N} sets Flink's {@code execution.buffer-timeout.interval}; {@code
  * -Drecs.bench.preset=next-item} (or {@code taste}) runs the whole pipeline with a preset's
  * settings, and {@code -Drecs.bench.neighbours=N}, {@code -Drecs.bench.candidatesPerSeed=N} change
- * those two on top. {@code -Drecs.bench.weighted=true} runs the similarity and pipeline
- * benchmarks with {@code similarity.weighted}, and {@code -Drecs.bench.revisitProbability=P}
- * generates the set with that share of repeat events (the standard set has 0.05).
+ * those two on top. {@code -Drecs.bench.weighted=true} runs the similarity and pipeline benchmarks
+ * with {@code similarity.weighted}, and {@code -Drecs.bench.revisitProbability=P} generates the set
+ * with that share of repeat events (the standard set has 0.05).
  */
 @Internal
 public final class BenchmarkJob {
