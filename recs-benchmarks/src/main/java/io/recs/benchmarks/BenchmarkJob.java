@@ -67,7 +67,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * -Drecs.bench.bufferTimeoutMs=N} sets Flink's {@code execution.buffer-timeout.interval}; {@code
  * -Drecs.bench.preset=next-item} (or {@code taste}) runs the whole pipeline with a preset's
  * settings, and {@code -Drecs.bench.neighbours=N}, {@code -Drecs.bench.candidatesPerSeed=N} change
- * those two on top.
+ * those two on top. {@code -Drecs.bench.weighted=true} runs the similarity and pipeline benchmarks
+ * with {@code similarity.weighted}, and {@code -Drecs.bench.revisitProbability=P} generates the set
+ * with that share of repeat events (the standard set has 0.05).
  */
 @Internal
 public final class BenchmarkJob {
@@ -80,6 +82,15 @@ public final class BenchmarkJob {
 
   private static final java.time.Duration EMIT_INTERVAL =
       java.time.Duration.ofSeconds(Long.getLong("recs.bench.emitIntervalSeconds", 0));
+
+  /** {@code similarity.weighted} in the similarity and pipeline runs (default false). */
+  private static final boolean WEIGHTED = Boolean.getBoolean("recs.bench.weighted");
+
+  /**
+   * The generator's {@code revisitProbability} (default: the standard set's); a higher one gives
+   * more repeat actions, as session data has.
+   */
+  private static final String REVISIT = System.getProperty("recs.bench.revisitProbability");
 
   private static final NeighbourLookup LOOKUP =
       NeighbourLookup.valueOf(
@@ -103,7 +114,9 @@ public final class BenchmarkJob {
           "recs.bench.rowBatchSize",
           "recs.bench.preset",
           "recs.bench.neighbours",
-          "recs.bench.candidatesPerSeed");
+          "recs.bench.candidatesPerSeed",
+          "recs.bench.weighted",
+          "recs.bench.revisitProbability");
 
   /**
    * The settings of the whole-pipeline runs: {@code -Drecs.bench.preset} (default {@code default}),
@@ -124,6 +137,9 @@ public final class BenchmarkJob {
     if (neighbours != null) {
       settings = settings.with(SimilarityOptions.NEIGHBOURS, neighbours);
     }
+    if (WEIGHTED) {
+      settings = settings.with(SimilarityOptions.WEIGHTED, true);
+    }
     Integer candidates = Integer.getInteger("recs.bench.candidatesPerSeed");
     if (candidates != null) {
       settings = settings.with(ScoringOptions.CANDIDATES_PER_SEED, candidates);
@@ -143,7 +159,14 @@ public final class BenchmarkJob {
       throw new IllegalArgumentException("recs.bench.rounds must be at least 1, was " + ROUNDS);
     }
     PrintStream out = System.out;
-    List<Interaction> events = InteractionGenerator.standard(42).generate();
+    List<Interaction> events =
+        REVISIT == null
+            ? InteractionGenerator.standard(42).generate()
+            : InteractionGenerator.builder()
+                .seed(42)
+                .revisitProbability(Double.parseDouble(REVISIT))
+                .build()
+                .generate();
     out.printf(
         "standard set: %,d events; %d cores; %s%n",
         events.size(),
@@ -236,6 +259,11 @@ public final class BenchmarkJob {
     out.printf(
         "fan-out: %,d touches, %,d row updates, %,d count broadcasts x %d%n",
         touches, rowUpdates, touches, PARALLELISM);
+    if (WEIGHTED) {
+      out.printf(
+          "weighted: recs also sends %,d repeat touches (no-op pipeline: first touches only)%n",
+          repeatTouches(events, config.maxItemsPerUser()));
+    }
     // One untimed round first: a cold JVM compiles Flink's and recs' hot paths during the first
     // seconds, which would otherwise count against whichever job runs first.
     runNoOp(fanOut, "hashmap");
@@ -337,10 +365,27 @@ public final class BenchmarkJob {
     return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
   }
 
+  /** Events of positive weight on an item already in their user's seen set. */
+  private static long repeatTouches(List<Interaction> events, int maxItemsPerUser) {
+    java.util.Map<String, java.util.Set<String>> seen = new java.util.HashMap<>();
+    long repeats = 0;
+    for (Interaction e : events) {
+      java.util.Set<String> items =
+          seen.computeIfAbsent(e.userId(), u -> new java.util.HashSet<>());
+      if (items.contains(e.itemId())) {
+        repeats += e.weight() > 0 ? 1 : 0;
+      } else if (items.size() < maxItemsPerUser) {
+        items.add(e.itemId());
+      }
+    }
+    return repeats;
+  }
+
   private static long runSimilarity(List<Interaction> events, String backend) throws Exception {
     StreamExecutionEnvironment env = environment(backend);
     SimilarityConfig config =
         SimilarityConfig.builder()
+            .weighted(WEIGHTED)
             .emitInterval(EMIT_INTERVAL)
             .rowBatchSize(NoOpPipeline.ROW_BATCH_SIZE)
             .build();

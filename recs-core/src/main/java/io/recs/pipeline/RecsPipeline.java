@@ -218,19 +218,26 @@ public final class RecsPipeline {
     SingleOutputStreamOperator<RowUpdate> rowUpdates =
         touches
             .keyBy(Touch::item)
-            .process(new ItemCountFunction(similarity.maxUsersPerItem()))
+            .process(new ItemCountFunction(similarity.maxUsersPerItem(), similarity.weighted()))
             .name("item counts")
             .uid(uidPrefix + "item-counts");
 
     DataStream<ItemCount> itemCounts = rowUpdates.getSideOutput(ItemCountFunction.ITEM_COUNTS);
 
+    // Weighted, the item-count stage sends counts with norms, also on repeat touches.
+    DataStream<CountUpdate> itemCountUpdates =
+        similarity.weighted()
+            ? rowUpdates.getSideOutput(ItemCountFunction.ITEM_NORMS)
+            : itemCounts
+                .map(count -> new CountUpdate(count.itemId(), count.users()))
+                .returns(TypeInformation.of(CountUpdate.class))
+                .name("to count updates");
     BroadcastStream<CountUpdate> counts =
-        itemCounts
-            .map(count -> new CountUpdate(count.itemId(), count.users()))
-            .returns(TypeInformation.of(CountUpdate.class))
-            .name("to count updates")
-            .union(userTotal)
-            .broadcast(SimilarityFunction.COUNTS);
+        similarity.weighted()
+            ? itemCountUpdates
+                .union(userTotal)
+                .broadcast(SimilarityFunction.COUNTS, SimilarityFunction.NORMS)
+            : itemCountUpdates.union(userTotal).broadcast(SimilarityFunction.COUNTS);
 
     DataStream<RowUpdate> combinedRowUpdates =
         rowUpdates

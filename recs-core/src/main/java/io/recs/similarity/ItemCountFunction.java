@@ -21,7 +21,10 @@ import org.apache.flink.util.OutputTag;
  * that an item reaches makes its pairs, and the lists built from them, irreproducible.
  *
  * <p>The new item's row gets one update with all partners; each partner's row gets one update with
- * the new item. Every count change goes to the {@link #ITEM_COUNTS} side output.
+ * the new item. Every count change goes to the {@link #ITEM_COUNTS} side output. With {@code
+ * weighted}, repeat touches (a user's later actions on an item) add their deltas to the pairs but
+ * do not count the user again, and every touch grows the item's squared weighted norm ‖i‖² = Σ_u
+ * W_u(i)², sent with the count to the {@link #ITEM_NORMS} side output.
  */
 @Internal
 public final class ItemCountFunction extends KeyedProcessFunction<String, Touch, RowUpdate> {
@@ -35,34 +38,69 @@ public final class ItemCountFunction extends KeyedProcessFunction<String, Touch,
   public static final OutputTag<RankContext> ITEM_CATEGORIES =
       new OutputTag<>("recs-item-categories", TypeInformation.of(RankContext.class));
 
+  /**
+   * With {@code weighted}: the item's user count and squared weighted norm after every touch, for
+   * the similarity stage's broadcast input.
+   */
+  public static final OutputTag<CountUpdate> ITEM_NORMS =
+      new OutputTag<>("recs-item-norms", TypeInformation.of(CountUpdate.class));
+
   private final int maxUsersPerItem;
+  private final boolean weighted;
 
   private transient ValueState<Long> users;
   private transient ValueState<String> category;
+  private transient ValueState<Double> norm;
   private transient Counter cappedTouches;
 
   /** A function that lets the first {@code maxUsersPerItem} users of an item generate pairs. */
   public ItemCountFunction(int maxUsersPerItem) {
+    this(maxUsersPerItem, false);
+  }
+
+  /**
+   * A function that lets the first {@code maxUsersPerItem} users of an item generate pairs, and
+   * with {@code weighted} also keeps the item's squared weighted norm ‖i‖² and lets repeat touches
+   * add to the pairs while the item has at most {@code maxUsersPerItem} users.
+   */
+  public ItemCountFunction(int maxUsersPerItem, boolean weighted) {
     this.maxUsersPerItem = maxUsersPerItem;
+    this.weighted = weighted;
   }
 
   @Override
   public void open(OpenContext openContext) {
     users = getRuntimeContext().getState(new ValueStateDescriptor<>("users", Types.LONG));
     category = getRuntimeContext().getState(new ValueStateDescriptor<>("category", Types.STRING));
+    if (weighted) { // a state of its own: unweighted state stays as it was
+      norm = getRuntimeContext().getState(new ValueStateDescriptor<>("norm", Types.DOUBLE));
+    }
     cappedTouches = getRuntimeContext().getMetricGroup().counter("cappedTouches");
   }
 
   @Override
   public void processElement(Touch touch, Context ctx, Collector<RowUpdate> out) throws Exception {
     Long current = users.value();
-    long count = current == null ? 1 : current + 1;
-    users.update(count);
-    ctx.output(ITEM_COUNTS, new ItemCount(touch.item(), count, touch.time()));
+    long count;
+    if (touch.repeat()) {
+      count = current == null ? 0 : current;
+    } else {
+      count = current == null ? 1 : current + 1;
+      users.update(count);
+      ctx.output(ITEM_COUNTS, new ItemCount(touch.item(), count, touch.time()));
+    }
+    if (weighted) {
+      Double before = norm.value();
+      double after = (before == null ? 0 : before) + touch.normDelta();
+      norm.update(after);
+      ctx.output(ITEM_NORMS, new CountUpdate(touch.item(), count, after));
+    }
     if (touch.category() != null && !touch.category().equals(category.value())) {
       category.update(touch.category());
       ctx.output(ITEM_CATEGORIES, RankContext.category(touch.item(), touch.category()));
     }
+    // A repeat touch cannot tell whether its user was one of the first users, so once the item
+    // has more users than the cap, repeats add no pairs.
     if (count > maxUsersPerItem) {
       cappedTouches.inc();
       return;

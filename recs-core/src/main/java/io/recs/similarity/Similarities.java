@@ -33,6 +33,31 @@ final class Similarities {
     }
   }
 
+  /**
+   * The similarity of item i to item j with weighted co-occurrence.
+   *
+   * @param c weighted co-occurrence C(i,j) &gt; 0
+   * @param a squared weighted norm ‖i‖²
+   * @param b squared weighted norm ‖j‖²
+   * @param n all users, N
+   */
+  static double weightedScore(SimilarityMeasure measure, double c, double a, double b, double n) {
+    // By Cauchy-Schwarz c² ≤ a·b; norms that lag the co-occurrence (they travel on another
+    // channel) or a history entry evicted and re-added can break that, so a·b is taken as at
+    // least c².
+    double ab = Math.max(a * b, c * c);
+    switch (measure) {
+      case COOCCURRENCE:
+        return c;
+      case COSINE:
+        return c / Math.sqrt(ab);
+      case LIFT:
+        return c * n / ab;
+      default:
+        throw new IllegalArgumentException(measure + " needs unweighted counts");
+    }
+  }
+
   /** Dunning's G² for the 2×2 table of two items, as in Mahout's LogLikelihood. */
   static double logLikelihoodRatio(double c, double a, double b, double n) {
     double k11 = c;

@@ -104,7 +104,18 @@ public final class SimilarityConfig implements Serializable {
     return maxUsersPerItem;
   }
 
-  /** Whether pair deltas are weighted by action weights instead of counting 1. Default false. */
+  /**
+   * Whether co-occurrence is weighted by action weights instead of counting users. Default false.
+   *
+   * <p>Weighted, with W_u(i) user u's accumulated weight on item i (the sum of the weights of u's
+   * events on i since i entered u's recent history), every event of weight w on an item i of u's
+   * seen set, the first and every repeat, adds w·W_u(j) to C(i,j) and C(j,i) for each partner j
+   * (the recent items a first touch pairs with), so that C(i,j) = Σ_u W_u(i)·W_u(j) while the
+   * events stay within the pair window; and grows the squared norm ‖i‖² = Σ_u W_u(i)² by (W_u(i) +
+   * w)² − W_u(i)². COSINE is then c / √max(‖i‖²·‖j‖², c²) and LIFT c·N / max(‖i‖²·‖j‖², c²);
+   * JACCARD and LLR need counts and are refused. Costs one touch per repeat action. See {@code
+   * docs/similarity.md}.
+   */
   public boolean weighted() {
     return weighted;
   }

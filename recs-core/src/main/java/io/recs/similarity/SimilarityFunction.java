@@ -18,11 +18,12 @@ import org.apache.flink.util.Collector;
  * SimilarItems} when the ordered neighbour list changes.
  *
  * <p>Item counts and the user total arrive on a broadcast input and are held by every subtask (one
- * long per item). A row update rescores only the changed columns, with the counts as they are then;
- * other entries keep the score they had when last computed. So between recomputations the list can
- * be slightly stale. It is recomputed from the whole row on every emission timer (with {@code
- * emitInterval}) and when the input ends (an event-time timer at the end of time), so a drained
- * bounded input leaves exact lists computed from final counts.
+ * long per item; with {@code weighted}, also one double per item, its squared weighted norm, which
+ * the measures then use in place of the count). A row update rescores only the changed columns,
+ * with the counts as they are then; other entries keep the score they had when last computed. So
+ * between recomputations the list can be slightly stale. It is recomputed from the whole row on
+ * every emission timer (with {@code emitInterval}) and when the input ends (an event-time timer at
+ * the end of time), so a drained bounded input leaves exact lists computed from final counts.
  */
 @Internal
 public final class SimilarityFunction
@@ -32,6 +33,13 @@ public final class SimilarityFunction
   /** The broadcast item counts: item id (or {@link CountUpdate#TOTAL_USERS}) to count. */
   public static final MapStateDescriptor<String, Long> COUNTS =
       new MapStateDescriptor<>("recs-counts", Types.STRING, Types.LONG);
+
+  /**
+   * With {@code weighted} only, the broadcast squared weighted norms: item id to ‖i‖². A state of
+   * its own, declared only when weighted, so that unweighted state stays as it was.
+   */
+  public static final MapStateDescriptor<String, Double> NORMS =
+      new MapStateDescriptor<>("recs-norms", Types.STRING, Types.DOUBLE);
 
   private static final long END_OF_INPUT = Long.MAX_VALUE;
 
@@ -68,13 +76,25 @@ public final class SimilarityFunction
     if (known == null || known < update.count()) {
       counts.put(update.item(), update.count());
     }
+    if (config.weighted() && !CountUpdate.TOTAL_USERS.equals(update.item())) {
+      BroadcastState<String, Double> norms = ctx.getBroadcastState(NORMS);
+      Double knownNorm = norms.get(update.item());
+      if (knownNorm == null || knownNorm < update.norm()) {
+        norms.put(update.item(), update.norm());
+      }
+    }
   }
 
   @Override
   public void processElement(RowUpdate update, ReadOnlyContext ctx, Collector<SimilarItems> out)
       throws Exception {
     ReadOnlyBroadcastState<String, Long> counts = ctx.getBroadcastState(COUNTS);
-    double rowCount = Math.max(update.rowCount(), count(counts, update.row()));
+    ReadOnlyBroadcastState<String, Double> norms =
+        config.weighted() ? ctx.getBroadcastState(NORMS) : null;
+    double rowCount =
+        norms != null
+            ? norm(norms, update.row())
+            : Math.max(update.rowCount(), count(counts, update.row()));
     double users = count(counts, CountUpdate.TOTAL_USERS);
     Neighbours list = current.value();
     if (list == null) {
@@ -92,8 +112,9 @@ public final class SimilarityFunction
     }
     for (int k = 0; k < cols.length; k++) {
       double c = entries.add(cols[k], deltas[k]);
-      double colCount = Math.max(colCounts[k], count(counts, cols[k]));
-      double score = Similarities.score(config.measure(), c, rowCount, colCount, users);
+      double colCount =
+          norms != null ? norm(norms, cols[k]) : Math.max(colCounts[k], count(counts, cols[k]));
+      double score = score(c, rowCount, colCount, users);
       changed |= list.offer(cols[k], score, config.neighbours());
     }
     row.update(entries);
@@ -103,7 +124,7 @@ public final class SimilarityFunction
         && list.updatesSinceRecompute >= Math.max(config.neighbours(), list.rowSize)) {
       // Scores of entries that did not change were computed with the counts of their time;
       // recomputing the row once per rowSize updates bounds that drift at O(K) amortised work.
-      Neighbours fresh = recompute(entries, rowCount, counts);
+      Neighbours fresh = recompute(entries, rowCount, counts, norms);
       fresh.time = list.time;
       fresh.rowSize = list.rowSize;
       changed |= !fresh.sameItems(list);
@@ -127,12 +148,15 @@ public final class SimilarityFunction
       throws Exception {
     Neighbours previous = current.value();
     ReadOnlyBroadcastState<String, Long> counts = ctx.getBroadcastState(COUNTS);
+    ReadOnlyBroadcastState<String, Double> norms =
+        config.weighted() ? ctx.getBroadcastState(NORMS) : null;
     CooccurrenceRow entries = row.value();
     Neighbours list =
         recompute(
             entries == null ? new CooccurrenceRow() : entries,
-            count(counts, ctx.getCurrentKey()),
-            counts);
+            norms != null ? norm(norms, ctx.getCurrentKey()) : count(counts, ctx.getCurrentKey()),
+            counts,
+            norms);
     list.time = previous == null ? timestamp : previous.time;
     list.rowSize = previous == null ? 0 : previous.rowSize;
     current.update(list);
@@ -144,19 +168,25 @@ public final class SimilarityFunction
     emitIfChanged(ctx.getCurrentKey(), list, endOfInput, out);
   }
 
-  /** The list from the whole row with the counts known now; resets the drift counter. */
+  /**
+   * The list from the whole row with the counts (weighted: the norms) known now; resets the drift
+   * counter.
+   */
   private Neighbours recompute(
-      CooccurrenceRow entries, double rowCount, ReadOnlyBroadcastState<String, Long> counts)
+      CooccurrenceRow entries,
+      double rowCount,
+      ReadOnlyBroadcastState<String, Long> counts,
+      ReadOnlyBroadcastState<String, Double> norms)
       throws Exception {
     double users = count(counts, CountUpdate.TOTAL_USERS);
     double[] scores = new double[entries.size];
     for (int k = 0; k < entries.size; k++) {
+      String col = entries.items[k];
       scores[k] =
-          Similarities.score(
-              config.measure(),
+          score(
               entries.counts[k],
               rowCount,
-              count(counts, entries.items[k]),
+              norms != null ? norm(norms, col) : count(counts, col),
               users);
     }
     return Neighbours.top(entries.items, scores, entries.size, config.neighbours());
@@ -170,6 +200,19 @@ public final class SimilarityFunction
       emitted.update(list.copy());
       out.collect(new SimilarItems(item, list.toScoredItems(), list.time));
     }
+  }
+
+  /** The similarity; {@code a} and {@code b} are counts, or when weighted, squared norms. */
+  private double score(double c, double a, double b, double users) {
+    return config.weighted()
+        ? Similarities.weightedScore(config.measure(), c, a, b, users)
+        : Similarities.score(config.measure(), c, a, b, users);
+  }
+
+  private static double norm(ReadOnlyBroadcastState<String, Double> norms, String key)
+      throws Exception {
+    Double value = norms.get(key);
+    return value == null ? 0 : value;
   }
 
   private static double count(ReadOnlyBroadcastState<String, Long> counts, String key)

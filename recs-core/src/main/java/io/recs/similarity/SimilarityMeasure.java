@@ -5,8 +5,11 @@ import org.apache.flink.annotation.PublicEvolving;
 /**
  * How two items' co-occurrence count and item counts become a similarity score.
  *
- * <p>With c = C(i,j) the number of users who interacted with both items (or the weighted sum), a =
- * n(i) and b = n(j) the numbers of users of each item, and N the number of users:
+ * <p>With c = C(i,j) the number of users who interacted with both items, a = n(i) and b = n(j) the
+ * numbers of users of each item, and N the number of users. With {@link
+ * SimilarityConfig#weighted()}, c is the weighted sum Σ_u W_u(i)·W_u(j) and a, b are the squared
+ * weighted norms ‖i‖² = Σ_u W_u(i)², with a·b taken as at least c² (so weighted cosine is the
+ * cosine of the weighted user vectors, at most 1):
  *
  * <ul>
  *   <li>{@link #COOCCURRENCE}: {@code c}
@@ -24,7 +27,7 @@ public enum SimilarityMeasure {
   COOCCURRENCE(false),
   /** Jaccard index of the two items' user sets. Needs unweighted counts. */
   JACCARD(true),
-  /** Cosine of the two items' binary (or weighted) user vectors. */
+  /** Cosine of the two items' binary (or, weighted, weighted) user vectors. */
   COSINE(false),
   /** Log-likelihood ratio (Dunning 1993). Needs unweighted counts. */
   LLR(true),

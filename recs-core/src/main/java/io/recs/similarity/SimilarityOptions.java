@@ -78,7 +78,10 @@ public final class SimilarityOptions {
           .flag("weighted")
           .booleanType()
           .defaultValue(false)
-          .description("Weight pair deltas by action weights instead of counting 1.");
+          .description(
+              "Weighted co-occurrence: every action on a seen item, repeats included, adds its"
+                  + " weight times each partner's accumulated weight; cosine and lift use weighted"
+                  + " norms.");
 
   public static final RecsOption<Duration> EMIT_INTERVAL =
       RecsOption.key("similarity.emit-interval")

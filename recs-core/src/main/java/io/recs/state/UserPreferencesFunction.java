@@ -25,8 +25,9 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Keyed by user: keeps the user's {@link UserHistory} and seen set; emits a {@link Touch} for every
- * item the user interacts with for the first time (while under {@code maxItemsPerUser}), and starts
- * recommendation requests.
+ * item the user interacts with for the first time (while under {@code maxItemsPerUser}), and, with
+ * {@code similarity.weighted}, a repeat touch for every later action of positive weight on an item
+ * of the seen set; and starts recommendation requests.
  *
  * <p>A request picks the user's most relevant history items (highest decayed affinity at the
  * request time, ties in TieBreak order) as seeds and sends one lookup per seed to {@link #LOOKUPS},
@@ -121,10 +122,16 @@ public final class UserPreferencesFunction
       }
     }
     String item = event.itemId();
-    if (current.seenCount < similarity.maxItemsPerUser() && !seen.contains(item)) {
+    boolean admits = current.seenCount < similarity.maxItemsPerUser();
+    boolean isSeen = (admits || similarity.weighted()) && seen.contains(item);
+    if (admits && !isSeen) {
       seen.put(item, Boolean.TRUE);
       current.seenCount++;
-      out.collect(touch(current, event));
+      out.collect(touch(current, event, false));
+      touches.inc();
+    } else if (isSeen && similarity.weighted() && event.weight() > 0) {
+      // A repeat action raises the user's weight on an item it already pairs with.
+      out.collect(touch(current, event, true));
       touches.inc();
     }
     current.record(
@@ -270,12 +277,25 @@ public final class UserPreferencesFunction
     }
   }
 
-  private Touch touch(UserHistory current, Interaction event) {
+  /**
+   * The touch of the event's item: its partners are the at most {@code pairWindowItems} most recent
+   * history entries (before this event), other than the item itself, within {@code pairWindow}.
+   * Weighted, each delta is w × W(j), the growth of the product W(i)·W(j) of the accumulated
+   * weights, and the norm delta is the growth of W(i)², (W(i) + w)² − W(i)².
+   */
+  private Touch touch(UserHistory current, Interaction event, boolean repeat) {
     int limit = Math.min(current.size, similarity.pairWindowItems());
     int count = 0;
     String[] partners = new String[limit];
     double[] deltas = new double[limit];
+    int own = -1;
     for (int k = 0; k < limit; k++) {
+      if (current.items[k].equals(event.itemId())) {
+        own = k;
+        // A repeat finds its own item in the history (a first touch only when state TTL expired
+        // the item's seen entry but not the history): never its own partner.
+        continue;
+      }
       if (pairWindowMs >= 0 && current.lastTimes[k] < event.timestamp() - pairWindowMs) {
         continue;
       }
@@ -287,7 +307,23 @@ public final class UserPreferencesFunction
       partners = Arrays.copyOf(partners, count);
       deltas = Arrays.copyOf(deltas, count);
     }
+    if (!similarity.weighted()) {
+      return new Touch(
+          event.itemId(), event.userId(), event.timestamp(), event.category(), partners, deltas);
+    }
+    if (own < 0 && limit < current.size) {
+      own = current.indexOf(event.itemId());
+    }
+    double ownWeight = own < 0 ? 0 : current.weights[own];
+    double w = event.weight();
     return new Touch(
-        event.itemId(), event.userId(), event.timestamp(), event.category(), partners, deltas);
+        event.itemId(),
+        event.userId(),
+        event.timestamp(),
+        event.category(),
+        partners,
+        deltas,
+        repeat,
+        w * (2 * ownWeight + w));
   }
 }

@@ -82,4 +82,56 @@ class ItemCountFunctionTest {
           .containsExactly(2L, 3L);
     }
   }
+
+  @Test
+  void weightedRepeatTouchesPairWithoutCountingTheUserAgainAndGrowTheNorm() throws Exception {
+    var function = new ItemCountFunction(2, true);
+    try (var h =
+        new KeyedOneInputStreamOperatorTestHarness<String, Touch, RowUpdate>(
+            new KeyedProcessOperator<>(function), Touch::item, Types.STRING)) {
+      h.open();
+      String[] a = {"a"};
+      h.processElement(
+          new StreamRecord<>(new Touch("c", "u1", 1, null, a, new double[] {2}, false, 4), 1));
+      h.processElement(
+          new StreamRecord<>(new Touch("c", "u1", 2, null, a, new double[] {6}, true, 12), 2));
+      h.processElement(
+          new StreamRecord<>(new Touch("c", "u2", 3, null, a, new double[] {1}, false, 1), 3));
+      h.processElement(
+          new StreamRecord<>(new Touch("c", "u3", 4, null, a, new double[] {1}, false, 1), 4));
+      // c has 3 users now, more than the cap of 2: u1's repeat is counted in the norm only.
+      h.processElement(
+          new StreamRecord<>(new Touch("c", "u1", 5, null, a, new double[] {5}, true, 9), 5));
+
+      assertThat(h.extractOutputValues())
+          .extracting(u -> describe(u) + java.util.Arrays.toString(u.deltas()))
+          .containsExactly(
+              "c<-[a][2.0]",
+              "a<-[c][2.0]",
+              "c<-[a][6.0]",
+              "a<-[c][6.0]",
+              "c<-[a][1.0]",
+              "a<-[c][1.0]");
+      assertThat(h.getSideOutput(ItemCountFunction.ITEM_COUNTS))
+          .extracting(r -> r.getValue().users())
+          .containsExactly(1L, 2L, 3L);
+      assertThat(h.getSideOutput(ItemCountFunction.ITEM_NORMS))
+          .extracting(StreamRecord::getValue)
+          .containsExactly(
+              new CountUpdate("c", 1, 4),
+              new CountUpdate("c", 1, 16),
+              new CountUpdate("c", 2, 17),
+              new CountUpdate("c", 3, 18),
+              new CountUpdate("c", 3, 27));
+    }
+  }
+
+  @Test
+  void unweightedSendsNoNorms() throws Exception {
+    try (var h = harness(100)) {
+      h.open();
+      h.processElement(new StreamRecord<>(touch("c", "u1", 5, null, "a"), 5));
+      assertThat(h.getSideOutput(ItemCountFunction.ITEM_NORMS)).isNull();
+    }
+  }
 }

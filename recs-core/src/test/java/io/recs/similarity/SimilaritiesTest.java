@@ -31,4 +31,16 @@ class SimilaritiesTest {
     // n(j) not yet known (0) while C = 3 already arrived: treated as n(j) = 3
     assertThat(Similarities.score(SimilarityMeasure.COSINE, 3, 3, 0, 10)).isEqualTo(1.0);
   }
+
+  @Test
+  void weightedMeasuresUseSquaredNormsWithTheirProductAtLeastCSquared() {
+    // One user with W(i) = 1 and W(j) = 5: c = 5, ‖i‖² = 1, ‖j‖² = 25, the vectors are parallel.
+    assertThat(Similarities.weightedScore(SimilarityMeasure.COSINE, 5, 1, 25, 1)).isEqualTo(1.0);
+    assertThat(Similarities.weightedScore(SimilarityMeasure.COSINE, 6, 4, 25, 3)).isEqualTo(0.6);
+    assertThat(Similarities.weightedScore(SimilarityMeasure.LIFT, 6, 4, 25, 3)).isEqualTo(0.18);
+    assertThat(Similarities.weightedScore(SimilarityMeasure.COOCCURRENCE, 6, 4, 25, 3))
+        .isEqualTo(6);
+    // A norm that has not arrived yet (0): the product is taken as c², cosine 1.
+    assertThat(Similarities.weightedScore(SimilarityMeasure.COSINE, 6, 0, 25, 3)).isEqualTo(1.0);
+  }
 }

@@ -68,7 +68,7 @@ class UserPreferencesFunctionTest {
       h.open();
       event(h, "u", "a", 0);
       event(h, "u", "b", HOUR);
-      event(h, "u", "a", 2 * HOUR); // a repeat: no touch
+      event(h, "u", "a", 2 * HOUR); // a repeat: no touch when unweighted
       event(h, "u", "c", 3 * HOUR + 1); // a (2 h) and b (3 h ago) are recent; b is outside 2 h
       event(h, "v", "a", 0);
 
@@ -80,6 +80,38 @@ class UserPreferencesFunctionTest {
       // Without scoring no request is started.
       assertThat(side(h, UserPreferencesFunction.LOOKUPS)).isEmpty();
       assertThat(side(h, UserPreferencesFunction.TO_RANK)).isEmpty();
+    }
+  }
+
+  @Test
+  void weightedARepeatActionSendsTheGrowthOfItsProductsAndOfItsSquaredNorm() throws Exception {
+    SimilarityConfig similarity = SimilarityConfig.builder().weighted(true).build();
+    try (var h = harness(similarity, null)) {
+      h.open();
+      h.processElement1(new StreamRecord<>(Interaction.of("u", "a", "view", 1, 1), 1));
+      h.processElement1(new StreamRecord<>(Interaction.of("u", "b", "click", 2, 2), 2));
+      h.processElement1(new StreamRecord<>(Interaction.of("u", "a", "cart", 3, 3), 3));
+      h.processElement1(new StreamRecord<>(Interaction.of("u", "a", "view", 0, 4), 4));
+      h.processElement1(new StreamRecord<>(Interaction.of("u", "b", "purchase", 5, 5), 5));
+
+      List<Touch> touches = h.extractOutputValues();
+      // W(a) goes 1 → 4, W(b) 2 → 7; each delta is the growth of W(a)·W(b), each norm delta the
+      // growth of W², and the weight-0 view sends nothing.
+      assertThat(touches)
+          .extracting(
+              t ->
+                  t.item()
+                      + (t.repeat() ? " again " : " first ")
+                      + List.of(t.partners())
+                      + java.util.Arrays.toString(t.deltas())
+                      + " +"
+                      + t.normDelta())
+          .containsExactly(
+              "a first [][] +1.0",
+              "b first [a][2.0] +4.0",
+              "a again [b][6.0] +15.0",
+              "b again [a][20.0] +45.0");
+      assertThat(side(h, UserPreferencesFunction.NEW_USERS)).containsExactly("u");
     }
   }
 

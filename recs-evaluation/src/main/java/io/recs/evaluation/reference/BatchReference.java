@@ -34,10 +34,14 @@ import org.apache.flink.annotation.PublicEvolving;
  * (those within {@code pairWindow} of the event, when set), with delta 1, or {@code weight ×
  * accumulated weight of the partner} when {@code weighted}. Only the first {@code maxUsersPerItem}
  * touches of an item add to its co-occurrences, in both directions; every touch counts in n(i).
- * Top-K lists are computed from the final counts, best first, ties in tie order (FNV-1a hash of the
- * id, see {@code docs/architecture.md}). Each history entry also keeps its decayed affinity as
- * {@code docs/recommendations.md} defines it, with the half-life of a {@link PreferenceConfig}, for
- * {@link ReferenceRecommendations}.
+ * When {@code weighted}, every later event of positive weight on an item of the user's seen set
+ * pairs the same way (with the partners of its time) while n(i) is at most {@code maxUsersPerItem},
+ * and the measures use each item's squared weighted norm (see {@link #squaredNorm}) instead of
+ * n(i), with the product of the two norms taken as at least c². Top-K lists are computed from the
+ * final counts, best first, ties in tie order (FNV-1a hash of the id, see {@code
+ * docs/architecture.md}). Each history entry also keeps its decayed affinity as {@code
+ * docs/recommendations.md} defines it, with the half-life of a {@link PreferenceConfig}, for {@link
+ * ReferenceRecommendations}.
  *
  * <p>The result is immutable. It is written for obviousness, not speed; it handles the generator's
  * standard set (200,000 events) in a few seconds.
@@ -47,6 +51,7 @@ public final class BatchReference {
   private final SimilarityConfig config;
   private final Map<String, UserState> users;
   private final Map<String, Long> itemCounts;
+  private final Map<String, Double> norms;
   private final Map<String, Map<String, Double>> cooccurrences;
   private final Map<String, List<ScoredItem>> similarItems;
 
@@ -54,10 +59,12 @@ public final class BatchReference {
       SimilarityConfig config,
       Map<String, UserState> users,
       Map<String, Long> itemCounts,
+      Map<String, Double> norms,
       Map<String, Map<String, Double>> cooccurrences) {
     this.config = config;
     this.users = users;
     this.itemCounts = itemCounts;
+    this.norms = norms;
     this.cooccurrences = cooccurrences;
     this.similarItems = topKOfEveryItem();
   }
@@ -90,18 +97,35 @@ public final class BatchReference {
     for (Interaction event : events) {
       UserState user = users.computeIfAbsent(event.userId(), u -> new UserState());
       String item = event.itemId();
+      boolean pairs;
       if (user.touch(item, config.maxItemsPerUser())) {
-        long touchNumber = itemCounts.merge(item, 1L, Long::sum);
-        if (touchNumber <= config.maxUsersPerItem()) {
-          for (Map.Entry<String, Double> partner : partners(user, event, config).entrySet()) {
-            add(cooccurrences, item, partner.getKey(), partner.getValue());
-            add(cooccurrences, partner.getKey(), item, partner.getValue());
-          }
+        pairs = itemCounts.merge(item, 1L, Long::sum) <= config.maxUsersPerItem();
+      } else {
+        // Weighted, a repeat action on a seen item adds to its pairs too, as long as the item
+        // has no more users than the cap.
+        pairs =
+            config.weighted()
+                && user.seen().contains(item)
+                && event.weight() > 0
+                && itemCounts.get(item) <= config.maxUsersPerItem();
+      }
+      if (pairs) {
+        for (Map.Entry<String, Double> partner : partners(user, event, config).entrySet()) {
+          add(cooccurrences, item, partner.getKey(), partner.getValue());
+          add(cooccurrences, partner.getKey(), item, partner.getValue());
         }
       }
       user.record(event, config.historySize(), halfLifeMs);
     }
-    return new BatchReference(config, users, itemCounts, cooccurrences);
+    Map<String, Double> norms = new HashMap<>();
+    if (config.weighted()) {
+      for (UserState user : users.values()) {
+        for (String item : user.seen()) {
+          norms.merge(item, user.squaredWeight(item), Double::sum);
+        }
+      }
+    }
+    return new BatchReference(config, users, itemCounts, norms, cooccurrences);
   }
 
   /** Partner item → delta, from the history as it was before this event. */
@@ -153,6 +177,15 @@ public final class BatchReference {
     return Collections.unmodifiableMap(new TreeMap<>(itemCounts));
   }
 
+  /**
+   * ‖i‖², the squared weighted norm of the item when weighted: the sum over the users who have the
+   * item in their seen set, and over each stay of the item in such a user's history, of the square
+   * of the weight the user accumulated on it during the stay; 0 when unweighted.
+   */
+  public double squaredNorm(String itemId) {
+    return norms.getOrDefault(itemId, 0.0);
+  }
+
   /** N: the number of distinct users, every user with at least one interaction. */
   public long userCount() {
     return users.size();
@@ -163,6 +196,10 @@ public final class BatchReference {
     double c = cooccurrence(itemI, itemJ);
     if (c <= 0 || itemI.equals(itemJ)) {
       return 0;
+    }
+    if (config.weighted()) {
+      return SimilarityFormulas.weightedSimilarity(
+          config.measure(), c, squaredNorm(itemI), squaredNorm(itemJ), userCount());
     }
     return SimilarityFormulas.similarity(
         config.measure(), c, itemCount(itemI), itemCount(itemJ), userCount());

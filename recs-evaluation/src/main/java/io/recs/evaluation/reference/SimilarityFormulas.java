@@ -30,6 +30,27 @@ final class SimilarityFormulas {
   }
 
   /**
+   * The similarity of item i to item j with weighted co-occurrence, where the squared norms take
+   * the place of the counts and their product is taken as at least c² (Cauchy-Schwarz), so that
+   * cosine is at most 1.
+   *
+   * @param c the weighted co-occurrence C(i,j)
+   * @param a ‖i‖²
+   * @param b ‖j‖²
+   * @param users N, the number of distinct users
+   */
+  static double weightedSimilarity(
+      SimilarityMeasure measure, double c, double a, double b, long users) {
+    double product = Math.max(a * b, c * c);
+    return switch (measure) {
+      case COOCCURRENCE -> c;
+      case COSINE -> c / Math.sqrt(product);
+      case LIFT -> c * users / product;
+      case JACCARD, LLR -> throw new IllegalArgumentException(measure + " is not weighted");
+    };
+  }
+
+  /**
    * Dunning's G² of a 2×2 table, in Mahout's form: twice the row plus column entropy minus the
    * matrix entropy, with unnormalised entropies; 0 when rounding makes it negative.
    */

@@ -19,6 +19,8 @@ final class UserState {
   // Of the items in history only: an evicted entry starts again at 0 when re-added.
   private final Map<String, DecayedAffinity> affinities = new HashMap<>();
   private long latestTime = Long.MIN_VALUE;
+  // Item → Σ W² of the item's history entries evicted so far, W the entry's accumulated weight.
+  private final Map<String, Double> evictedSquares = new HashMap<>();
 
   Set<String> seen() {
     return seen;
@@ -66,7 +68,25 @@ final class UserState {
     }
     history.add(0, new HistoryEntry(event.itemId(), accumulated, event.timestamp()));
     while (history.size() > historySize) {
-      affinities.remove(history.remove(history.size() - 1).itemId());
+      HistoryEntry evicted = history.remove(history.size() - 1);
+      affinities.remove(evicted.itemId());
+      evictedSquares.merge(
+          evicted.itemId(), evicted.accumulatedWeight() * evicted.accumulatedWeight(), Double::sum);
     }
+  }
+
+  /**
+   * The user's contribution to an item's squared weighted norm: the sum, over the item's stays in
+   * the history (each ended by an eviction, and the current one), of the square of the weight
+   * accumulated during the stay.
+   */
+  double squaredWeight(String itemId) {
+    double sum = evictedSquares.getOrDefault(itemId, 0.0);
+    for (HistoryEntry entry : history) {
+      if (entry.itemId().equals(itemId)) {
+        sum += entry.accumulatedWeight() * entry.accumulatedWeight();
+      }
+    }
+    return sum;
   }
 }

@@ -198,9 +198,55 @@ class BatchReferenceTest {
     assertThat(reference.cooccurrence("b", "a")).isEqualTo(12);
     assertThat(reference.cooccurrence("c", "b")).isEqualTo(32);
     assertThat(reference.cooccurrence("c", "a")).isEqualTo(24);
-    // n = 1 for every item, so cosine equals the weighted co-occurrence.
-    assertThat(reference.similarItems("c"))
-        .containsExactly(ScoredItem.of("b", 32), ScoredItem.of("a", 24));
+    // One user: every item's vector is that user's weight, so every cosine is 1.
+    assertThat(reference.squaredNorm("a")).isEqualTo(9);
+    assertThat(reference.squaredNorm("c")).isEqualTo(64);
+    assertThat(reference.similarity("c", "b")).isEqualTo(1);
+    assertThat(reference.similarity("c", "a")).isEqualTo(1);
+  }
+
+  @Test
+  void weightedARepeatActionAddsItsWeightTimesEachPartnersWeight() {
+    SimilarityConfig config =
+        SimilarityConfig.builder().weighted(true).measure(SimilarityMeasure.COSINE).build();
+    List<Interaction> events =
+        List.of(
+            Interaction.of("u1", "a", "view", 1, 1),
+            Interaction.of("u1", "b", "view", 1, 2), // C(a,b) = 1·1
+            Interaction.of("u1", "a", "cart", 3, 3), // + 3·W(b) = 3: W(a)·W(b) = 4·1
+            Interaction.of("u1", "b", "purchase", 5, 4), // + 5·W(a) = 20: 4·6
+            Interaction.of("u2", "a", "view", 1, 5),
+            Interaction.of("u2", "c", "view", 1, 6), // C(a,c) = 1
+            Interaction.of("u2", "a", "view", 0, 7)); // weight 0: nothing
+
+    BatchReference reference = BatchReference.compute(events, config);
+
+    assertThat(reference.cooccurrences())
+        .containsEntry("a", Map.of("b", 24.0, "c", 1.0))
+        .containsEntry("b", Map.of("a", 24.0))
+        .containsEntry("c", Map.of("a", 1.0));
+    // Repeats do not count users again.
+    assertThat(reference.itemCount("a")).isEqualTo(2);
+    assertThat(reference.squaredNorm("a")).isEqualTo(16 + 1);
+    assertThat(reference.squaredNorm("b")).isEqualTo(36);
+    assertThat(reference.similarity("a", "b")).isCloseTo(24 / Math.sqrt(17 * 36), within(1e-12));
+    assertThat(reference.similarItems("a"))
+        .extracting(ScoredItem::itemId)
+        .containsExactly("b", "c");
+  }
+
+  @Test
+  void unweightedARepeatActionAddsNothing() {
+    List<Interaction> events =
+        List.of(
+            Interaction.of("u1", "a", "view", 1, 1),
+            Interaction.of("u1", "b", "view", 1, 2),
+            Interaction.of("u1", "a", "purchase", 5, 3));
+
+    BatchReference reference = BatchReference.compute(events, SimilarityConfig.defaults());
+
+    assertThat(reference.cooccurrence("a", "b")).isEqualTo(1);
+    assertThat(reference.squaredNorm("a")).isZero();
   }
 
   @Test

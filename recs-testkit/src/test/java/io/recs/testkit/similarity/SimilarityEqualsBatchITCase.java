@@ -45,7 +45,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The drained streaming state equals the batch reference: co-occurrence counts and item counts
  * exactly, top-K lists in order with scores within 1e-9, for every measure, at parallelism 1, 2 and
- * 4, on the HashMap and RocksDB state backends.
+ * 4, on the HashMap and RocksDB state backends; and weighted co-occurrence with repeat actions on
+ * session-shaped data at parallelism 1 and 2.
  */
 @Timeout(300)
 class SimilarityEqualsBatchITCase {
@@ -132,6 +133,87 @@ class SimilarityEqualsBatchITCase {
               .anySatisfy(n -> assertThat(n).isGreaterThan(40));
         }
       }
+    }
+  }
+
+  static Stream<Arguments> weightedMatrix() {
+    return Stream.of(
+        Arguments.of(1, "hashmap"), Arguments.of(2, "hashmap"), Arguments.of(2, "rocksdb"));
+  }
+
+  /**
+   * Weighted co-occurrence on session-shaped data with many repeat actions (a third of the events
+   * revisit an item, with the generator's view/click/cart/purchase weights): raw weighted
+   * co-occurrences, and the cosine and lift lists built from the squared weighted norms. A short
+   * history makes items leave and re-enter it, so the norms' sum over stays is exercised.
+   */
+  @ParameterizedTest(name = "parallelism {0}, {1}")
+  @MethodSource("weightedMatrix")
+  void weightedWithRepeatActionsEqualsTheBatchReference(int parallelism, String backend)
+      throws Exception {
+    List<Interaction> sessions =
+        InteractionGenerator.builder()
+            .seed(7)
+            .users(400)
+            .items(300)
+            .events(20_000)
+            .clusters(15)
+            .tasteStrength(0.8)
+            .interestDrift(0.2)
+            .revisitProbability(0.35)
+            .build()
+            .generate();
+    int maxUsersPerItem = parallelism == 1 ? 40 : Integer.MAX_VALUE;
+    StreamExecutionEnvironment env = environment(parallelism, backend);
+    DataStream<Interaction> input = env.fromData(sessions);
+    List<SimilarityMeasure> measures =
+        List.of(SimilarityMeasure.COOCCURRENCE, SimilarityMeasure.COSINE, SimilarityMeasure.LIFT);
+    Map<SimilarityMeasure, SimilarityConfig> configs = new EnumMap<>(SimilarityMeasure.class);
+    Map<SimilarityMeasure, CollectingSink<SimilarItems>> sinks =
+        new EnumMap<>(SimilarityMeasure.class);
+    for (SimilarityMeasure measure : measures) {
+      SimilarityConfig config =
+          SimilarityConfig.builder()
+              .weighted(true)
+              .measure(measure)
+              .neighbours(measure == SimilarityMeasure.COOCCURRENCE ? ALL : 20)
+              .historySize(12)
+              .pairWindowItems(6)
+              .maxItemsPerUser(60)
+              .maxUsersPerItem(maxUsersPerItem)
+              .emitInterval(Duration.ofDays(1))
+              .build();
+      CollectingSink<SimilarItems> sink = CollectingSink.create();
+      RecsPipeline.builder()
+          .similarity(config)
+          .scoring(ScoringConfig.builder().triggerOnInteraction(false).seedItems(5).build())
+          .uidPrefix("weighted-" + measure.name().toLowerCase(java.util.Locale.ROOT) + "-")
+          .build()
+          .apply(input)
+          .similarItems()
+          .sinkTo(sink);
+      configs.put(measure, config);
+      sinks.put(measure, sink);
+    }
+    env.execute("weighted similarity equals batch, p=" + parallelism + ", " + backend);
+
+    for (SimilarityMeasure measure : measures) {
+      BatchReference reference = BatchReference.compute(sessions, configs.get(measure));
+      assertListsEqual(
+          reference, lastPerItem(sinks.get(measure).records()), "weighted " + measure.name());
+    }
+    // The data exercise what is new: many events repeat an item of their user's, and the cap
+    // binds at parallelism 1.
+    java.util.Set<String> pairs = new java.util.HashSet<>();
+    long repeats =
+        sessions.stream().filter(e -> !pairs.add(e.userId() + "\u0000" + e.itemId())).count();
+    assertThat(repeats).isGreaterThan(sessions.size() / 5);
+    if (parallelism == 1) {
+      assertThat(
+              BatchReference.compute(sessions, configs.get(SimilarityMeasure.COOCCURRENCE))
+                  .itemCounts()
+                  .values())
+          .anySatisfy(n -> assertThat(n).isGreaterThan(40));
     }
   }
 

@@ -1,0 +1,163 @@
+package io.recs.testkit.similarity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.recs.event.ActionWeights;
+import io.recs.event.Interaction;
+import io.recs.event.Recommendations;
+import io.recs.event.ScoredItem;
+import io.recs.event.SimilarItems;
+import io.recs.pipeline.RecsPipeline;
+import io.recs.pipeline.RecsStreams;
+import io.recs.similarity.SimilarityConfig;
+import io.recs.testkit.flink.CollectingSink;
+import io.recs.testkit.reference.BatchReference;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * With {@code similarity.weighted}, purchases of items the user already viewed move the rankings of
+ * similar items and recommendations, in the direction of the purchases; without weighting, or
+ * without the purchases, they do not.
+ *
+ * <p>Sessions of a shop, each a few events a second apart:
+ *
+ * <ul>
+ *   <li>8 users view a phone, view a case, then buy the case;
+ *   <li>12 users view a tablet, then view the case (and buy nothing);
+ *   <li>6 users view the phone, then view a charger;
+ *   <li>last, a probe user views the phone.
+ * </ul>
+ *
+ * Counting users (15 of the phone), the charger is the phone's closer neighbour: cosine 6/√(15·6) ≈
+ * 0.63 against the case's 8/√(15·20) ≈ 0.46, because most of the case's viewers came for the
+ * tablet. Weighted, the purchases (weight 8 on a case viewed with weight 1: W = 9) come from the
+ * phone's viewers: C(phone, case) = 8·(1 + 8·1) = 72, ‖case‖² = 8·9² + 12 = 660, cosine
+ * 72/√(15·660) ≈ 0.72 against the charger's unchanged 0.63.
+ */
+@Timeout(120)
+class PurchasesMoveRankingsITCase {
+
+  @RegisterExtension
+  static final MiniClusterExtension CLUSTER =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(2)
+              .build());
+
+  private static final ActionWeights WEIGHTS = ActionWeights.defaults();
+  private static List<Interaction> withPurchases;
+  private static List<Interaction> withoutPurchases;
+
+  @BeforeAll
+  static void sessions() {
+    List<Interaction> events = new ArrayList<>();
+    long[] clock = {1_700_000_000_000L};
+    for (int u = 0; u < 8; u++) {
+      session(events, clock, "buyer" + u, "phone", "view", "case", "view", "case", "purchase");
+    }
+    for (int u = 0; u < 12; u++) {
+      session(events, clock, "tablet" + u, "tablet", "view", "case", "view");
+    }
+    for (int u = 0; u < 6; u++) {
+      session(events, clock, "charger" + u, "phone", "view", "charger", "view");
+    }
+    session(events, clock, "probe", "phone", "view");
+    withPurchases = List.copyOf(events);
+    withoutPurchases =
+        events.stream().filter(e -> !e.action().equals(ActionWeights.PURCHASE)).toList();
+    assertThat(withoutPurchases).hasSize(withPurchases.size() - 8);
+  }
+
+  private static void session(
+      List<Interaction> events, long[] clock, String user, String... itemsAndActions) {
+    clock[0] += 600_000; // ten minutes between sessions
+    for (int k = 0; k < itemsAndActions.length; k += 2) {
+      String action = itemsAndActions[k + 1];
+      double weight = WEIGHTS.weightOf(action).orElseThrow();
+      events.add(Interaction.of(user, itemsAndActions[k], action, weight, clock[0] += 1_000));
+    }
+  }
+
+  @Test
+  void weightedPurchasesPutTheBoughtCaseAboveTheChargerForPhoneViewers() throws Exception {
+    SimilarityConfig weighted = SimilarityConfig.builder().weighted(true).build();
+    SimilarityConfig counting = SimilarityConfig.defaults();
+    Configuration conf = new Configuration();
+    conf.set(PipelineOptions.GENERIC_TYPES, false);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    env.setParallelism(2);
+    Run weightedWith = run(env, "weighted-with", weighted, withPurchases);
+    Run weightedWithout = run(env, "weighted-without", weighted, withoutPurchases);
+    Run countingWith = run(env, "counting-with", counting, withPurchases);
+    env.execute("purchases move rankings");
+
+    assertThat(weightedWith.neighbours("phone")).containsExactly("case", "charger");
+    assertThat(weightedWithout.neighbours("phone")).containsExactly("charger", "case");
+    assertThat(countingWith.neighbours("phone")).containsExactly("charger", "case");
+    assertThat(weightedWith.firstRecommendation("probe")).isEqualTo("case");
+    assertThat(weightedWithout.firstRecommendation("probe")).isEqualTo("charger");
+    assertThat(countingWith.firstRecommendation("probe")).isEqualTo("charger");
+
+    // The scores are the documented ones, and the batch reference's.
+    BatchReference reference = BatchReference.compute(withPurchases, weighted);
+    assertThat(reference.cooccurrence("phone", "case")).isEqualTo(72);
+    assertThat(reference.squaredNorm("case")).isEqualTo(660);
+    assertThat(weightedWith.lists.get("phone"))
+        .extracting(ScoredItem::score)
+        .containsExactly(
+            reference.similarity("phone", "case"), reference.similarity("phone", "charger"));
+    assertThat(reference.similarity("phone", "case")).isEqualTo(72 / Math.sqrt(15 * 660));
+  }
+
+  private static Run run(
+      StreamExecutionEnvironment env,
+      String name,
+      SimilarityConfig similarity,
+      List<Interaction> events) {
+    DataStream<Interaction> input = env.fromData(events);
+    RecsStreams streams =
+        RecsPipeline.builder().similarity(similarity).uidPrefix(name + "-").build().apply(input);
+    Run run = new Run();
+    streams.similarItems().sinkTo(run.similar);
+    streams.recommendations().sinkTo(run.recommendations);
+    return run;
+  }
+
+  /** The sinks of one pipeline, and its last lists once the job has run. */
+  private static final class Run {
+    final CollectingSink<SimilarItems> similar = CollectingSink.create();
+    final CollectingSink<Recommendations> recommendations = CollectingSink.create();
+    final Map<String, List<ScoredItem>> lists = new HashMap<>();
+
+    List<String> neighbours(String item) {
+      similar.records().forEach(s -> lists.put(s.itemId(), s.neighbours()));
+      return lists.getOrDefault(item, List.of()).stream().map(ScoredItem::itemId).toList();
+    }
+
+    String firstRecommendation(String user) {
+      Recommendations last = null;
+      for (Recommendations r : recommendations.records()) {
+        if (r.userId().equals(user)) {
+          last = r;
+        }
+      }
+      assertThat(last).as("recommendations of " + user).isNotNull();
+      assertThat(last.items()).as("recommendations of " + user).isNotEmpty();
+      return last.items().get(0).itemId();
+    }
+  }
+}
