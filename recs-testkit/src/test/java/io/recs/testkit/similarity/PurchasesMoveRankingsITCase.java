@@ -2,6 +2,8 @@ package io.recs.testkit.similarity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.recs.evaluation.flink.CollectingSink;
+import io.recs.evaluation.reference.BatchReference;
 import io.recs.event.ActionWeights;
 import io.recs.event.Interaction;
 import io.recs.event.Recommendations;
@@ -10,8 +12,6 @@ import io.recs.event.SimilarItems;
 import io.recs.pipeline.RecsPipeline;
 import io.recs.pipeline.RecsStreams;
 import io.recs.similarity.SimilarityConfig;
-import io.recs.testkit.flink.CollectingSink;
-import io.recs.testkit.reference.BatchReference;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
