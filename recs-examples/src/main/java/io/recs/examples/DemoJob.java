@@ -3,7 +3,6 @@ package io.recs.examples;
 import io.recs.config.Checks;
 import io.recs.config.RecsOption;
 import io.recs.config.RecsSettings;
-import io.recs.connectors.file.FileInteractionSource;
 import io.recs.evaluation.data.InteractionGenerator;
 import io.recs.event.Interaction;
 import io.recs.event.Recommendations;
@@ -125,12 +124,7 @@ public final class DemoJob {
     if (s.get(JobOptions.INPUT) != null) {
       parser = InputFormats.parser(s, null);
     }
-    RecsPipeline pipeline;
-    try {
-      pipeline = RecsPipeline.from(s);
-    } catch (IllegalArgumentException e) {
-      throw new BadSettingException(e.getMessage(), e);
-    }
+    RecsPipeline pipeline = JobGraph.pipeline(s);
     Path outputDir =
         Path.of(s.get(JobOptions.OUTPUT_DIR))
             .resolve(
@@ -144,22 +138,11 @@ public final class DemoJob {
     DataStream<RejectedRecord> deadLetters;
     Set<String> shown;
     if (parser != null) {
-      for (String input : s.get(JobOptions.INPUT)) {
-        if (!new org.apache.flink.core.fs.Path(input)
-            .getFileSystem()
-            .exists(new org.apache.flink.core.fs.Path(input))) {
-          throw new BadSettingException(
-              JobOptions.INPUT.name() + " " + input + ": no such file or folder");
-        }
-      }
-      FileInteractionSource.Builder source =
-          FileInteractionSource.builder()
-              .paths(s.get(JobOptions.INPUT).toArray(String[]::new))
-              .parser(parser);
-      if (unbounded) {
-        source.monitorContinuously(Duration.ofSeconds(5));
-      }
-      ParsedStreams parsed = source.build().attach(env);
+      s.get(JobOptions.INPUT).forEach(Preflight::exists);
+      ParsedStreams parsed =
+          JobGraph.counted(
+              JobGraph.files(
+                  s.get(JobOptions.INPUT), parser, unbounded ? Duration.ofSeconds(5) : null, env));
       interactions = parsed.interactions();
       deadLetters = parsed.deadLetters();
       shown = null;
@@ -172,7 +155,9 @@ public final class DemoJob {
           events.stream().map(Interaction::userId).distinct().count(),
           events.stream().map(Interaction::itemId).distinct().count());
       interactions =
-          GeneratedInteractions.replay(env, events, unbounded ? Long.MAX_VALUE : 1, s.get(RATE));
+          JobGraph.counted(
+              GeneratedInteractions.replay(
+                  env, events, unbounded ? Long.MAX_VALUE : 1, s.get(RATE)));
       deadLetters = null;
       shown =
           events.stream()
@@ -180,20 +165,6 @@ public final class DemoJob {
               .distinct()
               .limit(showUsers)
               .collect(Collectors.toSet());
-    }
-    interactions =
-        interactions
-            .map(new RunCounters.Count<Interaction>(RunCounters.ACCEPTED_EVENTS))
-            .returns(Interaction.class)
-            .name("count accepted")
-            .uid("count-accepted");
-    if (deadLetters != null) {
-      deadLetters =
-          deadLetters
-              .map(new RunCounters.CountRejected())
-              .returns(RejectedRecord.class)
-              .name("count rejected")
-              .uid("count-rejected");
     }
     RecsStreams streams = pipeline.apply(interactions);
     FileOutputs.attach(streams, deadLetters, outputDir.toString());

@@ -155,7 +155,8 @@ final class Preflight {
     return value;
   }
 
-  private static void exists(String input) {
+  /** Fails in one line if {@code input} (a file or folder, local or on HDFS) does not exist. */
+  static void exists(String input) {
     Path path = new Path(input);
     try {
       if (!path.getFileSystem().exists(path)) {

@@ -3,12 +3,7 @@ package io.recs.examples;
 import static io.recs.examples.JobOptions.*;
 
 import io.recs.config.RecsSettings;
-import io.recs.connectors.file.FileInteractionSource;
-import io.recs.connectors.kafka.KafkaInteractionSource;
-import io.recs.connectors.kafka.StartingOffsets;
-import io.recs.event.Interaction;
 import io.recs.event.RejectReason;
-import io.recs.event.RejectedRecord;
 import io.recs.parse.InteractionParser;
 import io.recs.parse.ParsedStreams;
 import io.recs.pipeline.RecsPipeline;
@@ -20,7 +15,6 @@ import java.util.Map;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.common.TopicPartition;
 
@@ -90,14 +84,7 @@ public final class RunJob {
     RunLifecycle lifecycle = RunLifecycle.plan(variant.name(), out, s);
     List<String> header = Preflight.check(s, lifecycle.resumeFrom() != null);
     InteractionParser parser = InputFormats.parser(s, header);
-    RecsPipeline pipeline = null;
-    if (RunOutputs.needsPipeline(s)) {
-      try {
-        pipeline = RecsPipeline.from(s);
-      } catch (IllegalArgumentException e) {
-        throw new BadSettingException(e.getMessage(), e);
-      }
-    }
+    RecsPipeline pipeline = RunOutputs.needsPipeline(s) ? JobGraph.pipeline(s) : null;
 
     JobEnvironment environment =
         JobEnvironment.create(s, invocation.flinkConfiguration(), lifecycle.resumeFrom());
@@ -113,22 +100,7 @@ public final class RunJob {
     // source finished at its stopping offsets while checkpoints were unaligned did not end (a
     // checkpoint taken after a source subtask finished never completed, nor did the final one that
     // commits the Kafka transactions: 24,000 events at parallelism 2, ProcessKillITCase).
-    ParsedStreams source = source(s, parser).attach(env);
-    DataStream<Interaction> interactions =
-        source
-            .interactions()
-            .map(new RunCounters.Count<Interaction>(RunCounters.ACCEPTED_EVENTS))
-            .returns(Interaction.class)
-            .name("count accepted")
-            .uid("count-accepted");
-    DataStream<RejectedRecord> deadLetters =
-        source
-            .deadLetters()
-            .map(new RunCounters.CountRejected())
-            .returns(RejectedRecord.class)
-            .name("count rejected")
-            .uid("count-rejected");
-    ParsedStreams in = new ParsedStreams(interactions, deadLetters);
+    ParsedStreams in = JobGraph.counted(JobGraph.source(s, parser, env));
     RecsStreams streams = pipeline == null ? null : pipeline.apply(in.interactions());
     List<RunOutputs.Destination> destinations = RunOutputs.attach(s, in, streams);
 
@@ -232,36 +204,5 @@ public final class RunJob {
     }
     explanations.put(RejectReason.HEADER, "(header lines; not counted against the input)");
     return explanations;
-  }
-
-  private static Attachable source(RecsSettings s, InteractionParser parser) {
-    if (s.get(SOURCE) == Source.FILES) {
-      FileInteractionSource.Builder files =
-          FileInteractionSource.builder().paths(s.get(INPUT).toArray(String[]::new)).parser(parser);
-      if (s.get(MONITOR_INTERVAL) != null) {
-        files.monitorContinuously(s.get(MONITOR_INTERVAL));
-      }
-      return files.build()::attach;
-    }
-    KafkaInteractionSource.Builder kafka =
-        KafkaInteractionSource.builder()
-            .bootstrapServers(s.get(BOOTSTRAP_SERVERS))
-            .topics(s.get(INPUT_TOPIC))
-            .groupId(s.get(GROUP_ID))
-            .startingOffsets(
-                switch (s.get(STARTING_OFFSETS)) {
-                  case EARLIEST -> StartingOffsets.earliest();
-                  case LATEST -> StartingOffsets.latest();
-                  case COMMITTED -> StartingOffsets.committed();
-                })
-            .parser(parser);
-    s.get(KAFKA_PROPERTIES).forEach(kafka::property);
-    return kafka.build()::attach;
-  }
-
-  /** A source ready to be added to an environment. */
-  @FunctionalInterface
-  private interface Attachable {
-    ParsedStreams attach(StreamExecutionEnvironment env);
   }
 }
