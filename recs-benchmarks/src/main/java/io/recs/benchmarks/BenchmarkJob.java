@@ -41,7 +41,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *
  * <pre>
  * java -jar recs-benchmarks.jar
- *     [similarity|pipeline|latency|learning|all] [hashmap,rocksdb]
+ *     [similarity|pipeline|latency|learning|real-path|all] [hashmap,rocksdb]
  * </pre>
  *
  * <ul>
@@ -56,6 +56,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *       end, and, sampled once a second while the job runs, the p99 of each sample and the
  *       estimated share of recommendations over 100 ms ({@link LatencySampler});
  *   <li>{@code pipeline} and {@code latency} start with an untimed, unthrottled warm-up run;
+ *   <li>{@code real-path} (not part of {@code all}): the bundled {@code run} job end to end, files
+ *       to files, in a JVM of its own, next to the {@code pipeline} benchmark on the same events,
+ *       round by round, with their ratio ({@link RealPath});
  *   <li>{@code learning} (not part of {@code all}): the whole pipeline, unthrottled, scoring with
  *       {@link LinearScoring} fixed (features, no learning) and learning, alternately, after an
  *       untimed warm-up, and with the default {@code Scorers.sum()} for reference; the overhead of
@@ -98,7 +101,7 @@ public final class BenchmarkJob {
 
   /** The first argument: which benchmarks run. */
   public static final List<String> MODES =
-      List.of("all", "similarity", "pipeline", "latency", "learning");
+      List.of("all", "similarity", "pipeline", "latency", "learning", "real-path");
 
   /** The second argument of {@code similarity}: comma-separated state backends. */
   public static final List<String> BACKENDS = List.of("hashmap", "rocksdb");
@@ -116,7 +119,8 @@ public final class BenchmarkJob {
           "recs.bench.neighbours",
           "recs.bench.candidatesPerSeed",
           "recs.bench.weighted",
-          "recs.bench.revisitProbability");
+          "recs.bench.revisitProbability",
+          "recs.bench.jobJar");
 
   /**
    * The settings of the whole-pipeline runs: {@code -Drecs.bench.preset} (default {@code default}),
@@ -177,7 +181,10 @@ public final class BenchmarkJob {
     if (mode.equals("similarity") || mode.equals("all")) {
       similarity(events, backends, out);
     }
-    if (mode.equals("pipeline") || mode.equals("latency") || mode.equals("all")) {
+    if (mode.equals("pipeline")
+        || mode.equals("latency")
+        || mode.equals("all")
+        || mode.equals("real-path")) {
       // As for the similarity benchmark: a cold JVM compiles the hot paths during the first run.
       runPipeline(events, "hashmap", 0);
       out.println("warm-up run of the whole pipeline done (not reported)");
@@ -203,6 +210,9 @@ public final class BenchmarkJob {
     }
     if (mode.equals("learning")) {
       learning(events, out);
+    }
+    if (mode.equals("real-path")) {
+      RealPath.run(events, ROUNDS, PARALLELISM, () -> runPipeline(events, "hashmap", 0), out);
     }
     if (mode.equals("latency") || mode.equals("all")) {
       LatencyReporter.HISTOGRAMS.clear();
@@ -358,7 +368,7 @@ public final class BenchmarkJob {
     }
   }
 
-  private static double median(double[] values) {
+  static double median(double[] values) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     int middle = sorted.length / 2;

@@ -1,0 +1,144 @@
+package io.recs.benchmarks;
+
+import io.recs.evaluation.data.InteractionFiles;
+import io.recs.event.Interaction;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The bundled {@code run} job end to end, files to files, next to the {@code pipeline} benchmark on
+ * the same events in the same session: what a user runs against what the pipeline can do.
+ *
+ * <p>Each round runs the pipeline benchmark in this JVM, then the job as a user would, from the
+ * runnable jar in a JVM of its own with the default heap ({@code java -jar
+ * recs-examples-0.1.0-SNAPSHOT.jar run --input events.csv --format csv --output-dir ...
+ * --parallelism 2}: CSV parsing, a list after every event, JSON part files, checkpoints every 10 s,
+ * exactly-once). The jar is {@code -Drecs.bench.jobJar}, by default {@code
+ * recs-examples/target/recs-examples-0.1.0-SNAPSHOT.jar} under the working directory. The job's
+ * time is the {@code finished in} line it prints (from submission to the end, without JVM and
+ * MiniCluster start-up); the wall time of the whole process is printed too.
+ */
+final class RealPath {
+  private static final Pattern FINISHED = Pattern.compile("run: finished in ([0-9.,]+) s");
+
+  /** The runnable jar of the bundled jobs. */
+  static final String JOB_JAR =
+      System.getProperty(
+          "recs.bench.jobJar", "recs-examples/target/recs-examples-0.1.0-SNAPSHOT.jar");
+
+  private RealPath() {}
+
+  static void run(
+      List<Interaction> events,
+      int rounds,
+      int parallelism,
+      Callable<Long> pipeline,
+      PrintStream out)
+      throws Exception {
+    if (!Files.isRegularFile(Path.of(JOB_JAR))) {
+      throw new IllegalArgumentException(
+          "recs.bench.jobJar "
+              + JOB_JAR
+              + ": no such file (build it with mvn -B package -DskipTests, or give its path)");
+    }
+    Path dir = Files.createTempDirectory("recs-real-path");
+    Path input = dir.resolve("events.csv");
+    InteractionFiles.writeCsv(events, input);
+    out.printf(
+        Locale.ROOT,
+        "real path: %,d events as CSV in %s (%,d bytes)%n",
+        events.size(),
+        input,
+        Files.size(input));
+    double[] pipelineRates = new double[rounds];
+    double[] jobRates = new double[rounds];
+    for (int round = 0; round < rounds; round++) {
+      pipelineRates[round] = 1000.0 * events.size() / pipeline.call();
+      Path output = dir.resolve("out-" + round);
+      long started = System.nanoTime();
+      Job job = job(input, output, parallelism, dir.resolve("job-" + round + ".log"));
+      double wall = (System.nanoTime() - started) / 1e9;
+      jobRates[round] = events.size() / job.seconds();
+      out.printf(
+          Locale.ROOT,
+          "round %d: pipeline %,.0f events/s; run job files -> files %,.0f events/s (finished in"
+              + " %.1f s, process %.1f s, output %,d bytes); ratio %.2f%n",
+          round + 1,
+          pipelineRates[round],
+          jobRates[round],
+          job.seconds(),
+          wall,
+          bytes(output),
+          jobRates[round] / pipelineRates[round]);
+      deleteRecursively(output);
+    }
+    double pipelineMedian = BenchmarkJob.median(pipelineRates);
+    double jobMedian = BenchmarkJob.median(jobRates);
+    out.printf(
+        Locale.ROOT,
+        "real path, medians of %d rounds: pipeline %,.0f events/s, run job files -> files %,.0f"
+            + " events/s, ratio %.2f%n",
+        rounds,
+        pipelineMedian,
+        jobMedian,
+        jobMedian / pipelineMedian);
+    deleteRecursively(dir);
+  }
+
+  private record Job(double seconds) {}
+
+  private static Job job(Path input, Path output, int parallelism, Path log) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-jar");
+    command.add(Path.of(JOB_JAR).toAbsolutePath().toString());
+    command.addAll(
+        List.of(
+            "run",
+            "--input",
+            input.toString(),
+            "--format",
+            "csv",
+            "--output-dir",
+            output.toString(),
+            "--parallelism",
+            Integer.toString(parallelism)));
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    int exit = process.waitFor();
+    String printed = Files.readString(log, StandardCharsets.UTF_8);
+    if (exit != 0) {
+      throw new IllegalStateException("the run job exited with " + exit + ":\n" + printed);
+    }
+    Matcher finished = FINISHED.matcher(printed);
+    if (!finished.find()) {
+      throw new IllegalStateException("the run job printed no 'finished in' line:\n" + printed);
+    }
+    return new Job(Double.parseDouble(finished.group(1).replace(",", "")));
+  }
+
+  private static long bytes(Path dir) throws IOException {
+    try (var files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    try (var files = Files.walk(dir)) {
+      files
+          .sorted((a, b) -> b.getNameCount() - a.getNameCount())
+          .map(Path::toFile)
+          .forEach(File::delete);
+    }
+  }
+}
