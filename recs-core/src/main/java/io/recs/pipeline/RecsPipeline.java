@@ -13,12 +13,8 @@ import io.recs.metrics.WallClock;
 import io.recs.parse.InteractionParser;
 import io.recs.parse.ParsedStreams;
 import io.recs.parse.Parsing;
-import io.recs.scoring.CandidateListFunction;
-import io.recs.scoring.NeighbourLookup;
-import io.recs.scoring.NeighbourStoreFunction;
-import io.recs.scoring.RankContext;
-import io.recs.scoring.RankFunction;
-import io.recs.scoring.RankMessage;
+import io.recs.request.RankFunction;
+import io.recs.request.RequestPath;
 import io.recs.scoring.ScoringConfig;
 import io.recs.scoring.ScoringOptions;
 import io.recs.similarity.CountUpdate;
@@ -33,16 +29,15 @@ import io.recs.state.PreferenceConfig;
 import io.recs.state.PreferenceOptions;
 import io.recs.state.UserCountFunction;
 import io.recs.state.UserPreferencesFunction;
+import io.recs.state.UserRequests;
 import io.recs.trending.TrendingConfig;
 import io.recs.trending.TrendingFunction;
 import io.recs.trending.TrendingOptions;
 import java.util.List;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.util.Collector;
 
@@ -196,13 +191,17 @@ public final class RecsPipeline {
    */
   public RecsStreams apply(
       DataStream<Interaction> interactions, DataStream<RecommendationRequest> requests) {
+    RequestPath requestPath = recommendations ? new RequestPath(scoring, preferences, clock) : null;
     SingleOutputStreamOperator<Touch> touches =
         interactions
             .keyBy(Interaction::userId)
             .connect(requests.keyBy(RecommendationRequest::userId))
             .process(
                 new UserPreferencesFunction(
-                    similarity, preferences, recommendations ? scoring : null, clock))
+                    similarity,
+                    preferences,
+                    requestPath == null ? UserRequests.none() : requestPath.userRequests(),
+                    clock))
             .name("user preferences")
             .uid(uidPrefix + "user-preferences");
 
@@ -262,47 +261,13 @@ public final class RecsPipeline {
             .name("trending")
             .uid(uidPrefix + "trending");
 
-    DataStream<RankContext> context =
-        trendingItems
-            .map(RankContext::of)
-            .returns(TypeInformation.of(RankContext.class))
-            .name("to rank context")
-            .union(rowUpdates.getSideOutput(ItemCountFunction.ITEM_CATEGORIES));
-    DataStream<RankMessage> toRank = touches.getSideOutput(UserPreferencesFunction.TO_RANK);
-    if (scoring.neighbourLookup() == NeighbourLookup.REPLICATED) {
-      // The similarity stage emits each item's list from the item's own key group, so the lists
-      // are already partitioned by item: reinterpreted as keyed, they reach the candidate-list
-      // stage chained to the similarity stage, without being serialized.
-      context =
-          context.union(
-              DataStreamUtils.reinterpretAsKeyedStream(
-                      similarItems, SimilarItems::itemId, Types.STRING)
-                  .process(new CandidateListFunction(scoring.candidatesPerSeed()))
-                  .name("candidate lists")
-                  .uid(uidPrefix + "candidate-lists"));
-    } else {
-      toRank =
-          toRank.union(
-              similarItems
-                  .keyBy(SimilarItems::itemId)
-                  .connect(
-                      touches
-                          .getSideOutput(UserPreferencesFunction.LOOKUPS)
-                          .keyBy(RankMessage::seed))
-                  .process(new NeighbourStoreFunction(scoring.candidatesPerSeed()))
-                  .name("neighbour lookups")
-                  .uid(uidPrefix + "neighbour-store"));
-    }
-    BroadcastStream<RankContext> rankContext =
-        context.broadcast(RankFunction.TRENDING, RankFunction.CATEGORIES, RankFunction.CANDIDATES);
-
     SingleOutputStreamOperator<Recommendations> recommendations =
-        toRank
-            .keyBy(RankMessage::user)
-            .connect(rankContext)
-            .process(new RankFunction(scoring, clock))
-            .name("rank")
-            .uid(uidPrefix + "rank");
+        requestPath.rank(
+            touches,
+            similarItems,
+            trendingItems,
+            rowUpdates.getSideOutput(ItemCountFunction.ITEM_CATEGORIES),
+            uidPrefix);
 
     return new RecsStreams(
         recommendations,
