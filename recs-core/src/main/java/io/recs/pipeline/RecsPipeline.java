@@ -14,6 +14,8 @@ import io.recs.parse.InteractionParser;
 import io.recs.parse.ParsedStreams;
 import io.recs.parse.Parsing;
 import io.recs.request.RankFunction;
+import io.recs.request.RequestConfig;
+import io.recs.request.RequestOptions;
 import io.recs.request.RequestPath;
 import io.recs.scoring.ScoringConfig;
 import io.recs.scoring.ScoringOptions;
@@ -69,6 +71,7 @@ public final class RecsPipeline {
 
   private final SimilarityConfig similarity;
   private final PreferenceConfig preferences;
+  private final RequestConfig requests;
   private final ScoringConfig scoring;
   private final TrendingConfig trending;
   private final WallClock clock;
@@ -80,6 +83,7 @@ public final class RecsPipeline {
     this.recommendations = builder.recommendations;
     this.similarity = builder.similarity;
     this.preferences = builder.preferences;
+    this.requests = builder.requests;
     this.scoring = builder.scoring;
     this.trending = builder.trending;
     this.clock = builder.clock;
@@ -93,7 +97,7 @@ public final class RecsPipeline {
   /**
    * A pipeline configured by {@code settings}: the settings of its {@link PipelineOptions#PRESET
    * preset}, overridden by those set in {@code settings}. When {@link
-   * ScoringOptions#CANDIDATES_PER_SEED} or {@link ScoringOptions#SEED_ITEMS} is not set, it is
+   * RequestOptions#CANDIDATES_PER_SEED} or {@link RequestOptions#SEED_ITEMS} is not set, it is
    * capped at {@link SimilarityOptions#NEIGHBOURS} or {@link SimilarityOptions#HISTORY_SIZE}.
    *
    * @throws IllegalArgumentException naming the setting that is out of range, or two that conflict
@@ -103,6 +107,7 @@ public final class RecsPipeline {
     return builder()
         .similarity(SimilarityOptions.config(effective))
         .preferences(PreferenceOptions.config(effective))
+        .requests(RequestOptions.config(effective))
         .scoring(ScoringOptions.config(effective))
         .trending(TrendingOptions.config(effective))
         .build();
@@ -118,12 +123,12 @@ public final class RecsPipeline {
         capUnlessSet(
             settings,
             effective,
-            ScoringOptions.CANDIDATES_PER_SEED,
+            RequestOptions.CANDIDATES_PER_SEED,
             effective.get(SimilarityOptions.NEIGHBOURS));
     return capUnlessSet(
         settings,
         effective,
-        ScoringOptions.SEED_ITEMS,
+        RequestOptions.SEED_ITEMS,
         effective.get(SimilarityOptions.HISTORY_SIZE));
   }
 
@@ -142,6 +147,11 @@ public final class RecsPipeline {
   /** The preference configuration. */
   public PreferenceConfig preferences() {
     return preferences;
+  }
+
+  /** The request configuration. */
+  public RequestConfig requests() {
+    return requests;
   }
 
   /** The scoring configuration. */
@@ -191,7 +201,8 @@ public final class RecsPipeline {
    */
   public RecsStreams apply(
       DataStream<Interaction> interactions, DataStream<RecommendationRequest> requests) {
-    RequestPath requestPath = recommendations ? new RequestPath(scoring, preferences, clock) : null;
+    RequestPath requestPath =
+        recommendations ? new RequestPath(this.requests, scoring, preferences, clock) : null;
     SingleOutputStreamOperator<Touch> touches =
         interactions
             .keyBy(Interaction::userId)
@@ -286,9 +297,10 @@ public final class RecsPipeline {
    */
   public static final class Builder {
     private static final List<String> CONFIGURATIONS =
-        List.of("similarity", "preferences", "scoring", "trending");
+        List.of("similarity", "preferences", "requests", "scoring", "trending");
     private SimilarityConfig similarity = SimilarityConfig.defaults();
     private PreferenceConfig preferences = PreferenceConfig.defaults();
+    private RequestConfig requests = RequestConfig.defaults();
     private ScoringConfig scoring = ScoringConfig.defaults();
     private TrendingConfig trending = TrendingConfig.defaults();
     private WallClock clock = WallClock.system();
@@ -318,9 +330,9 @@ public final class RecsPipeline {
     }
 
     /**
-     * The configurations of a {@link Preset}: sets similarity, preferences, scoring and trending as
-     * {@link RecsPipeline#from} does for a preset alone. A configuration set after this one
-     * replaces the preset's; one set before it would be replaced, so that order is refused.
+     * The configurations of a {@link Preset}: sets similarity, preferences, requests, scoring and
+     * trending as {@link RecsPipeline#from} does for a preset alone. A configuration set after this
+     * one replaces the preset's; one set before it would be replaced, so that order is refused.
      */
     public Builder preset(Preset preset) {
       assigned.once("preset", preset);
@@ -336,6 +348,7 @@ public final class RecsPipeline {
       RecsSettings settings = effective(RecsSettings.empty().with(PipelineOptions.PRESET, preset));
       similarity = SimilarityOptions.config(settings);
       preferences = PreferenceOptions.config(settings);
+      requests = RequestOptions.config(settings);
       scoring = ScoringOptions.config(settings);
       trending = TrendingOptions.config(settings);
       return this;
@@ -350,6 +363,12 @@ public final class RecsPipeline {
     /** The preference configuration; default {@link PreferenceConfig#defaults()}. */
     public Builder preferences(PreferenceConfig preferences) {
       this.preferences = assigned.once("preferences", preferences);
+      return this;
+    }
+
+    /** The request configuration; default {@link RequestConfig#defaults()}. */
+    public Builder requests(RequestConfig requests) {
+      this.requests = assigned.once("requests", requests);
       return this;
     }
 
@@ -377,22 +396,22 @@ public final class RecsPipeline {
      * @throws IllegalArgumentException naming the conflicting settings and their values
      */
     public RecsPipeline build() {
-      if (scoring.candidatesPerSeed() > similarity.neighbours()) {
+      if (requests.candidatesPerSeed() > similarity.neighbours()) {
         throw new IllegalArgumentException(
-            ScoringOptions.CANDIDATES_PER_SEED.name()
+            RequestOptions.CANDIDATES_PER_SEED.name()
                 + " ("
-                + scoring.candidatesPerSeed()
+                + requests.candidatesPerSeed()
                 + ") must not exceed "
                 + SimilarityOptions.NEIGHBOURS.name()
                 + " ("
                 + similarity.neighbours()
                 + ")");
       }
-      if (scoring.seedItems() > similarity.historySize()) {
+      if (requests.seedItems() > similarity.historySize()) {
         throw new IllegalArgumentException(
-            ScoringOptions.SEED_ITEMS.name()
+            RequestOptions.SEED_ITEMS.name()
                 + " ("
-                + scoring.seedItems()
+                + requests.seedItems()
                 + ") must not exceed "
                 + SimilarityOptions.HISTORY_SIZE.name()
                 + " ("

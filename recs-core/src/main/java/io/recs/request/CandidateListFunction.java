@@ -12,10 +12,10 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Keyed by item, with {@link io.recs.scoring.NeighbourLookup#REPLICATED}: turns the item's
- * neighbour lists into candidate lists for the ranking stage's broadcast, and sends one only when
- * the top {@code candidatesPerSeed} (ids or similarities) changed, so that changes further down the
- * neighbour list are not broadcast.
+ * Keyed by item, with {@link NeighbourLookup#REPLICATED}: turns the item's neighbour lists into
+ * candidate lists for the ranking stage's broadcast, and sends one only when the top {@code
+ * candidatesPerSeed} (ids or similarities) changed, so that changes further down the neighbour list
+ * are not broadcast.
  */
 final class CandidateListFunction extends KeyedProcessFunction<String, SimilarItems, RankUpdate> {
   private static final long serialVersionUID = 1L;

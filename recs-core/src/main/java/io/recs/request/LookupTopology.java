@@ -1,7 +1,6 @@
 package io.recs.request;
 
 import io.recs.event.SimilarItems;
-import io.recs.scoring.NeighbourLookup;
 import io.recs.state.UserRequests;
 import java.io.Serializable;
 import org.apache.flink.streaming.api.datastream.DataStream;

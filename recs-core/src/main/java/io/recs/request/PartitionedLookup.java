@@ -7,9 +7,9 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.util.OutputTag;
 
 /**
- * {@link io.recs.scoring.NeighbourLookup#PARTITIONED}: one {@link SeedLookup} per seed goes to the
- * seed's partition of the {@link NeighbourStoreFunction}, which answers with a {@link SeedPart} to
- * the user's ranking partition; the ranking stage assembles the parts.
+ * {@link NeighbourLookup#PARTITIONED}: one {@link SeedLookup} per seed goes to the seed's partition
+ * of the {@link NeighbourStoreFunction}, which answers with a {@link SeedPart} to the user's
+ * ranking partition; the ranking stage assembles the parts.
  */
 final class PartitionedLookup extends LookupTopology {
   private static final long serialVersionUID = 1L;

@@ -8,10 +8,9 @@ import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
- * {@link io.recs.scoring.NeighbourLookup#REPLICATED}: the {@link CandidateListFunction} broadcasts
- * every item's top candidates to every ranking subtask, and a request is one {@link WholeRequest}
- * on the user's channel to the ranking stage, which also carries the triggering interaction's seen
- * notice.
+ * {@link NeighbourLookup#REPLICATED}: the {@link CandidateListFunction} broadcasts every item's top
+ * candidates to every ranking subtask, and a request is one {@link WholeRequest} on the user's
+ * channel to the ranking stage, which also carries the triggering interaction's seen notice.
  */
 final class ReplicatedLookup extends LookupTopology {
   private static final long serialVersionUID = 1L;

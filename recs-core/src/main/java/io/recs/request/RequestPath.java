@@ -16,7 +16,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 /**
  * The life of a recommendation request in the graph, from the user stage to the ranking stage: what
  * the user stage sends ({@link #userRequests}), the lookup topology's operators and the ranking
- * stage ({@link #rank}). The topology follows {@link ScoringConfig#neighbourLookup()}.
+ * stage ({@link #rank}). The topology follows {@link RequestConfig#neighbourLookup()}.
  */
 @Internal
 public final class RequestPath {
@@ -24,11 +24,19 @@ public final class RequestPath {
   private final ScoringConfig scoring;
   private final WallClock clock;
 
-  /** The request path of {@code scoring}, with affinities decayed as {@code preferences} say. */
-  public RequestPath(ScoringConfig scoring, PreferenceConfig preferences, WallClock clock) {
+  /**
+   * The request path of {@code requests}, ranked as {@code scoring} says, with affinities decayed
+   * as {@code preferences} say.
+   */
+  public RequestPath(
+      RequestConfig requests,
+      ScoringConfig scoring,
+      PreferenceConfig preferences,
+      WallClock clock) {
     this.scoring = scoring;
     this.clock = clock;
-    this.starter = new RequestStarter(scoring, preferences.halfLife().toMillis());
+    this.starter =
+        new RequestStarter(requests, scoring.linear() != null, preferences.halfLife().toMillis());
   }
 
   /** What the user stage does for requests. */

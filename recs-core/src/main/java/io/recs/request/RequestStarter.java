@@ -1,7 +1,6 @@
 package io.recs.request;
 
 import io.recs.event.Interaction;
-import io.recs.scoring.ScoringConfig;
 import io.recs.state.UserHistory;
 import io.recs.state.UserRequests;
 import org.apache.flink.util.OutputTag;
@@ -18,12 +17,18 @@ final class RequestStarter implements UserRequests {
   static final OutputTag<RankInput> TO_RANK =
       new OutputTag<>("recs-to-rank", RankInputSerializer.TYPE);
 
-  private final ScoringConfig config;
+  private final RequestConfig config;
+  private final boolean linearScoring;
   private final long halfLifeMs;
   private final LookupTopology topology;
 
-  RequestStarter(ScoringConfig config, long halfLifeMs) {
+  /**
+   * Starts requests as {@code config} says; with {@code linearScoring} the seeds are the most
+   * recent items, with their features.
+   */
+  RequestStarter(RequestConfig config, boolean linearScoring, long halfLifeMs) {
     this.config = config;
+    this.linearScoring = linearScoring;
     this.halfLifeMs = halfLifeMs;
     this.topology = LookupTopology.of(config.neighbourLookup(), config.candidatesPerSeed());
   }
@@ -83,8 +88,7 @@ final class RequestStarter implements UserRequests {
             history.lastArrivalMillis,
             trigger == null ? null : trigger.itemId(),
             trigger == null ? null : trigger.action());
-    Seeds seeds =
-        Seeds.choose(history, config.seedItems(), time, halfLifeMs, config.linear() != null);
+    Seeds seeds = Seeds.choose(history, config.seedItems(), time, halfLifeMs, linearScoring);
     if (seeds.count() == 0) {
       out.emit(TO_RANK, new NoSeeds(header));
     } else {

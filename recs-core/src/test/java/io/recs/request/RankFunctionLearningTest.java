@@ -7,7 +7,6 @@ import io.recs.event.Recommendations;
 import io.recs.metrics.WallClock;
 import io.recs.scoring.LearnedWeights;
 import io.recs.scoring.LinearScoring;
-import io.recs.scoring.NeighbourLookup;
 import io.recs.scoring.RankingFeature;
 import io.recs.scoring.ScoringConfig;
 import java.util.List;
@@ -29,7 +28,6 @@ class RankFunctionLearningTest {
 
   private static ScoringConfig config(LearnedWeights start) {
     return ScoringConfig.builder()
-        .neighbourLookup(NeighbourLookup.REPLICATED)
         .trendingBackfill(false)
         .linear(LinearScoring.builder().initialWeights(start).learningRate(0.5).build())
         .build();

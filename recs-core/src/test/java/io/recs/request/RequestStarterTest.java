@@ -6,7 +6,6 @@ import io.recs.event.Interaction;
 import io.recs.event.RecommendationRequest;
 import io.recs.metrics.WallClock;
 import io.recs.scoring.LinearScoring;
-import io.recs.scoring.NeighbourLookup;
 import io.recs.scoring.ScoringConfig;
 import io.recs.similarity.SimilarityConfig;
 import io.recs.similarity.Touch;
@@ -30,7 +29,7 @@ class RequestStarterTest {
 
   private static KeyedTwoInputStreamOperatorTestHarness<
           String, Interaction, RecommendationRequest, Touch>
-      harness(ScoringConfig scoring) throws Exception {
+      harness(RequestConfig requests, ScoringConfig scoring) throws Exception {
     PreferenceConfig preferences = PreferenceConfig.defaults();
     var harness =
         new KeyedTwoInputStreamOperatorTestHarness<
@@ -39,7 +38,8 @@ class RequestStarterTest {
                 new UserPreferencesFunction(
                     SimilarityConfig.defaults(),
                     preferences,
-                    new RequestPath(scoring, preferences, WallClock.system()).userRequests(),
+                    new RequestPath(requests, scoring, preferences, WallClock.system())
+                        .userRequests(),
                     WallClock.system())),
             Interaction::userId,
             RecommendationRequest::userId,
@@ -67,8 +67,7 @@ class RequestStarterTest {
   @Test
   void partitionedEveryInteractionRequestsWithOneLookupPerSeedAndTheEndOfInputAFinalRequest()
       throws Exception {
-    ScoringConfig scoring = ScoringConfig.builder().seedItems(2).build();
-    try (var h = harness(scoring)) {
+    try (var h = harness(RequestConfig.builder().seedItems(2).build(), ScoringConfig.defaults())) {
       h.open();
       event(h, "u", "a", 1);
       event(h, "u", "b", 2);
@@ -101,9 +100,9 @@ class RequestStarterTest {
 
   @Test
   void replicatedARequestIsOneMessageThatCarriesItsTrigger() throws Exception {
-    ScoringConfig scoring =
-        ScoringConfig.builder().seedItems(2).neighbourLookup(NeighbourLookup.REPLICATED).build();
-    try (var h = harness(scoring)) {
+    RequestConfig requests =
+        RequestConfig.builder().seedItems(2).neighbourLookup(NeighbourLookup.REPLICATED).build();
+    try (var h = harness(requests, ScoringConfig.defaults())) {
       h.open();
       event(h, "u", "a", 1);
       event(h, "u", "b", 2);
@@ -121,13 +120,10 @@ class RequestStarterTest {
 
   @Test
   void withLinearScoringTheSeedsAreTheMostRecentItemsWithTheirFeatures() throws Exception {
-    ScoringConfig scoring =
-        ScoringConfig.builder()
-            .seedItems(2)
-            .linear(LinearScoring.builder().build())
-            .neighbourLookup(NeighbourLookup.REPLICATED)
-            .build();
-    try (var h = harness(scoring)) {
+    RequestConfig requests =
+        RequestConfig.builder().seedItems(2).neighbourLookup(NeighbourLookup.REPLICATED).build();
+    ScoringConfig scoring = ScoringConfig.builder().linear(LinearScoring.builder().build()).build();
+    try (var h = harness(requests, scoring)) {
       h.open();
       event(h, "u", "a", 1);
       event(h, "u", "a", 2);
@@ -144,7 +140,7 @@ class RequestStarterTest {
 
   @Test
   void aUserWithoutHistoryGetsARequestWithoutSeeds() throws Exception {
-    try (var h = harness(ScoringConfig.defaults())) {
+    try (var h = harness(RequestConfig.defaults(), ScoringConfig.defaults())) {
       h.open();
       h.processElement2(new StreamRecord<>(new RecommendationRequest("new", 3, null, 1), 1));
 
