@@ -8,12 +8,12 @@ import io.recs.event.Interaction;
 import io.recs.pipeline.Preset;
 import io.recs.pipeline.RecsPipeline;
 import io.recs.pipeline.RecsStreams;
+import io.recs.request.NeighbourLookup;
+import io.recs.request.RequestOptions;
 import io.recs.scoring.LearnedWeights;
 import io.recs.scoring.LinearScoring;
-import io.recs.scoring.NeighbourLookup;
 import io.recs.scoring.RankingFeature;
 import io.recs.scoring.ScoringConfig;
-import io.recs.scoring.ScoringOptions;
 import io.recs.similarity.SimilarityConfig;
 import io.recs.similarity.SimilarityOptions;
 import java.io.PrintStream;
@@ -146,7 +146,7 @@ public final class BenchmarkJob {
     }
     Integer candidates = Integer.getInteger("recs.bench.candidatesPerSeed");
     if (candidates != null) {
-      settings = settings.with(ScoringOptions.CANDIDATES_PER_SEED, candidates);
+      settings = settings.with(RequestOptions.CANDIDATES_PER_SEED, candidates);
     }
     return settings;
   }
@@ -337,17 +337,12 @@ public final class BenchmarkJob {
   }
 
   private static void learning(List<Interaction> events, PrintStream out) throws Exception {
-    ScoringConfig sum = ScoringConfig.builder().neighbourLookup(LOOKUP).build();
+    ScoringConfig sum = ScoringConfig.builder().build();
     ScoringConfig fixed =
         ScoringConfig.builder()
-            .neighbourLookup(LOOKUP)
             .linear(LinearScoring.fixed(LearnedWeights.only(RankingFeature.DECAYED)))
             .build();
-    ScoringConfig learned =
-        ScoringConfig.builder()
-            .neighbourLookup(LOOKUP)
-            .linear(LinearScoring.builder().build())
-            .build();
+    ScoringConfig learned = ScoringConfig.builder().linear(LinearScoring.builder().build()).build();
     runPipeline(events, "hashmap", 0, learned);
     out.println("warm-up round done (not reported)");
     for (int round = 1; round <= 3; round++) {
@@ -437,23 +432,20 @@ public final class BenchmarkJob {
 
   private static long runPipeline(List<Interaction> events, String backend, double rate)
       throws Exception {
-    return runPipeline(
-        events,
-        backend,
-        rate,
-        RecsPipeline.from(PIPELINE_SETTINGS.with(ScoringOptions.LOOKUP, LOOKUP)).scoring());
+    return runPipeline(events, backend, rate, RecsPipeline.from(PIPELINE_SETTINGS).scoring());
   }
 
   private static long runPipeline(
       List<Interaction> events, String backend, double rate, ScoringConfig scoring)
       throws Exception {
     StreamExecutionEnvironment env = environment(backend);
-    RecsPipeline base = RecsPipeline.from(PIPELINE_SETTINGS);
+    RecsPipeline base = RecsPipeline.from(PIPELINE_SETTINGS.with(RequestOptions.LOOKUP, LOOKUP));
     RecsStreams streams =
         RecsPipeline.builder()
             .similarity(base.similarity())
             .preferences(base.preferences())
             .trending(base.trending())
+            .requests(base.requests())
             .scoring(scoring)
             .build()
             .apply(source(env, events, rate));

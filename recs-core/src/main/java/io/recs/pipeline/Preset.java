@@ -1,6 +1,7 @@
 package io.recs.pipeline;
 
 import io.recs.config.RecsSettings;
+import io.recs.request.RequestOptions;
 import io.recs.scoring.ScoringOptions;
 import io.recs.similarity.SimilarityMeasure;
 import io.recs.similarity.SimilarityOptions;
@@ -33,8 +34,8 @@ public enum Preset {
           .with(SimilarityOptions.HISTORY_SIZE, 500)
           .with(SimilarityOptions.NEIGHBOURS, 200)
           .with(SimilarityOptions.MAX_ITEMS_PER_USER, 100_000)
-          .with(ScoringOptions.SEED_ITEMS, 500)
-          .with(ScoringOptions.CANDIDATES_PER_SEED, 200)
+          .with(RequestOptions.SEED_ITEMS, 500)
+          .with(RequestOptions.CANDIDATES_PER_SEED, 200)
           .with(ScoringOptions.NORMALIZE_SEEDS, true)
           .with(PreferenceOptions.HALF_LIFE, Duration.ofDays(3650))),
 
@@ -45,8 +46,8 @@ public enum Preset {
    */
   NEXT_ITEM(
       RecsSettings.empty()
-          .with(ScoringOptions.SEED_ITEMS, 10)
-          .with(ScoringOptions.CANDIDATES_PER_SEED, 50)
+          .with(RequestOptions.SEED_ITEMS, 10)
+          .with(RequestOptions.CANDIDATES_PER_SEED, 50)
           .with(PreferenceOptions.HALF_LIFE, Duration.ofHours(1)));
 
   private final RecsSettings settings;

@@ -13,12 +13,10 @@ import io.recs.metrics.WallClock;
 import io.recs.parse.InteractionParser;
 import io.recs.parse.ParsedStreams;
 import io.recs.parse.Parsing;
-import io.recs.scoring.CandidateListFunction;
-import io.recs.scoring.NeighbourLookup;
-import io.recs.scoring.NeighbourStoreFunction;
-import io.recs.scoring.RankContext;
-import io.recs.scoring.RankFunction;
-import io.recs.scoring.RankMessage;
+import io.recs.request.RankFunction;
+import io.recs.request.RequestConfig;
+import io.recs.request.RequestOptions;
+import io.recs.request.RequestPath;
 import io.recs.scoring.ScoringConfig;
 import io.recs.scoring.ScoringOptions;
 import io.recs.similarity.CountUpdate;
@@ -33,16 +31,15 @@ import io.recs.state.PreferenceConfig;
 import io.recs.state.PreferenceOptions;
 import io.recs.state.UserCountFunction;
 import io.recs.state.UserPreferencesFunction;
+import io.recs.state.UserRequests;
 import io.recs.trending.TrendingConfig;
 import io.recs.trending.TrendingFunction;
 import io.recs.trending.TrendingOptions;
 import java.util.List;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.util.Collector;
 
@@ -74,6 +71,7 @@ public final class RecsPipeline {
 
   private final SimilarityConfig similarity;
   private final PreferenceConfig preferences;
+  private final RequestConfig requests;
   private final ScoringConfig scoring;
   private final TrendingConfig trending;
   private final WallClock clock;
@@ -85,6 +83,7 @@ public final class RecsPipeline {
     this.recommendations = builder.recommendations;
     this.similarity = builder.similarity;
     this.preferences = builder.preferences;
+    this.requests = builder.requests;
     this.scoring = builder.scoring;
     this.trending = builder.trending;
     this.clock = builder.clock;
@@ -98,7 +97,7 @@ public final class RecsPipeline {
   /**
    * A pipeline configured by {@code settings}: the settings of its {@link PipelineOptions#PRESET
    * preset}, overridden by those set in {@code settings}. When {@link
-   * ScoringOptions#CANDIDATES_PER_SEED} or {@link ScoringOptions#SEED_ITEMS} is not set, it is
+   * RequestOptions#CANDIDATES_PER_SEED} or {@link RequestOptions#SEED_ITEMS} is not set, it is
    * capped at {@link SimilarityOptions#NEIGHBOURS} or {@link SimilarityOptions#HISTORY_SIZE}.
    *
    * @throws IllegalArgumentException naming the setting that is out of range, or two that conflict
@@ -108,6 +107,7 @@ public final class RecsPipeline {
     return builder()
         .similarity(SimilarityOptions.config(effective))
         .preferences(PreferenceOptions.config(effective))
+        .requests(RequestOptions.config(effective))
         .scoring(ScoringOptions.config(effective))
         .trending(TrendingOptions.config(effective))
         .build();
@@ -123,12 +123,12 @@ public final class RecsPipeline {
         capUnlessSet(
             settings,
             effective,
-            ScoringOptions.CANDIDATES_PER_SEED,
+            RequestOptions.CANDIDATES_PER_SEED,
             effective.get(SimilarityOptions.NEIGHBOURS));
     return capUnlessSet(
         settings,
         effective,
-        ScoringOptions.SEED_ITEMS,
+        RequestOptions.SEED_ITEMS,
         effective.get(SimilarityOptions.HISTORY_SIZE));
   }
 
@@ -147,6 +147,11 @@ public final class RecsPipeline {
   /** The preference configuration. */
   public PreferenceConfig preferences() {
     return preferences;
+  }
+
+  /** The request configuration. */
+  public RequestConfig requests() {
+    return requests;
   }
 
   /** The scoring configuration. */
@@ -196,13 +201,18 @@ public final class RecsPipeline {
    */
   public RecsStreams apply(
       DataStream<Interaction> interactions, DataStream<RecommendationRequest> requests) {
+    RequestPath requestPath =
+        recommendations ? new RequestPath(this.requests, scoring, preferences, clock) : null;
     SingleOutputStreamOperator<Touch> touches =
         interactions
             .keyBy(Interaction::userId)
             .connect(requests.keyBy(RecommendationRequest::userId))
             .process(
                 new UserPreferencesFunction(
-                    similarity, preferences, recommendations ? scoring : null, clock))
+                    similarity,
+                    preferences,
+                    requestPath == null ? UserRequests.none() : requestPath.userRequests(),
+                    clock))
             .name("user preferences")
             .uid(uidPrefix + "user-preferences");
 
@@ -269,47 +279,13 @@ public final class RecsPipeline {
             .name("trending")
             .uid(uidPrefix + "trending");
 
-    DataStream<RankContext> context =
-        trendingItems
-            .map(RankContext::of)
-            .returns(TypeInformation.of(RankContext.class))
-            .name("to rank context")
-            .union(rowUpdates.getSideOutput(ItemCountFunction.ITEM_CATEGORIES));
-    DataStream<RankMessage> toRank = touches.getSideOutput(UserPreferencesFunction.TO_RANK);
-    if (scoring.neighbourLookup() == NeighbourLookup.REPLICATED) {
-      // The similarity stage emits each item's list from the item's own key group, so the lists
-      // are already partitioned by item: reinterpreted as keyed, they reach the candidate-list
-      // stage chained to the similarity stage, without being serialized.
-      context =
-          context.union(
-              DataStreamUtils.reinterpretAsKeyedStream(
-                      similarItems, SimilarItems::itemId, Types.STRING)
-                  .process(new CandidateListFunction(scoring.candidatesPerSeed()))
-                  .name("candidate lists")
-                  .uid(uidPrefix + "candidate-lists"));
-    } else {
-      toRank =
-          toRank.union(
-              similarItems
-                  .keyBy(SimilarItems::itemId)
-                  .connect(
-                      touches
-                          .getSideOutput(UserPreferencesFunction.LOOKUPS)
-                          .keyBy(RankMessage::seed))
-                  .process(new NeighbourStoreFunction(scoring.candidatesPerSeed()))
-                  .name("neighbour lookups")
-                  .uid(uidPrefix + "neighbour-store"));
-    }
-    BroadcastStream<RankContext> rankContext =
-        context.broadcast(RankFunction.TRENDING, RankFunction.CATEGORIES, RankFunction.CANDIDATES);
-
     SingleOutputStreamOperator<Recommendations> recommendations =
-        toRank
-            .keyBy(RankMessage::user)
-            .connect(rankContext)
-            .process(new RankFunction(scoring, clock))
-            .name("rank")
-            .uid(uidPrefix + "rank");
+        requestPath.rank(
+            touches,
+            similarItems,
+            trendingItems,
+            rowUpdates.getSideOutput(ItemCountFunction.ITEM_CATEGORIES),
+            uidPrefix);
 
     return new RecsStreams(
         recommendations,
@@ -328,9 +304,10 @@ public final class RecsPipeline {
    */
   public static final class Builder {
     private static final List<String> CONFIGURATIONS =
-        List.of("similarity", "preferences", "scoring", "trending");
+        List.of("similarity", "preferences", "requests", "scoring", "trending");
     private SimilarityConfig similarity = SimilarityConfig.defaults();
     private PreferenceConfig preferences = PreferenceConfig.defaults();
+    private RequestConfig requests = RequestConfig.defaults();
     private ScoringConfig scoring = ScoringConfig.defaults();
     private TrendingConfig trending = TrendingConfig.defaults();
     private WallClock clock = WallClock.system();
@@ -360,9 +337,9 @@ public final class RecsPipeline {
     }
 
     /**
-     * The configurations of a {@link Preset}: sets similarity, preferences, scoring and trending as
-     * {@link RecsPipeline#from} does for a preset alone. A configuration set after this one
-     * replaces the preset's; one set before it would be replaced, so that order is refused.
+     * The configurations of a {@link Preset}: sets similarity, preferences, requests, scoring and
+     * trending as {@link RecsPipeline#from} does for a preset alone. A configuration set after this
+     * one replaces the preset's; one set before it would be replaced, so that order is refused.
      */
     public Builder preset(Preset preset) {
       assigned.once("preset", preset);
@@ -378,6 +355,7 @@ public final class RecsPipeline {
       RecsSettings settings = effective(RecsSettings.empty().with(PipelineOptions.PRESET, preset));
       similarity = SimilarityOptions.config(settings);
       preferences = PreferenceOptions.config(settings);
+      requests = RequestOptions.config(settings);
       scoring = ScoringOptions.config(settings);
       trending = TrendingOptions.config(settings);
       return this;
@@ -392,6 +370,12 @@ public final class RecsPipeline {
     /** The preference configuration; default {@link PreferenceConfig#defaults()}. */
     public Builder preferences(PreferenceConfig preferences) {
       this.preferences = assigned.once("preferences", preferences);
+      return this;
+    }
+
+    /** The request configuration; default {@link RequestConfig#defaults()}. */
+    public Builder requests(RequestConfig requests) {
+      this.requests = assigned.once("requests", requests);
       return this;
     }
 
@@ -419,22 +403,22 @@ public final class RecsPipeline {
      * @throws IllegalArgumentException naming the conflicting settings and their values
      */
     public RecsPipeline build() {
-      if (scoring.candidatesPerSeed() > similarity.neighbours()) {
+      if (requests.candidatesPerSeed() > similarity.neighbours()) {
         throw new IllegalArgumentException(
-            ScoringOptions.CANDIDATES_PER_SEED.name()
+            RequestOptions.CANDIDATES_PER_SEED.name()
                 + " ("
-                + scoring.candidatesPerSeed()
+                + requests.candidatesPerSeed()
                 + ") must not exceed "
                 + SimilarityOptions.NEIGHBOURS.name()
                 + " ("
                 + similarity.neighbours()
                 + ")");
       }
-      if (scoring.seedItems() > similarity.historySize()) {
+      if (requests.seedItems() > similarity.historySize()) {
         throw new IllegalArgumentException(
-            ScoringOptions.SEED_ITEMS.name()
+            RequestOptions.SEED_ITEMS.name()
                 + " ("
-                + scoring.seedItems()
+                + requests.seedItems()
                 + ") must not exceed "
                 + SimilarityOptions.HISTORY_SIZE.name()
                 + " ("

@@ -96,7 +96,7 @@ final class LinearRanking {
    * @param similarity the similarity of each contribution
    */
   double[] features(
-      Ranking.Parts parts,
+      SeedCandidates parts,
       String[] items,
       int[] start,
       int[] seed,

@@ -12,8 +12,10 @@ import org.apache.flink.annotation.PublicEvolving;
  *
  * <pre>{@code
  * ScoringConfig scoring = ScoringConfig.builder()
- *     .seedItems(100)   // features see the last 100 items
  *     .linear(LinearScoring.builder().learningRate(0.05).build())
+ *     .build();
+ * RequestConfig requests = RequestConfig.builder()
+ *     .seedItems(100)   // features see the last 100 items
  *     .build();
  * }</pre>
  *
@@ -30,9 +32,9 @@ import org.apache.flink.annotation.PublicEvolving;
  * the weights stay as given: a pre-trained model, or a fixed scorer such as {@link
  * LearnedWeights#only(RankingFeature)}.
  *
- * <p>Seeds are then the user's most recent {@code seedItems} history items (not those of highest
- * affinity), so that the window features are exact; set {@code seedItems} to the history size for
- * {@link RankingFeature#WHOLE} to cover the whole bounded history.
+ * <p>Seeds are then the user's most recent {@code RequestConfig.seedItems} history items (not those
+ * of highest affinity), so that the window features are exact; set {@code seedItems} to the history
+ * size for {@link RankingFeature#WHOLE} to cover the whole bounded history.
  */
 @PublicEvolving
 public final class LinearScoring implements Serializable {

@@ -4,20 +4,16 @@ import io.recs.event.ScoredItem;
 import io.recs.event.TieBreak;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Merges the parts of one request into ranked, explained candidates: the pure core of {@link
- * RankFunction}, free of Flink so that it is easy to test. One instance per ranking subtask: it
- * reuses its candidate index from request to request, so it is not thread-safe.
+ * Merges the seeds of one request and their candidates into ranked, explained candidates: the pure
+ * core of the ranking stage ({@link RankScoring}), free of Flink so that it is easy to test. One
+ * instance per ranking subtask: it reuses its candidate index from request to request, so it is not
+ * thread-safe.
  */
 final class Ranking {
-  /** Parts by seed id; a part without seed (a request without history) first. */
-  private static final Comparator<RankMessage> BY_SEED =
-      Comparator.comparing(RankMessage::seed, Comparator.nullsFirst(Comparator.naturalOrder()));
-
   private final CandidateIndex index = new CandidateIndex();
 
   // Scratch arrays reused from request to request (a request has a few hundred contributions, and
@@ -55,65 +51,6 @@ final class Ranking {
   }
 
   /**
-   * The seeds of one request and their candidates: seed {@code p} has affinity {@code
-   * affinities[p]} and candidates {@code candidates[p]} with similarities {@code similarities[p]}
-   * (null when the seed has no neighbours yet).
-   */
-  record Parts(
-      int count,
-      String[] seeds,
-      double[] affinities,
-      String[][] candidates,
-      double[][] similarities,
-      int[] recencies,
-      double[] weights,
-      String[] actions) {
-
-    /**
-     * The parts of a request whose seeds sent their candidates as messages, by seed id: parts
-     * arrive in an order that depends on timing (and, after a restore, on the order in which timers
-     * fire), and visiting them by seed makes the floating-point sums, and so the lists, independent
-     * of it.
-     */
-    static Parts of(RankMessage[] messages, int count) {
-      RankMessage[] bySeed = Arrays.copyOf(messages, count);
-      Arrays.sort(bySeed, BY_SEED);
-      Parts parts = empty(count);
-      for (int p = 0; p < count; p++) {
-        parts.set(p, bySeed[p].seed(), bySeed[p].affinity());
-        parts.describe(p, bySeed[p].recency(), bySeed[p].weight(), bySeed[p].seedAction());
-        parts.candidates[p] = bySeed[p].candidates();
-        parts.similarities[p] = bySeed[p].similarities();
-      }
-      return parts;
-    }
-
-    static Parts empty(int count) {
-      return new Parts(
-          count,
-          new String[count],
-          new double[count],
-          new String[count][],
-          new double[count][],
-          new int[count],
-          new double[count],
-          new String[count]);
-    }
-
-    void set(int p, String seed, double affinity) {
-      seeds[p] = seed;
-      affinities[p] = affinity;
-    }
-
-    /** What the linear features need of seed p: recency rank, accumulated weight, latest action. */
-    void describe(int p, int recency, double weight, String action) {
-      recencies[p] = recency;
-      weights[p] = weight;
-      actions[p] = action;
-    }
-  }
-
-  /**
    * The top {@code n} candidates of a request's parts.
    *
    * <p>Contributions are grouped by candidate in flat arrays, every candidate is scored, and the
@@ -123,16 +60,22 @@ final class Ranking {
    * @param allowed whether a candidate may be recommended (seen, blocklist, user filter, category)
    * @param config scorer, boosts and explanation length
    */
-  List<ScoredItem> rank(Parts parts, int n, Predicate<String> allowed, ScoringConfig config) {
+  List<ScoredItem> rank(
+      SeedCandidates parts, int n, Predicate<String> allowed, ScoringConfig config) {
     return rank(parts, n, allowed, config, null);
   }
 
   /**
-   * As {@link #rank(Parts, int, Predicate, ScoringConfig)}; with {@code linear} not null, scores
-   * with its model over the candidates' features and leaves the candidates to learn from in it.
+   * As {@link #rank(SeedCandidates, int, Predicate, ScoringConfig)}; with {@code linear} not null,
+   * scores with its model over the candidates' features and leaves the candidates to learn from in
+   * it.
    */
   List<ScoredItem> rank(
-      Parts parts, int n, Predicate<String> allowed, ScoringConfig config, LinearRanking linear) {
+      SeedCandidates parts,
+      int n,
+      Predicate<String> allowed,
+      ScoringConfig config,
+      LinearRanking linear) {
     int entries = 0;
     for (int p = 0; p < parts.count(); p++) {
       entries += parts.candidates()[p] == null ? 0 : parts.candidates()[p].length;
@@ -279,7 +222,7 @@ final class Ranking {
    * TieBreak} order.
    */
   private static List<String> because(
-      Parts parts,
+      SeedCandidates parts,
       int[] seed,
       double[] affinity,
       double[] similarity,

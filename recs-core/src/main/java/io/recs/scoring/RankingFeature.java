@@ -5,7 +5,7 @@ import org.apache.flink.annotation.PublicEvolving;
 /**
  * The features of a candidate item that {@link LinearScoring} weighs, computed at the ranking stage
  * from what a request carries: its seeds (the user's most recent history items, {@code
- * ScoringConfig.seedItems} of them), each seed s with its position r_s in the history (0 for the
+ * RequestConfig.seedItems} of them), each seed s with its position r_s in the history (0 for the
  * most recent), accumulated weight w_s, decayed affinity a_s and latest action, and each seed's
  * neighbours c with similarity sim(s, c); plus the trending list on the broadcast input.
  *

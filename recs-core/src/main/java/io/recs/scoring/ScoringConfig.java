@@ -2,7 +2,6 @@ package io.recs.scoring;
 
 import io.recs.config.BuilderChecks;
 import java.io.Serializable;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -21,15 +20,14 @@ import org.apache.flink.annotation.PublicEvolving;
  *     .build();
  * }</pre>
  *
- * <p>Defaults and meaning of every setting are in {@code docs/recommendations.md}.
+ * <p>Defaults and meaning of every setting are in {@code docs/recommendations.md}. When requests
+ * start and how they gather candidates (seeds, lookup) is {@code io.recs.request.RequestConfig}'s.
  */
 @PublicEvolving
 public final class ScoringConfig implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final int n;
-  private final int seedItems;
-  private final int candidatesPerSeed;
   private final Scorer scorer;
   private final boolean normalizeSeeds;
   private final SeenFilter seenFilter;
@@ -37,18 +35,12 @@ public final class ScoringConfig implements Serializable {
   private final Set<String> blocklist;
   private final ItemFilter filter;
   private final Map<String, Double> boosts;
-  private final boolean restrictToEventCategory;
-  private final boolean triggerOnInteraction;
-  private final Duration triggerInterval;
   private final int explanations;
   private final boolean trendingBackfill;
-  private final NeighbourLookup neighbourLookup;
   private final LinearScoring linear;
 
   private ScoringConfig(Builder b) {
     n = b.n;
-    seedItems = b.seedItems;
-    candidatesPerSeed = b.candidatesPerSeed;
     scorer = b.scorer;
     normalizeSeeds = b.normalizeSeeds;
     seenFilter = b.seenFilter;
@@ -56,12 +48,8 @@ public final class ScoringConfig implements Serializable {
     blocklist = Set.copyOf(b.blocklist);
     filter = b.filter;
     boosts = Map.copyOf(b.boosts);
-    restrictToEventCategory = b.restrictToEventCategory;
-    triggerOnInteraction = b.triggerOnInteraction;
-    triggerInterval = b.triggerInterval;
     explanations = b.explanations;
     trendingBackfill = b.trendingBackfill;
-    neighbourLookup = b.neighbourLookup;
     linear = b.linear;
   }
 
@@ -80,24 +68,14 @@ public final class ScoringConfig implements Serializable {
     return n;
   }
 
-  /** The number of the user's most relevant history items whose neighbours become candidates. */
-  public int seedItems() {
-    return seedItems;
-  }
-
-  /** The number of neighbours taken from each seed item. */
-  public int candidatesPerSeed() {
-    return candidatesPerSeed;
-  }
-
   /** The scoring function. Default {@link Scorers#sum()}. */
   public Scorer scorer() {
     return scorer;
   }
 
   /**
-   * Whether each seed's similarities are divided by their sum over the seed's first {@link
-   * #candidatesPerSeed()} neighbours before the {@link #scorer()} combines them (Deshpande and
+   * Whether each seed's similarities are divided by their sum over the seed's first {@code
+   * candidatesPerSeed} neighbours before the {@link #scorer()} combines them (Deshpande and
    * Karypis, "Item-based top-N recommendation algorithms", 2004): a seed with a dense row of large
    * similarities no longer outvotes the others, each votes with its affinity. Not applied to a
    * {@link #linear()} model, whose features are normalised per request. Default false.
@@ -131,27 +109,6 @@ public final class ScoringConfig implements Serializable {
     return boosts;
   }
 
-  /**
-   * Whether recommendations triggered by an interaction that carries a category are restricted to
-   * that category. Default false.
-   */
-  public boolean restrictToEventCategory() {
-    return restrictToEventCategory;
-  }
-
-  /** Whether every interaction triggers recommendations (subject to the interval). Default true. */
-  public boolean triggerOnInteraction() {
-    return triggerOnInteraction;
-  }
-
-  /**
-   * At most one interaction-triggered recommendation per user per event-time interval, latest wins;
-   * zero (default) for every interaction.
-   */
-  public Duration triggerInterval() {
-    return triggerInterval;
-  }
-
   /** How many contributing history items explain each recommended item. Default 2. */
   public int explanations() {
     return explanations;
@@ -160,15 +117,6 @@ public final class ScoringConfig implements Serializable {
   /** Whether trending items fill up lists shorter than N. Default true. */
   public boolean trendingBackfill() {
     return trendingBackfill;
-  }
-
-  /**
-   * Where seed items' neighbours are looked up: at their partitions (one message there and back per
-   * seed) or in a copy held by every ranking subtask (one message per request). Default {@link
-   * NeighbourLookup#PARTITIONED}.
-   */
-  public NeighbourLookup neighbourLookup() {
-    return neighbourLookup;
   }
 
   /**
@@ -186,8 +134,6 @@ public final class ScoringConfig implements Serializable {
    */
   public static final class Builder {
     private int n = ScoringOptions.N.defaultValue();
-    private int seedItems = ScoringOptions.SEED_ITEMS.defaultValue();
-    private int candidatesPerSeed = ScoringOptions.CANDIDATES_PER_SEED.defaultValue();
     private Scorer scorer = ScoringOptions.SCORER.defaultValue().scorer();
     private boolean normalizeSeeds = ScoringOptions.NORMALIZE_SEEDS.defaultValue();
     private SeenFilter seenFilter = SeenFilter.allActions();
@@ -195,13 +141,8 @@ public final class ScoringConfig implements Serializable {
     private Set<String> blocklist = Set.of();
     private ItemFilter filter;
     private Map<String, Double> boosts = new HashMap<>();
-    private boolean restrictToEventCategory =
-        ScoringOptions.RESTRICT_TO_EVENT_CATEGORY.defaultValue();
-    private boolean triggerOnInteraction = true;
-    private Duration triggerInterval = Duration.ZERO;
     private int explanations = ScoringOptions.EXPLANATIONS.defaultValue();
     private boolean trendingBackfill = ScoringOptions.TRENDING_BACKFILL.defaultValue();
-    private NeighbourLookup neighbourLookup = ScoringOptions.LOOKUP.defaultValue();
     private boolean scorerSet;
     private LinearScoring linear;
 
@@ -212,18 +153,6 @@ public final class ScoringConfig implements Serializable {
     /** See {@link ScoringConfig#n()}. */
     public Builder n(int n) {
       this.n = assigned.once(ScoringOptions.N, n);
-      return this;
-    }
-
-    /** See {@link ScoringConfig#seedItems()}. Default 20. */
-    public Builder seedItems(int seedItems) {
-      this.seedItems = assigned.once(ScoringOptions.SEED_ITEMS, seedItems);
-      return this;
-    }
-
-    /** See {@link ScoringConfig#candidatesPerSeed()}. Default 20. */
-    public Builder candidatesPerSeed(int candidatesPerSeed) {
-      this.candidatesPerSeed = assigned.once(ScoringOptions.CANDIDATES_PER_SEED, candidatesPerSeed);
       return this;
     }
 
@@ -270,25 +199,6 @@ public final class ScoringConfig implements Serializable {
       return this;
     }
 
-    /** See {@link ScoringConfig#restrictToEventCategory()}. */
-    public Builder restrictToEventCategory(boolean restrict) {
-      this.restrictToEventCategory =
-          assigned.once(ScoringOptions.RESTRICT_TO_EVENT_CATEGORY, restrict);
-      return this;
-    }
-
-    /** See {@link ScoringConfig#triggerOnInteraction()}. */
-    public Builder triggerOnInteraction(boolean trigger) {
-      this.triggerOnInteraction = assigned.once("triggerOnInteraction", trigger);
-      return this;
-    }
-
-    /** See {@link ScoringConfig#triggerInterval()}. */
-    public Builder triggerInterval(Duration triggerInterval) {
-      this.triggerInterval = assigned.once("triggerInterval", triggerInterval);
-      return this;
-    }
-
     /** See {@link ScoringConfig#explanations()}. */
     public Builder explanations(int explanations) {
       this.explanations = assigned.once(ScoringOptions.EXPLANATIONS, explanations);
@@ -298,12 +208,6 @@ public final class ScoringConfig implements Serializable {
     /** See {@link ScoringConfig#trendingBackfill()}. */
     public Builder trendingBackfill(boolean backfill) {
       this.trendingBackfill = assigned.once(ScoringOptions.TRENDING_BACKFILL, backfill);
-      return this;
-    }
-
-    /** See {@link ScoringConfig#neighbourLookup()}. */
-    public Builder neighbourLookup(NeighbourLookup neighbourLookup) {
-      this.neighbourLookup = assigned.once(ScoringOptions.LOOKUP, neighbourLookup);
       return this;
     }
 
@@ -320,17 +224,11 @@ public final class ScoringConfig implements Serializable {
      */
     public ScoringConfig build() {
       ScoringOptions.N.validate(n);
-      ScoringOptions.SEED_ITEMS.validate(seedItems);
-      ScoringOptions.CANDIDATES_PER_SEED.validate(candidatesPerSeed);
       ScoringOptions.MAX_SEEN_ITEMS.validate(maxSeenItems);
       ScoringOptions.EXPLANATIONS.validate(explanations);
       if (scorerSet && linear != null) {
         throw new IllegalArgumentException(
             "only one of scorer and linear may be set, was scorer " + scorer + " and linear");
-      }
-      if (triggerInterval.isNegative()) {
-        throw new IllegalArgumentException(
-            "triggerInterval must not be negative, was " + triggerInterval);
       }
       boosts.forEach(
           (item, boost) -> {

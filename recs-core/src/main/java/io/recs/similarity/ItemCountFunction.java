@@ -1,7 +1,7 @@
 package io.recs.similarity;
 
+import io.recs.event.ItemCategory;
 import io.recs.event.ItemCount;
-import io.recs.scoring.RankContext;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -35,8 +35,8 @@ public final class ItemCountFunction extends KeyedProcessFunction<String, Touch,
       new OutputTag<>("recs-item-counts", TypeInformation.of(ItemCount.class));
 
   /** An item's category when it first becomes known or changes. */
-  public static final OutputTag<RankContext> ITEM_CATEGORIES =
-      new OutputTag<>("recs-item-categories", TypeInformation.of(RankContext.class));
+  public static final OutputTag<ItemCategory> ITEM_CATEGORIES =
+      new OutputTag<>("recs-item-categories", TypeInformation.of(ItemCategory.class));
 
   /**
    * With {@code weighted}: the item's user count and squared weighted norm after every touch, for
@@ -97,7 +97,7 @@ public final class ItemCountFunction extends KeyedProcessFunction<String, Touch,
     }
     if (touch.category() != null && !touch.category().equals(category.value())) {
       category.update(touch.category());
-      ctx.output(ITEM_CATEGORIES, RankContext.category(touch.item(), touch.category()));
+      ctx.output(ITEM_CATEGORIES, new ItemCategory(touch.item(), touch.category()));
     }
     // A repeat touch cannot tell whether its user was one of the first users, so once the item
     // has more users than the cap, repeats add no pairs.

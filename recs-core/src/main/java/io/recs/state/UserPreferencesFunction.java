@@ -3,9 +3,6 @@ package io.recs.state;
 import io.recs.event.Interaction;
 import io.recs.event.RecommendationRequest;
 import io.recs.metrics.WallClock;
-import io.recs.scoring.NeighbourLookup;
-import io.recs.scoring.RankMessage;
-import io.recs.scoring.ScoringConfig;
 import io.recs.similarity.SimilarityConfig;
 import io.recs.similarity.Touch;
 import java.util.Arrays;
@@ -29,12 +26,11 @@ import org.apache.flink.util.OutputTag;
  * {@code similarity.weighted}, a repeat touch for every later action of positive weight on an item
  * of the seen set; and starts recommendation requests.
  *
- * <p>A request picks the user's most relevant history items (highest decayed affinity at the
- * request time, ties in TieBreak order) as seeds and sends one lookup per seed to {@link #LOOKUPS},
- * keyed by seed item. Requests come from interactions (every one, or at most one per {@code
- * triggerInterval}, latest wins), from the second input, and once per user when a bounded input
- * ends (marked final, so that later stages answer it from their final state). The exact semantics
- * are in {@code docs/architecture.md} and {@code docs/recommendations.md}.
+ * <p>Requests come from interactions (every one, or at most one per trigger interval, latest wins),
+ * from the second input, and once per user when a bounded input ends (marked final, so that later
+ * stages answer it from their final state). This stage decides when; what a request sends (its
+ * seeds and messages) is up to the {@link UserRequests} of {@code io.recs.request}. The exact
+ * semantics are in {@code docs/architecture.md} and {@code docs/recommendations.md}.
  */
 @Internal
 public final class UserPreferencesFunction
@@ -44,19 +40,11 @@ public final class UserPreferencesFunction
   /** One record per distinct user, emitted on the user's first interaction. */
   public static final OutputTag<String> NEW_USERS = new OutputTag<>("recs-new-users", Types.STRING);
 
-  /** Lookups of seed items' neighbours, to be keyed by {@link RankMessage#seed()}. */
-  public static final OutputTag<RankMessage> LOOKUPS =
-      new OutputTag<>("recs-lookups", TypeInformation.of(RankMessage.class));
-
-  /** Seen notices and seedless requests, straight to the ranking stage. */
-  public static final OutputTag<RankMessage> TO_RANK =
-      new OutputTag<>("recs-to-rank", TypeInformation.of(RankMessage.class));
-
   private static final long END_OF_INPUT = Long.MAX_VALUE;
 
   private final SimilarityConfig similarity;
   private final PreferenceConfig preferences;
-  private final ScoringConfig scoring;
+  private final UserRequests requests;
   private final WallClock clock;
 
   private transient ValueState<UserHistory> history;
@@ -70,16 +58,16 @@ public final class UserPreferencesFunction
   /**
    * A function with the given configuration.
    *
-   * @param scoring the scoring configuration, or null to start no recommendation requests
+   * @param requests what requests send, or {@link UserRequests#none()} to start none
    */
   public UserPreferencesFunction(
       SimilarityConfig similarity,
       PreferenceConfig preferences,
-      ScoringConfig scoring,
+      UserRequests requests,
       WallClock clock) {
     this.similarity = similarity;
     this.preferences = preferences;
-    this.scoring = scoring;
+    this.requests = requests;
     this.clock = clock;
   }
 
@@ -105,7 +93,7 @@ public final class UserPreferencesFunction
     touches = getRuntimeContext().getMetricGroup().counter("touches");
     halfLifeMs = preferences.halfLife().toMillis();
     pairWindowMs = similarity.pairWindow() == null ? -1 : similarity.pairWindow().toMillis();
-    triggerIntervalMs = scoring == null ? 0 : scoring.triggerInterval().toMillis();
+    triggerIntervalMs = requests.triggerIntervalMs();
   }
 
   @Override
@@ -117,7 +105,7 @@ public final class UserPreferencesFunction
     }
     if (current.size == 0) { // a history never shrinks: this is the user's first interaction
       ctx.output(NEW_USERS, event.userId());
-      if (scoring != null) {
+      if (requests.enabled()) {
         ctx.timerService().registerEventTimeTimer(END_OF_INPUT);
       }
     }
@@ -141,18 +129,13 @@ public final class UserPreferencesFunction
         halfLifeMs,
         similarity.historySize(),
         event.action());
-    if (scoring != null) {
+    if (requests.enabled()) {
       current.lastArrivalMillis = clock.millis();
-      if (event.category() != null && scoring.restrictToEventCategory()) {
+      if (event.category() != null && requests.restrictToEventCategory()) {
         current.lastCategory = event.category();
       }
-      boolean requestNow = scoring.triggerOnInteraction() && triggerIntervalMs == 0;
-      if (!requestNow || scoring.neighbourLookup() == NeighbourLookup.PARTITIONED) {
-        // A replicated-lookup request goes on this same channel and carries the seen item.
-        ctx.output(
-            TO_RANK, RankMessage.seen(event.userId(), item, event.action(), event.timestamp()));
-      }
-      if (scoring.triggerOnInteraction()) {
+      requests.interaction(event, output(ctx));
+      if (requests.triggerOnInteraction()) {
         triggerRequest(ctx, current, event);
       }
     }
@@ -163,8 +146,8 @@ public final class UserPreferencesFunction
   private void triggerRequest(Context ctx, UserHistory current, Interaction event)
       throws Exception {
     if (triggerIntervalMs == 0) {
-      String category = scoring.restrictToEventCategory() ? event.category() : null;
-      request(ctx, current, event.timestamp(), scoring.n(), category, false, event);
+      String category = requests.restrictToEventCategory() ? event.category() : null;
+      request(ctx, current, event.timestamp(), 0, category, false, event);
     } else if (pendingTrigger.value() == null) {
       long at = (Math.floorDiv(event.timestamp(), triggerIntervalMs) + 1) * triggerIntervalMs;
       ctx.timerService().registerEventTimeTimer(at);
@@ -175,7 +158,7 @@ public final class UserPreferencesFunction
   @Override
   public void processElement2(RecommendationRequest request, Context ctx, Collector<Touch> out)
       throws Exception {
-    if (scoring == null) {
+    if (!requests.enabled()) {
       return; // the pipeline has no recommendation stages
     }
     UserHistory current = history.value();
@@ -183,8 +166,7 @@ public final class UserPreferencesFunction
       current = new UserHistory();
     }
     current.lastArrivalMillis = clock.millis();
-    int n = request.n() == 0 ? scoring.n() : request.n();
-    request(ctx, current, request.timestamp(), n, request.category(), false, null);
+    request(ctx, current, request.timestamp(), request.n(), request.category(), false, null);
     history.update(current);
   }
 
@@ -195,11 +177,11 @@ public final class UserPreferencesFunction
       return; // expired by TTL
     }
     if (timestamp == END_OF_INPUT) {
-      request(ctx, current, current.latestTime(), scoring.n(), null, true, null);
+      request(ctx, current, current.latestTime(), 0, null, true, null);
     } else {
       pendingTrigger.clear();
-      String category = scoring.restrictToEventCategory() ? current.lastCategory : null;
-      request(ctx, current, current.latestTime(), scoring.n(), category, false, null);
+      String category = requests.restrictToEventCategory() ? current.lastCategory : null;
+      request(ctx, current, current.latestTime(), 0, category, false, null);
     }
     history.update(current);
   }
@@ -216,65 +198,25 @@ public final class UserPreferencesFunction
       String category,
       boolean isFinal,
       Interaction trigger) {
-    String seenItem = trigger == null ? null : trigger.itemId();
-    String seenAction = trigger == null ? null : trigger.action();
-    long requestId = current.requests++;
-    // Linear scoring's features are over history windows by recency, so its seeds are the most
-    // recent items; the fixed scorers take the items of highest affinity.
-    boolean linear = scoring.linear() != null;
-    int[] seeds =
-        linear
-            ? current.mostRecent(scoring.seedItems())
-            : current.mostRelevant(scoring.seedItems(), time, halfLifeMs);
-    RankMessage.Header header =
-        new RankMessage.Header(
-            ctx.getCurrentKey(),
-            requestId,
-            n,
-            time,
-            isFinal,
-            category,
-            current.lastArrivalMillis,
-            seenItem,
-            seenAction);
-    if (seeds.length == 0) {
-      ctx.output(TO_RANK, RankMessage.empty(header));
-      return;
-    }
-    if (scoring.neighbourLookup() == NeighbourLookup.REPLICATED) {
-      String[] seedItems = new String[seeds.length];
-      double[] affinities = new double[seeds.length];
-      for (int s = 0; s < seeds.length; s++) {
-        seedItems[s] = current.items[seeds[s]];
-        affinities[s] = current.affinityAt(seeds[s], time, halfLifeMs);
+    requests.request(
+        ctx.getCurrentKey(),
+        current,
+        current.requests++,
+        time,
+        n,
+        category,
+        isFinal,
+        trigger,
+        output(ctx));
+  }
+
+  private static UserRequests.Output output(Context ctx) {
+    return new UserRequests.Output() {
+      @Override
+      public <T> void emit(OutputTag<T> tag, T value) {
+        ctx.output(tag, value);
       }
-      if (!linear) { // the fixed scorers need no more: fewer bytes per request
-        ctx.output(TO_RANK, RankMessage.request(header, seedItems, affinities, null, null, null));
-        return;
-      }
-      double[] weights = new double[seeds.length];
-      String[] actions = new String[seeds.length];
-      for (int s = 0; s < seeds.length; s++) {
-        weights[s] = current.weights[seeds[s]];
-        actions[s] = current.actionAt(seeds[s]);
-      }
-      ctx.output(
-          TO_RANK,
-          RankMessage.request(header, seedItems, affinities, seeds.clone(), weights, actions));
-      return;
-    }
-    for (int k : seeds) {
-      ctx.output(
-          LOOKUPS,
-          RankMessage.part(
-              header,
-              seeds.length,
-              current.items[k],
-              current.affinityAt(k, time, halfLifeMs),
-              k,
-              current.weights[k],
-              linear ? current.actionAt(k) : null));
-    }
+    };
   }
 
   /**

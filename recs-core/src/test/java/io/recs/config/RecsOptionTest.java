@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.recs.pipeline.PipelineOptions;
 import io.recs.pipeline.Preset;
 import io.recs.pipeline.RecsPipeline;
-import io.recs.scoring.NeighbourLookup;
+import io.recs.request.NeighbourLookup;
+import io.recs.request.RequestConfig;
+import io.recs.request.RequestOptions;
 import io.recs.scoring.ScoringConfig;
 import io.recs.scoring.ScoringOptions;
 import io.recs.similarity.SimilarityConfig;
@@ -30,6 +32,7 @@ class RecsOptionTest {
     CORE.addAll(PipelineOptions.ALL);
     CORE.addAll(SimilarityOptions.ALL);
     CORE.addAll(PreferenceOptions.ALL);
+    CORE.addAll(RequestOptions.ALL);
     CORE.addAll(ScoringOptions.ALL);
     CORE.addAll(TrendingOptions.ALL);
   }
@@ -41,7 +44,7 @@ class RecsOptionTest {
     assertThat(PreferenceOptions.HALF_LIFE.format(Duration.ofDays(3650))).isEqualTo("3650d");
     assertThat(SimilarityOptions.ROW_BATCH_INTERVAL.format(Duration.ofMillis(1500)))
         .isEqualTo("1500ms");
-    assertThat(ScoringOptions.LOOKUP.parse("Replicated")).isEqualTo(NeighbourLookup.REPLICATED);
+    assertThat(RequestOptions.LOOKUP.parse("Replicated")).isEqualTo(NeighbourLookup.REPLICATED);
     assertThat(PipelineOptions.PRESET.parse("next-item")).isEqualTo(Preset.NEXT_ITEM);
     assertThat(PipelineOptions.PRESET.format(Preset.NEXT_ITEM)).isEqualTo("next-item");
     assertThat(ScoringOptions.BLOCKLIST.parse("a, b")).containsExactly("a", "b");
@@ -71,7 +74,7 @@ class RecsOptionTest {
         .hasMessage("preferences.half-life (--half-life): 'soon' is not a duration");
     assertThatThrownBy(() -> ScoringOptions.BLOCKLIST.parse("a,,b"))
         .hasMessage("scoring.blocklist (--blocklist): 'a,,b' is not a list: empty element");
-    assertThatThrownBy(() -> ScoringOptions.EMIT.parse("interval:0s"))
+    assertThatThrownBy(() -> RequestOptions.EMIT.parse("interval:0s"))
         .hasMessage("scoring.emit (--emit) must have an interval > 0, was interval:0s");
     assertThatThrownBy(() -> RecsOption.key("Bad Key"))
         .hasMessage("key must be lower-case words separated by '.' or '-', was Bad Key");
@@ -107,11 +110,13 @@ class RecsOptionTest {
     ScoringConfig scoring = ScoringOptions.config(none);
     ScoringConfig defaults = ScoringConfig.defaults();
     assertThat(scoring.n()).isEqualTo(defaults.n()).isEqualTo(ScoringOptions.N.defaultValue());
-    assertThat(scoring.seedItems()).isEqualTo(defaults.seedItems());
-    assertThat(scoring.candidatesPerSeed()).isEqualTo(defaults.candidatesPerSeed());
     assertThat(scoring.scorer()).isEqualTo(defaults.scorer());
-    assertThat(scoring.neighbourLookup()).isEqualTo(defaults.neighbourLookup());
-    assertThat(scoring.triggerOnInteraction()).isTrue();
+    RequestConfig requests = RequestOptions.config(none);
+    RequestConfig requestDefaults = RequestConfig.defaults();
+    assertThat(requests.seedItems()).isEqualTo(requestDefaults.seedItems());
+    assertThat(requests.candidatesPerSeed()).isEqualTo(requestDefaults.candidatesPerSeed());
+    assertThat(requests.neighbourLookup()).isEqualTo(requestDefaults.neighbourLookup());
+    assertThat(requests.triggerOnInteraction()).isTrue();
     TrendingConfig trending = TrendingOptions.config(none);
     assertThat(trending.halfLife()).isEqualTo(TrendingConfig.defaults().halfLife());
     assertThat(trending.size()).isEqualTo(TrendingConfig.defaults().size());
@@ -136,12 +141,12 @@ class RecsOptionTest {
 
   @Test
   void emitModesSetTheTriggers() {
-    RecsSettings finalOnly = RecsSettings.empty().with(ScoringOptions.EMIT, "final");
-    assertThat(ScoringOptions.config(finalOnly).triggerOnInteraction()).isFalse();
-    assertThat(ScoringOptions.finalOnly(finalOnly)).isTrue();
-    RecsSettings interval = RecsSettings.empty().with(ScoringOptions.EMIT, "interval:10s");
-    assertThat(ScoringOptions.config(interval).triggerInterval()).isEqualTo(Duration.ofSeconds(10));
-    assertThat(ScoringOptions.config(interval).triggerOnInteraction()).isTrue();
+    RecsSettings finalOnly = RecsSettings.empty().with(RequestOptions.EMIT, "final");
+    assertThat(RequestOptions.config(finalOnly).triggerOnInteraction()).isFalse();
+    assertThat(RequestOptions.finalOnly(finalOnly)).isTrue();
+    RecsSettings interval = RecsSettings.empty().with(RequestOptions.EMIT, "interval:10s");
+    assertThat(RequestOptions.config(interval).triggerInterval()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(RequestOptions.config(interval).triggerOnInteraction()).isTrue();
   }
 
   @Test
@@ -149,8 +154,8 @@ class RecsOptionTest {
     RecsPipeline taste = RecsPipeline.builder().preset(Preset.TASTE).build();
     assertThat(taste.similarity().measure()).isEqualTo(SimilarityMeasure.COSINE);
     assertThat(taste.similarity().historySize()).isEqualTo(500);
-    assertThat(taste.scoring().seedItems()).isEqualTo(500);
-    assertThat(taste.scoring().candidatesPerSeed()).isEqualTo(200);
+    assertThat(taste.requests().seedItems()).isEqualTo(500);
+    assertThat(taste.requests().candidatesPerSeed()).isEqualTo(200);
     assertThat(taste.scoring().normalizeSeeds()).isTrue();
     assertThat(taste.preferences().halfLife()).isEqualTo(Duration.ofDays(3650));
     RecsPipeline tasteWithN =
@@ -161,10 +166,10 @@ class RecsOptionTest {
                 .with(SimilarityOptions.MEASURE, SimilarityMeasure.JACCARD));
     assertThat(tasteWithN.scoring().n()).isEqualTo(20);
     assertThat(tasteWithN.similarity().measure()).isEqualTo(SimilarityMeasure.JACCARD);
-    assertThat(tasteWithN.scoring().seedItems()).isEqualTo(500);
+    assertThat(tasteWithN.requests().seedItems()).isEqualTo(500);
     RecsPipeline next = RecsPipeline.builder().preset(Preset.NEXT_ITEM).build();
-    assertThat(next.scoring().seedItems()).isEqualTo(10);
-    assertThat(next.scoring().candidatesPerSeed()).isEqualTo(50);
+    assertThat(next.requests().seedItems()).isEqualTo(10);
+    assertThat(next.requests().candidatesPerSeed()).isEqualTo(50);
     assertThat(next.preferences().halfLife()).isEqualTo(Duration.ofHours(1));
   }
 
@@ -176,14 +181,14 @@ class RecsOptionTest {
                 .with(SimilarityOptions.NEIGHBOURS, 10)
                 .with(SimilarityOptions.HISTORY_SIZE, 15)
                 .with(SimilarityOptions.PAIR_WINDOW_ITEMS, 15));
-    assertThat(small.scoring().candidatesPerSeed()).isEqualTo(10);
-    assertThat(small.scoring().seedItems()).isEqualTo(15);
+    assertThat(small.requests().candidatesPerSeed()).isEqualTo(10);
+    assertThat(small.requests().seedItems()).isEqualTo(15);
     assertThatThrownBy(
             () ->
                 RecsPipeline.from(
                     RecsSettings.empty()
                         .with(SimilarityOptions.NEIGHBOURS, 10)
-                        .with(ScoringOptions.CANDIDATES_PER_SEED, 20)))
+                        .with(RequestOptions.CANDIDATES_PER_SEED, 20)))
         .hasMessage(
             "scoring.candidates-per-seed (--candidates-per-seed) (20) must not exceed"
                 + " similarity.neighbours (--neighbours) (10)");
@@ -195,7 +200,7 @@ class RecsOptionTest {
     RecsSettings one = base.with(ScoringOptions.N, 3);
     assertThat(base.isSet(ScoringOptions.N)).isFalse();
     assertThat(one.get(ScoringOptions.N)).isEqualTo(3);
-    assertThat(one.get(ScoringOptions.SEED_ITEMS)).isEqualTo(20);
+    assertThat(one.get(RequestOptions.SEED_ITEMS)).isEqualTo(20);
     assertThatThrownBy(() -> base.with(ScoringOptions.N, -1))
         .hasMessage("scoring.n (--n) must be > 0, was -1");
     assertThat(ScoringOptions.BLOCKLIST.parse("")).isEmpty();

@@ -45,15 +45,15 @@ class PresetDocExamplesTest {
     // example end
 
     assertThat(taste.similarity().measure()).isEqualTo(SimilarityMeasure.COSINE);
-    assertThat(taste.scoring().seedItems()).isEqualTo(500);
+    assertThat(taste.requests().seedItems()).isEqualTo(500);
     assertThat(taste.scoring().normalizeSeeds()).isTrue();
     assertThat(taste.preferences().halfLife()).isEqualTo(Duration.ofDays(3650));
-    assertThat(nextItem.scoring().seedItems()).isEqualTo(10);
+    assertThat(nextItem.requests().seedItems()).isEqualTo(10);
     assertThat(nextItem.scoring().n()).isEqualTo(20);
     assertThat(nextItem.preferences().halfLife()).isEqualTo(Duration.ofHours(1));
     assertThat(tasteWithJaccard.similarity().measure()).isEqualTo(SimilarityMeasure.JACCARD);
     assertThat(tasteWithJaccard.similarity().neighbours()).isEqualTo(200);
-    assertThat(tasteWithJaccard.scoring().candidatesPerSeed()).isEqualTo(200);
+    assertThat(tasteWithJaccard.requests().candidatesPerSeed()).isEqualTo(200);
   }
 
   @Test

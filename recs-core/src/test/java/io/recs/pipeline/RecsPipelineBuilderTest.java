@@ -3,7 +3,7 @@ package io.recs.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.recs.scoring.ScoringConfig;
+import io.recs.request.RequestConfig;
 import io.recs.similarity.SimilarityConfig;
 import io.recs.similarity.SimilarityMeasure;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ class RecsPipelineBuilderTest {
             () ->
                 RecsPipeline.builder()
                     .similarity(SimilarityConfig.builder().neighbours(10).build())
-                    .scoring(ScoringConfig.builder().candidatesPerSeed(11).build())
+                    .requests(RequestConfig.builder().candidatesPerSeed(11).build())
                     .build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
@@ -32,7 +32,7 @@ class RecsPipelineBuilderTest {
                 RecsPipeline.builder()
                     .similarity(
                         SimilarityConfig.builder().historySize(5).pairWindowItems(5).build())
-                    .scoring(ScoringConfig.builder().seedItems(6).candidatesPerSeed(5).build())
+                    .requests(RequestConfig.builder().seedItems(6).candidatesPerSeed(5).build())
                     .build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(

@@ -3,6 +3,7 @@ package io.recs.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.recs.pipeline.RecsPipeline;
+import io.recs.request.RequestConfig;
 import io.recs.similarity.SimilarityConfig;
 import org.junit.jupiter.api.Test;
 
@@ -14,12 +15,12 @@ class LearningDocExamplesTest {
     // docs/learning.md: the opening example
     ScoringConfig scoring =
         ScoringConfig.builder()
-            .seedItems(100) // features see the last 100 history items
             .linear(LinearScoring.builder().build()) // learned online, starts as Scorers.sum()
             .build();
     RecsPipeline pipeline =
         RecsPipeline.builder()
             .similarity(SimilarityConfig.builder().historySize(100).build())
+            .requests(RequestConfig.builder().seedItems(100).build()) // features see the last 100
             .scoring(scoring)
             .build();
 

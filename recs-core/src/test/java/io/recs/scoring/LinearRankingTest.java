@@ -16,8 +16,8 @@ class LinearRankingTest {
    * affinity 0.5, "purchase"), s2 (recency 30, weight 4, affinity 0.1, "view"). Candidates: x from
    * s0 (0.5) and s2 (0.25); y from s1 (0.8) and s2 (0.5); z from s2 (1.0).
    */
-  private static Ranking.Parts parts() {
-    Ranking.Parts parts = Ranking.Parts.empty(3);
+  private static SeedCandidates parts() {
+    SeedCandidates parts = SeedCandidates.empty(3);
     parts.set(0, "s0", 1.0);
     parts.describe(0, 0, 1.0, "view");
     parts.candidates()[0] = new String[] {"x"};

@@ -30,7 +30,7 @@ class RankingTest {
     Ranking ranking = new Ranking(); // reused, as in the operator
     for (int request = 0; request < 500; request++) {
       int seeds = 1 + random.nextInt(20);
-      Ranking.Parts parts = Ranking.Parts.empty(seeds);
+      SeedCandidates parts = SeedCandidates.empty(seeds);
       for (int p = 0; p < seeds; p++) {
         parts.set(p, "s" + p, random.nextInt(4) / 2.0 + 0.1);
         if (random.nextInt(10) == 0) {
@@ -63,7 +63,7 @@ class RankingTest {
   @Test
   void normalizedSeedsVoteWithTheirAffinityWhateverTheScaleOfTheirRow() {
     // Seed a has a dense row of large similarities, seed b a row of small ones.
-    Ranking.Parts parts = Ranking.Parts.empty(2);
+    SeedCandidates parts = SeedCandidates.empty(2);
     parts.set(0, "a", 1.0);
     parts.candidates()[0] = new String[] {"x", "y"};
     parts.similarities()[0] = new double[] {0.6, 0.4};
@@ -87,7 +87,7 @@ class RankingTest {
 
   @Test
   void aRowOfZerosIsNotDividedByZero() {
-    Ranking.Parts parts = Ranking.Parts.empty(1);
+    SeedCandidates parts = SeedCandidates.empty(1);
     parts.set(0, "a", 1.0);
     parts.candidates()[0] = new String[] {"x"};
     parts.similarities()[0] = new double[] {0.0};
@@ -98,7 +98,7 @@ class RankingTest {
   }
 
   private static List<ScoredItem> plainRank(
-      Ranking.Parts parts, int n, Predicate<String> allowed, ScoringConfig config) {
+      SeedCandidates parts, int n, Predicate<String> allowed, ScoringConfig config) {
     Map<String, List<Integer>> seedsOf = new HashMap<>();
     Map<String, List<Double>> similaritiesOf = new HashMap<>();
     for (int p = 0; p < parts.count(); p++) {
@@ -144,35 +144,5 @@ class RankingTest {
         Comparator.comparingDouble((ScoredItem i) -> -i.score())
             .thenComparing(ScoredItem::itemId, TieBreak.ORDER));
     return all.subList(0, Math.min(n, all.size()));
-  }
-
-  @Test
-  void theOrderInWhichPartsArriveDoesNotChangeTheList() {
-    // 0.1 + 0.2 + 0.3 is 0.6000000000000001 in this order and 0.6 in the reverse one.
-    RankMessage[] arrived = {part("s1", 0.1), part("s2", 0.2), part("s3", 0.3)};
-    RankMessage[] reversed = {arrived[2], arrived[1], arrived[0]};
-    Ranking ranking = new Ranking();
-
-    List<ScoredItem> first =
-        ranking.rank(Ranking.Parts.of(arrived, 3), 10, item -> true, ScoringConfig.defaults());
-    List<ScoredItem> second =
-        ranking.rank(Ranking.Parts.of(reversed, 3), 10, item -> true, ScoringConfig.defaults());
-
-    assertThat(first).isEqualTo(second);
-    assertThat(first).singleElement().extracting(ScoredItem::score).isEqualTo(0.1 + 0.2 + 0.3);
-  }
-
-  /** A seed's part of request 1 of user u: candidate c with similarity 1. */
-  private static RankMessage part(String seed, double affinity) {
-    RankMessage lookup =
-        RankMessage.part(
-            new RankMessage.Header("u", 1, 10, 1000, true, null, 0, null, null),
-            3,
-            seed,
-            affinity,
-            0,
-            1.0,
-            null);
-    return lookup.withCandidates(new String[] {"c"}, new double[] {1.0});
   }
 }

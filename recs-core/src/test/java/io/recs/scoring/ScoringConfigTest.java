@@ -3,7 +3,6 @@ package io.recs.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -19,15 +18,10 @@ class ScoringConfigTest {
   static Stream<Arguments> outOfRange() {
     return Stream.of(
         bad(b -> b.n(0), "scoring.n (--n) must be > 0, was 0"),
-        bad(b -> b.seedItems(0), "scoring.seed-items (--seed-items) must be > 0, was 0"),
-        bad(
-            b -> b.candidatesPerSeed(-3),
-            "scoring.candidates-per-seed (--candidates-per-seed) must be > 0, was -3"),
         bad(b -> b.maxSeenItems(0), "scoring.max-seen-items (--max-seen-items) must be > 0, was 0"),
         bad(b -> b.explanations(-1), "scoring.explanations (--explanations) must be >= 0, was -1"),
         bad(b -> b.scorer(null), "scorer must not be null"),
-        bad(b -> b.seenFilter(null), "seenFilter must not be null"),
-        bad(b -> b.neighbourLookup(null), "scoring.lookup (--lookup) must not be null"));
+        bad(b -> b.seenFilter(null), "seenFilter must not be null"));
   }
 
   private static Arguments bad(Consumer<ScoringConfig.Builder> setter, String message) {
@@ -51,10 +45,6 @@ class ScoringConfigTest {
     assertThatThrownBy(() -> ScoringConfig.builder().blocklist(Set.of("a")).blocklist(Set.of("b")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("scoring.blocklist (--blocklist) was already set to [a], cannot set it to [b]");
-    assertThatThrownBy(
-            () -> ScoringConfig.builder().triggerOnInteraction(false).triggerOnInteraction(true))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("triggerOnInteraction was already set to false, cannot set it to true");
   }
 
   @Test
@@ -67,10 +57,6 @@ class ScoringConfigTest {
                     .build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("only one of scorer and linear may be set");
-    assertThatThrownBy(
-            () -> ScoringConfig.builder().triggerInterval(Duration.ofSeconds(-1)).build())
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("triggerInterval must not be negative, was PT-1S");
     assertThatThrownBy(() -> ScoringConfig.builder().boosts(Map.of("i1", 0.0)).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("boosts: multiplier of item 'i1' must be finite and > 0, was 0.0");
@@ -79,19 +65,9 @@ class ScoringConfigTest {
   @Test
   void whatIsSetIsWhatIsBuilt() {
     ScoringConfig config =
-        ScoringConfig.builder()
-            .n(5)
-            .seedItems(3)
-            .candidatesPerSeed(4)
-            .explanations(0)
-            .neighbourLookup(NeighbourLookup.REPLICATED)
-            .blocklist(Set.of("x"))
-            .build();
+        ScoringConfig.builder().n(5).explanations(0).blocklist(Set.of("x")).build();
     assertThat(config.n()).isEqualTo(5);
-    assertThat(config.seedItems()).isEqualTo(3);
-    assertThat(config.candidatesPerSeed()).isEqualTo(4);
     assertThat(config.explanations()).isZero();
-    assertThat(config.neighbourLookup()).isEqualTo(NeighbourLookup.REPLICATED);
     assertThat(config.blocklist()).containsExactly("x");
   }
 }

@@ -3,7 +3,6 @@ package io.recs.similarity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.recs.event.ItemCount;
-import io.recs.scoring.RankContext;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -54,7 +53,7 @@ class ItemCountFunctionTest {
           .extracting(StreamRecord::getValue)
           .containsExactly(new ItemCount("c", 1, 5));
       assertThat(h.getSideOutput(ItemCountFunction.ITEM_CATEGORIES))
-          .extracting(r -> ((RankContext) r.getValue()).category())
+          .extracting(r -> r.getValue().category())
           .containsExactly("books");
     }
   }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.recs.event.Interaction;
 import io.recs.event.RecommendationRequest;
 import io.recs.metrics.WallClock;
-import io.recs.scoring.RankMessage;
-import io.recs.scoring.ScoringConfig;
 import io.recs.similarity.SimilarityConfig;
 import io.recs.similarity.Touch;
 import java.time.Duration;
@@ -14,7 +12,6 @@ import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
-import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.util.OutputTag;
@@ -22,21 +19,24 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link UserPreferencesFunction} in a keyed two-input harness: what it sends to the item stage
- * (touches), to the user count, and to the lookup and ranking stages, with real keyed state, timers
- * and a restore.
+ * (touches) and to the user count, with real keyed state and a restore; what it sends for
+ * recommendation requests is tested with the request path ({@code io.recs.request}).
  */
 class UserPreferencesFunctionTest {
   private static final long HOUR = Duration.ofHours(1).toMillis();
 
   private static KeyedTwoInputStreamOperatorTestHarness<
           String, Interaction, RecommendationRequest, Touch>
-      harness(SimilarityConfig similarity, ScoringConfig scoring) throws Exception {
+      harness(SimilarityConfig similarity) throws Exception {
     var harness =
         new KeyedTwoInputStreamOperatorTestHarness<
             String, Interaction, RecommendationRequest, Touch>(
             new KeyedCoProcessOperator<>(
                 new UserPreferencesFunction(
-                    similarity, PreferenceConfig.defaults(), scoring, WallClock.system())),
+                    similarity,
+                    PreferenceConfig.defaults(),
+                    UserRequests.none(),
+                    WallClock.system())),
             Interaction::userId,
             RecommendationRequest::userId,
             Types.STRING);
@@ -64,7 +64,7 @@ class UserPreferencesFunctionTest {
   void aFirstTouchPairsTheItemWithTheRecentHistoryWithinThePairWindow() throws Exception {
     SimilarityConfig similarity =
         SimilarityConfig.builder().pairWindowItems(2).pairWindow(Duration.ofHours(2)).build();
-    try (var h = harness(similarity, null)) {
+    try (var h = harness(similarity)) {
       h.open();
       event(h, "u", "a", 0);
       event(h, "u", "b", HOUR);
@@ -77,16 +77,15 @@ class UserPreferencesFunctionTest {
           .extracting(t -> t.user() + ":" + t.item() + ":" + List.of(t.partners()))
           .containsExactly("u:a:[]", "u:b:[a]", "u:c:[a]", "v:a:[]");
       assertThat(side(h, UserPreferencesFunction.NEW_USERS)).containsExactly("u", "v");
-      // Without scoring no request is started.
-      assertThat(side(h, UserPreferencesFunction.LOOKUPS)).isEmpty();
-      assertThat(side(h, UserPreferencesFunction.TO_RANK)).isEmpty();
+      // Without recommendation stages nothing else is sent (the harness saw no side output).
+      assertThat(h.getSideOutput(new OutputTag<>("recs-to-rank", Types.STRING))).isNull();
     }
   }
 
   @Test
   void weightedARepeatActionSendsTheGrowthOfItsProductsAndOfItsSquaredNorm() throws Exception {
     SimilarityConfig similarity = SimilarityConfig.builder().weighted(true).build();
-    try (var h = harness(similarity, null)) {
+    try (var h = harness(similarity)) {
       h.open();
       h.processElement1(new StreamRecord<>(Interaction.of("u", "a", "view", 1, 1), 1));
       h.processElement1(new StreamRecord<>(Interaction.of("u", "b", "click", 2, 2), 2));
@@ -116,46 +115,15 @@ class UserPreferencesFunctionTest {
   }
 
   @Test
-  void everyInteractionRequestsWithOneLookupPerSeedAndTheEndOfInputAFinalRequest()
-      throws Exception {
-    ScoringConfig scoring = ScoringConfig.builder().seedItems(2).build();
-    try (var h = harness(SimilarityConfig.defaults(), scoring)) {
-      h.open();
-      event(h, "u", "a", 1);
-      event(h, "u", "b", 2);
-      event(h, "u", "c", 3);
-      h.processElement2(new StreamRecord<>(new RecommendationRequest("u", 5, null, 4), 4));
-
-      List<RankMessage> lookups = side(h, UserPreferencesFunction.LOOKUPS);
-      // 1 + 2 + 2 seeds for the three interactions, 2 for the explicit request.
-      assertThat(lookups).hasSize(7);
-      assertThat(lookups).allSatisfy(l -> assertThat(l.finalRequest()).isFalse());
-      assertThat(lookups.get(lookups.size() - 1).n()).isEqualTo(5);
-      // Seen notices go straight to the ranking stage.
-      assertThat(side(h, UserPreferencesFunction.TO_RANK))
-          .extracting(RankMessage::seenItem)
-          .containsExactly("a", "b", "c");
-
-      h.processBothWatermarks(new Watermark(Long.MAX_VALUE));
-      List<RankMessage> finals =
-          side(h, UserPreferencesFunction.LOOKUPS).stream()
-              .filter(RankMessage::finalRequest)
-              .toList();
-      assertThat(finals).extracting(RankMessage::seed).containsExactlyInAnyOrder("b", "c");
-      assertThat(finals).allSatisfy(l -> assertThat(l.time()).isEqualTo(3));
-    }
-  }
-
-  @Test
   void aRestoredUserKeepsHistoryAndSeenSet() throws Exception {
     OperatorSubtaskState snapshot;
-    try (var h = harness(SimilarityConfig.defaults(), null)) {
+    try (var h = harness(SimilarityConfig.defaults())) {
       h.open();
       event(h, "u", "a", 1);
       event(h, "u", "b", 2);
       snapshot = h.snapshot(1, 3);
     }
-    try (var restored = harness(SimilarityConfig.defaults(), null)) {
+    try (var restored = harness(SimilarityConfig.defaults())) {
       restored.initializeState(snapshot);
       restored.open();
       event(restored, "u", "b", 4); // seen before the restore: no touch

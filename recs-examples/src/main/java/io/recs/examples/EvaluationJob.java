@@ -16,6 +16,7 @@ import io.recs.evaluation.reference.ItemCosineRecommender;
 import io.recs.evaluation.reference.MostPopularRecommender;
 import io.recs.event.Interaction;
 import io.recs.pipeline.RecsPipeline;
+import io.recs.request.RequestOptions;
 import io.recs.scoring.LearnedWeights;
 import io.recs.scoring.ScoringOptions;
 import io.recs.similarity.SimilarityConfig;
@@ -529,7 +530,7 @@ public final class EvaluationJob {
         params.get(LEARNING_SEED_ITEMS) != null
             ? params.get(LEARNING_SEED_ITEMS)
             : similarity.historySize();
-    int candidatesPerSeed = RecsPipeline.effective(params).get(ScoringOptions.CANDIDATES_PER_SEED);
+    int candidatesPerSeed = RecsPipeline.effective(params).get(RequestOptions.CANDIDATES_PER_SEED);
     List<LearningEvaluation.Variant> variants =
         LearningEvaluation.variants(
             k,
@@ -819,7 +820,7 @@ public final class EvaluationJob {
     RecsSettings run =
         params
             .with(SimilarityOptions.MEASURE, measure)
-            .with(ScoringOptions.EMIT, perEvent ? "per-event" : "final");
+            .with(RequestOptions.EMIT, perEvent ? "per-event" : "final");
     if (!perEvent && !params.isSet(SimilarityOptions.EMIT_INTERVAL)) {
       // Thins intermediate neighbour lists only: the input has no watermarks.
       run = run.with(SimilarityOptions.EMIT_INTERVAL, Duration.ofDays(1));
@@ -831,7 +832,7 @@ public final class EvaluationJob {
   private static RecsPipeline recentPipeline(RecsSettings params) {
     return RecsPipeline.from(
         run(params, SimilarityMeasure.COSINE, true)
-            .with(ScoringOptions.SEED_ITEMS, 10)
+            .with(RequestOptions.SEED_ITEMS, 10)
             .with(PreferenceOptions.HALF_LIFE, Duration.ofHours(1)));
   }
 }

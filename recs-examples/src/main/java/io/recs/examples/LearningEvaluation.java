@@ -6,9 +6,10 @@ import io.recs.evaluation.metrics.Recommender;
 import io.recs.evaluation.metrics.Split;
 import io.recs.event.Interaction;
 import io.recs.pipeline.RecsPipeline;
+import io.recs.request.NeighbourLookup;
+import io.recs.request.RequestConfig;
 import io.recs.scoring.LearnedWeights;
 import io.recs.scoring.LinearScoring;
-import io.recs.scoring.NeighbourLookup;
 import io.recs.scoring.RankingFeature;
 import io.recs.scoring.ScoringConfig;
 import io.recs.similarity.SimilarityConfig;
@@ -39,7 +40,8 @@ final class LearningEvaluation {
   private LearningEvaluation() {}
 
   /** One scorer of the comparison. */
-  record Variant(String name, ScoringConfig scoring, PreferenceConfig preferences) {
+  record Variant(
+      String name, RequestConfig requests, ScoringConfig scoring, PreferenceConfig preferences) {
     boolean learns() {
       return scoring.linear().learning();
     }
@@ -92,11 +94,8 @@ final class LearningEvaluation {
     variants.add(
         new Variant(
             pretrained == null ? "learned (BPR)" : "learned (BPR), pre-trained",
-            scoring(
-                k,
-                seedItems,
-                candidatesPerSeed,
-                LinearScoring.builder().actions(actions).initialWeights(pretrained).build()),
+            requests(seedItems, candidatesPerSeed),
+            scoring(k, LinearScoring.builder().actions(actions).initialWeights(pretrained).build()),
             defaults));
     return variants;
   }
@@ -110,24 +109,27 @@ final class LearningEvaluation {
       PreferenceConfig preferences) {
     return new Variant(
         name,
-        scoring(k, seedItems, candidatesPerSeed, LinearScoring.fixed(LearnedWeights.only(feature))),
+        requests(seedItems, candidatesPerSeed),
+        scoring(k, LinearScoring.fixed(LearnedWeights.only(feature))),
         preferences);
   }
 
-  private static ScoringConfig scoring(
-      int k, int seedItems, int candidatesPerSeed, LinearScoring linear) {
-    return ScoringConfig.builder()
-        .n(k)
+  private static RequestConfig requests(int seedItems, int candidatesPerSeed) {
+    return RequestConfig.builder()
         .seedItems(seedItems)
         .candidatesPerSeed(candidatesPerSeed)
         .neighbourLookup(NeighbourLookup.REPLICATED)
-        .linear(linear)
         .build();
+  }
+
+  private static ScoringConfig scoring(int k, LinearScoring linear) {
+    return ScoringConfig.builder().n(k).linear(linear).build();
   }
 
   static RecsPipeline pipeline(Variant variant, SimilarityConfig similarity) {
     return RecsPipeline.builder()
         .similarity(similarity)
+        .requests(variant.requests())
         .scoring(variant.scoring())
         .preferences(variant.preferences())
         .build();

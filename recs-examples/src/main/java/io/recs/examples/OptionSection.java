@@ -2,6 +2,7 @@ package io.recs.examples;
 
 import io.recs.config.RecsOption;
 import io.recs.pipeline.PipelineOptions;
+import io.recs.request.RequestOptions;
 import io.recs.scoring.ScoringOptions;
 import io.recs.similarity.SimilarityOptions;
 import io.recs.state.PreferenceOptions;
@@ -23,6 +24,7 @@ record OptionSection(String title, List<RecsOption<?>> options) {
           new OptionSection("Preset", PipelineOptions.ALL),
           new OptionSection("Similarity", SimilarityOptions.ALL),
           new OptionSection("Preferences", PreferenceOptions.ALL),
+          new OptionSection("Requests", RequestOptions.ALL),
           new OptionSection("Scoring", ScoringOptions.ALL),
           new OptionSection("Trending", TrendingOptions.ALL));
 

@@ -4,7 +4,7 @@ import static io.recs.examples.JobOptions.*;
 
 import io.recs.config.RecsOption;
 import io.recs.config.RecsSettings;
-import io.recs.scoring.ScoringOptions;
+import io.recs.request.RequestOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -119,9 +119,9 @@ final class Preflight {
           TRANSACTIONAL_ID_PREFIX);
     }
     boolean unbounded = files ? s.get(MONITOR_INTERVAL) != null : !s.get(BOUNDED);
-    if (unbounded && ScoringOptions.finalOnly(s)) {
+    if (unbounded && RequestOptions.finalOnly(s)) {
       throw new BadSettingException(
-          ScoringOptions.EMIT.name()
+          RequestOptions.EMIT.name()
               + " final needs a bounded input, but "
               + (files
                   ? MONITOR_INTERVAL.name() + " is " + s.get(MONITOR_INTERVAL)

@@ -82,6 +82,31 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyTheRequestPathAndThePipelineKnowScoring() {
+    // Users' history, similarity and trending compute what scoring reads; they never depend on
+    // it, nor on the request path that connects them to it.
+    noClasses()
+        .that()
+        .resideInAnyPackage("io.recs.similarity..", "io.recs.state..", "io.recs.trending..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.recs.scoring..", "io.recs.request..")
+        .check(main);
+  }
+
+  @Test
+  void scoringOnlyScores() {
+    // Scoring ranks the candidates it is given; how a request gathers them is io.recs.request's.
+    noClasses()
+        .that()
+        .resideInAPackage("io.recs.scoring..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.recs.request..", "io.recs.state..", "io.recs.pipeline..")
+        .check(main);
+  }
+
+  @Test
   void examplesUseOnlyPublicRecsTypes() {
     classes()
         .that()

@@ -4,6 +4,7 @@ import io.recs.event.Interaction;
 import io.recs.event.ScoredItem;
 import io.recs.event.TrendingItems;
 import io.recs.pipeline.RecsPipeline;
+import io.recs.request.RequestConfig;
 import io.recs.scoring.ScoringConfig;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -82,7 +83,12 @@ public final class ReferenceRecommendations {
     for (String user : similarity.users()) {
       UserRequest request =
           new UserRequest(
-              user, similarity, pipeline.scoring(), seen.getOrDefault(user, Set.of()), global);
+              user,
+              similarity,
+              pipeline.requests(),
+              pipeline.scoring(),
+              seen.getOrDefault(user, Set.of()),
+              global);
       lists.put(user, request.answer());
     }
     return new ReferenceRecommendations(
@@ -126,6 +132,7 @@ public final class ReferenceRecommendations {
   private static final class UserRequest {
     private final String user;
     private final BatchReference similarity;
+    private final RequestConfig requests;
     private final ScoringConfig scoring;
     private final Set<String> seen;
     private final List<ScoredItem> trending;
@@ -133,11 +140,13 @@ public final class ReferenceRecommendations {
     UserRequest(
         String user,
         BatchReference similarity,
+        RequestConfig requests,
         ScoringConfig scoring,
         Set<String> seen,
         List<ScoredItem> trending) {
       this.user = user;
       this.similarity = similarity;
+      this.requests = requests;
       this.scoring = scoring;
       this.seen = seen;
       this.trending = trending;
@@ -150,7 +159,7 @@ public final class ReferenceRecommendations {
         double affinity = similarity.affinity(user, seed, time);
         List<ScoredItem> neighbours = similarity.similarItems(seed);
         List<ScoredItem> row =
-            neighbours.subList(0, Math.min(scoring.candidatesPerSeed(), neighbours.size()));
+            neighbours.subList(0, Math.min(requests.candidatesPerSeed(), neighbours.size()));
         double divisor = scoring.normalizeSeeds() ? rowSum(row) : 1;
         for (ScoredItem neighbour : row) {
           if (allowed(neighbour.itemId())) {
@@ -194,7 +203,7 @@ public final class ReferenceRecommendations {
           Comparator.comparingDouble((String item) -> similarity.affinity(user, item, time))
               .reversed()
               .thenComparing(NeighbourRanking.TIES));
-      return items.subList(0, Math.min(scoring.seedItems(), items.size()));
+      return items.subList(0, Math.min(requests.seedItems(), items.size()));
     }
 
     private boolean allowed(String item) {

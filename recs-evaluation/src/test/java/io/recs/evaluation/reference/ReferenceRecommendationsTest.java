@@ -8,6 +8,7 @@ import io.recs.event.Interaction;
 import io.recs.event.ScoredItem;
 import io.recs.event.TrendingItems;
 import io.recs.pipeline.RecsPipeline;
+import io.recs.request.RequestConfig;
 import io.recs.scoring.Scorer;
 import io.recs.scoring.Scorers;
 import io.recs.scoring.ScoringConfig;
@@ -132,7 +133,8 @@ class ReferenceRecommendationsTest {
   @Test
   void seedItemsKeepsTheMostRelevantHistoryItems() {
     // Only b (affinity 2) is a seed: d gets 2 × 1, then trending after the seen b and a.
-    assertThat(recommend(s -> s.seedItems(1)).recommendations("u1"))
+    assertThat(
+            recommend(s -> s, RequestConfig.builder().seedItems(1).build()).recommendations("u1"))
         .containsExactly(
             new ScoredItem("d", 2.0, List.of("b")),
             new ScoredItem("e", 1.0, List.of("trending")),
@@ -143,7 +145,9 @@ class ReferenceRecommendationsTest {
   void candidatesPerSeedCutsEachNeighbourListAndExplanationsAreBounded() {
     // b's first neighbour is d (tied with a; FNV-1a 64 of "d" is the lower, see
     // BatchReferenceTest), a's is c.
-    assertThat(recommend(s -> s.candidatesPerSeed(1).explanations(0)).recommendations("u1"))
+    assertThat(
+            recommend(s -> s.explanations(0), RequestConfig.builder().candidatesPerSeed(1).build())
+                .recommendations("u1"))
         .containsExactly(
             new ScoredItem("d", 2.0, List.of()),
             new ScoredItem("c", 1.0, List.of()),
@@ -181,11 +185,17 @@ class ReferenceRecommendationsTest {
   }
 
   private static ReferenceRecommendations recommend(UnaryOperator<ScoringConfig.Builder> scoring) {
+    return recommend(scoring, RequestConfig.defaults());
+  }
+
+  private static ReferenceRecommendations recommend(
+      UnaryOperator<ScoringConfig.Builder> scoring, RequestConfig requests) {
     RecsPipeline pipeline =
         RecsPipeline.builder()
             .similarity(SimilarityConfig.builder().measure(SimilarityMeasure.COOCCURRENCE).build())
             .preferences(PreferenceConfig.builder().halfLife(Duration.ofDays(1)).build())
             .trending(TrendingConfig.builder().halfLife(Duration.ofDays(1)).build())
+            .requests(requests)
             .scoring(scoring.apply(ScoringConfig.builder().n(3)).build())
             .build();
     return ReferenceRecommendations.compute(EVENTS, pipeline);

@@ -15,6 +15,7 @@ import io.recs.event.Interaction;
 import io.recs.event.Recommendations;
 import io.recs.event.ScoredItem;
 import io.recs.pipeline.RecsPipeline;
+import io.recs.request.RequestConfig;
 import io.recs.scoring.ScoringConfig;
 import io.recs.similarity.SimilarityConfig;
 import java.time.Duration;
@@ -67,7 +68,8 @@ class StreamingQualityITCase {
                     .pairWindowItems(10)
                     .emitInterval(Duration.ofDays(1))
                     .build())
-            .scoring(ScoringConfig.builder().n(N).triggerOnInteraction(false).build())
+            .requests(RequestConfig.builder().triggerOnInteraction(false).build())
+            .scoring(ScoringConfig.builder().n(N).build())
             .build();
 
     RankingReport streaming =

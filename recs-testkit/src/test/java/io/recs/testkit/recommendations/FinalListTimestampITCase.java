@@ -47,7 +47,7 @@ class FinalListTimestampITCase {
     RecsPipeline pipeline =
         RecsPipeline.builder()
             .similarity(SimilarityConfig.builder().historySize(10).pairWindowItems(10).build())
-            .scoring(io.recs.scoring.ScoringConfig.builder().seedItems(10).build())
+            .requests(io.recs.request.RequestConfig.builder().seedItems(10).build())
             .build();
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);

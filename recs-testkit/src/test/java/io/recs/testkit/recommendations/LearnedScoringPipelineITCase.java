@@ -8,9 +8,10 @@ import io.recs.event.Interaction;
 import io.recs.event.Recommendations;
 import io.recs.pipeline.RecsPipeline;
 import io.recs.pipeline.RecsStreams;
+import io.recs.request.NeighbourLookup;
+import io.recs.request.RequestConfig;
 import io.recs.scoring.LearnedWeights;
 import io.recs.scoring.LinearScoring;
-import io.recs.scoring.NeighbourLookup;
 import io.recs.scoring.ScoringConfig;
 import io.recs.similarity.SimilarityConfig;
 import java.util.List;
@@ -58,10 +59,9 @@ class LearnedScoringPipelineITCase {
     RecsPipeline pipeline =
         RecsPipeline.builder()
             .similarity(SimilarityConfig.builder().historySize(30).build())
+            .requests(RequestConfig.builder().seedItems(30).neighbourLookup(lookup).build())
             .scoring(
                 ScoringConfig.builder()
-                    .seedItems(30)
-                    .neighbourLookup(lookup)
                     .linear(LinearScoring.builder().actions(List.of("purchase", "cart")).build())
                     .build())
             .build();

@@ -10,7 +10,8 @@ import io.recs.event.Interaction;
 import io.recs.event.Recommendations;
 import io.recs.event.ScoredItem;
 import io.recs.pipeline.RecsPipeline;
-import io.recs.scoring.NeighbourLookup;
+import io.recs.request.NeighbourLookup;
+import io.recs.request.RequestConfig;
 import io.recs.scoring.Scorers;
 import io.recs.scoring.ScoringConfig;
 import io.recs.scoring.SeenFilter;
@@ -71,8 +72,8 @@ class RecommendationOracleITCase {
     RecsPipeline pipeline =
         RecsPipeline.builder()
             .similarity(quietSimilarity().build())
-            .scoring(
-                ScoringConfig.builder().triggerOnInteraction(false).neighbourLookup(lookup).build())
+            .requests(
+                RequestConfig.builder().triggerOnInteraction(false).neighbourLookup(lookup).build())
             .build();
 
     assertFinalListsEqual(pipeline, parallelism);
@@ -88,8 +89,6 @@ class RecommendationOracleITCase {
   void finalRecommendationsWithRulesEqualTheOracle(NeighbourLookup lookup) throws Exception {
     ScoringConfig scoring =
         ScoringConfig.builder()
-            .seedItems(2)
-            .candidatesPerSeed(5)
             .explanations(3)
             .blocklist(Set.of("i0", "i3", "i12"))
             .boosts(Map.of("i1", 2.0, "i5", 0.5, "i40", 3.0))
@@ -98,10 +97,18 @@ class RecommendationOracleITCase {
             .filter((user, item) -> !item.endsWith("7"))
             .scorer(Scorers.blend(Map.of(Scorers.sum(), 0.7, Scorers.max(), 0.3)))
             .normalizeSeeds(true)
-            .neighbourLookup(lookup)
             .build();
     RecsPipeline pipeline =
-        RecsPipeline.builder().similarity(quietSimilarity().build()).scoring(scoring).build();
+        RecsPipeline.builder()
+            .similarity(quietSimilarity().build())
+            .requests(
+                RequestConfig.builder()
+                    .seedItems(2)
+                    .candidatesPerSeed(5)
+                    .neighbourLookup(lookup)
+                    .build())
+            .scoring(scoring)
+            .build();
 
     Map<String, List<ScoredItem>> expected = assertFinalListsEqual(pipeline, 2);
 

@@ -12,7 +12,7 @@ import io.recs.event.ScoredItem;
 import io.recs.event.SimilarItems;
 import io.recs.pipeline.RecsPipeline;
 import io.recs.pipeline.RecsStreams;
-import io.recs.scoring.ScoringConfig;
+import io.recs.request.RequestConfig;
 import io.recs.similarity.SimilarityConfig;
 import io.recs.similarity.SimilarityMeasure;
 import io.recs.testkit.FailOnceAfterCheckpoint;
@@ -109,7 +109,7 @@ class SimilarityEqualsBatchITCase {
       RecsStreams streams =
           RecsPipeline.builder()
               .similarity(config)
-              .scoring(ScoringConfig.builder().triggerOnInteraction(false).build())
+              .requests(RequestConfig.builder().triggerOnInteraction(false).build())
               .uidPrefix(measure.name().toLowerCase(java.util.Locale.ROOT) + "-")
               .build()
               .apply(input);
@@ -186,7 +186,7 @@ class SimilarityEqualsBatchITCase {
       CollectingSink<SimilarItems> sink = CollectingSink.create();
       RecsPipeline.builder()
           .similarity(config)
-          .scoring(ScoringConfig.builder().triggerOnInteraction(false).seedItems(5).build())
+          .requests(RequestConfig.builder().triggerOnInteraction(false).seedItems(5).build())
           .uidPrefix("weighted-" + measure.name().toLowerCase(java.util.Locale.ROOT) + "-")
           .build()
           .apply(input)

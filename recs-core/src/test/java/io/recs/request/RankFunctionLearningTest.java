@@ -1,10 +1,14 @@
-package io.recs.scoring;
+package io.recs.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.recs.event.Recommendations;
 import io.recs.metrics.WallClock;
+import io.recs.scoring.LearnedWeights;
+import io.recs.scoring.LinearScoring;
+import io.recs.scoring.RankingFeature;
+import io.recs.scoring.ScoringConfig;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -24,7 +28,6 @@ class RankFunctionLearningTest {
 
   private static ScoringConfig config(LearnedWeights start) {
     return ScoringConfig.builder()
-        .neighbourLookup(NeighbourLookup.REPLICATED)
         .trendingBackfill(false)
         .linear(LinearScoring.builder().initialWeights(start).learningRate(0.5).build())
         .build();
@@ -32,18 +35,18 @@ class RankFunctionLearningTest {
 
   /** A harness of one subtask, with the function it runs. */
   private record Subtask(
-      KeyedBroadcastOperatorTestHarness<String, RankMessage, RankContext, Recommendations> harness,
+      KeyedBroadcastOperatorTestHarness<String, RankInput, RankUpdate, Recommendations> harness,
       RankFunction function) {}
 
   private static Subtask subtask(ScoringConfig config, int parallelism, int index)
       throws Exception {
     RankFunction function = new RankFunction(config, WallClock.system());
-    KeyedBroadcastOperatorTestHarness<String, RankMessage, RankContext, Recommendations> harness =
+    KeyedBroadcastOperatorTestHarness<String, RankInput, RankUpdate, Recommendations> harness =
         new KeyedBroadcastOperatorTestHarness<>(
             new CoBroadcastWithKeyedOperator<>(
                 function,
                 List.of(RankFunction.TRENDING, RankFunction.CATEGORIES, RankFunction.CANDIDATES)),
-            RankMessage::user,
+            RankInput::user,
             Types.STRING,
             MAX_PARALLELISM,
             parallelism,
@@ -52,14 +55,12 @@ class RankFunctionLearningTest {
   }
 
   /** A request of user u at time t whose only seed is the most recent item {@code seed}. */
-  private static RankMessage request(String user, long t, String seed, String seenItem) {
-    return RankMessage.request(
-        new RankMessage.Header(user, t, 2, t, false, null, 0, seenItem, "view"),
+  private static RankInput request(String user, long t, String seed, String seenItem) {
+    return new WholeRequest(
+        new RequestHeader(user, t, 2, t, false, null, 0, seenItem, "view"),
         new String[] {seed},
         new double[] {1.0},
-        new int[] {0},
-        new double[] {1.0},
-        new String[] {"view"});
+        new SeedFeatures(new int[] {0}, new double[] {1.0}, new String[] {"view"}));
   }
 
   /**
@@ -69,7 +70,7 @@ class RankFunctionLearningTest {
   private static void learnOnce(Subtask subtask, String user) throws Exception {
     var harness = subtask.harness();
     harness.processBroadcastElement(
-        RankContext.candidates("a", new String[] {"b", "c", "d"}, new double[] {0.9, 0.5, 0.1}), 1);
+        new CandidateList("a", new String[] {"b", "c", "d"}, new double[] {0.9, 0.5, 0.1}), 1);
     harness.processElement(new StreamRecord<>(request(user, 1, "a", "a"), 1));
     harness.processElement(new StreamRecord<>(request(user, 2, "d", "d"), 2));
   }

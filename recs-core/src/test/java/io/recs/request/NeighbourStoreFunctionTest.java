@@ -1,4 +1,4 @@
-package io.recs.scoring;
+package io.recs.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,14 +19,13 @@ import org.junit.jupiter.api.Test;
  */
 class NeighbourStoreFunctionTest {
 
-  private static KeyedTwoInputStreamOperatorTestHarness<
-          String, SimilarItems, RankMessage, RankMessage>
+  private static KeyedTwoInputStreamOperatorTestHarness<String, SimilarItems, SeedLookup, RankInput>
       harness() throws Exception {
     var harness =
-        new KeyedTwoInputStreamOperatorTestHarness<String, SimilarItems, RankMessage, RankMessage>(
+        new KeyedTwoInputStreamOperatorTestHarness<String, SimilarItems, SeedLookup, RankInput>(
             new KeyedCoProcessOperator<>(new NeighbourStoreFunction(2)),
             SimilarItems::itemId,
-            RankMessage::seed,
+            SeedLookup::seed,
             Types.STRING);
     harness.setup();
     return harness;
@@ -40,15 +39,14 @@ class NeighbourStoreFunctionTest {
     return new SimilarItems(item, neighbours, t);
   }
 
-  private static RankMessage lookup(String user, String seed, boolean finalRequest) {
-    return RankMessage.part(
-        new RankMessage.Header(user, 1, 10, 5, finalRequest, null, 0, null, null),
-        1,
-        seed,
-        1.0,
-        0,
-        1.0,
-        null);
+  private static SeedLookup lookup(String user, String seed, boolean finalRequest) {
+    return new SeedLookup(
+        new RequestHeader(user, 1, 10, 5, finalRequest, null, 0, null, null), 1, seed, 1.0, null);
+  }
+
+  private static List<SeedPart> answers(
+      KeyedTwoInputStreamOperatorTestHarness<String, SimilarItems, SeedLookup, RankInput> h) {
+    return h.extractOutputValues().stream().map(SeedPart.class::cast).toList();
   }
 
   @Test
@@ -60,7 +58,7 @@ class NeighbourStoreFunctionTest {
       h.processElement1(new StreamRecord<>(list("a", 3, "e", "b", "c"), 3));
       h.processElement2(new StreamRecord<>(lookup("u2", "a", false), 4));
 
-      List<RankMessage> answers = h.extractOutputValues();
+      List<SeedPart> answers = answers(h);
       assertThat(answers).hasSize(2);
       // Before any list: an answer without candidates, so that the request completes.
       assertThat(answers.get(0).user()).isEqualTo("u1");
@@ -88,10 +86,10 @@ class NeighbourStoreFunctionTest {
       restored.processElement1(new StreamRecord<>(list("a", 4, "c", "b"), 4));
       restored.processBothWatermarks(new Watermark(Long.MAX_VALUE));
 
-      assertThat(restored.extractOutputValues())
+      assertThat(answers(restored))
           .singleElement()
           .satisfies(answer -> assertThat(answer.candidates()).containsExactly("c", "b"))
-          .satisfies(answer -> assertThat(answer.finalRequest()).isTrue());
+          .satisfies(answer -> assertThat(answer.header().finalRequest()).isTrue());
     }
   }
 }

@@ -1,10 +1,9 @@
-package io.recs.scoring;
+package io.recs.request;
 
 import io.recs.event.ScoredItem;
 import io.recs.event.SimilarItems;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -18,14 +17,12 @@ import org.apache.flink.util.Collector;
  * candidatesPerSeed} (ids or similarities) changed, so that changes further down the neighbour list
  * are not broadcast.
  */
-@Internal
-public final class CandidateListFunction
-    extends KeyedProcessFunction<String, SimilarItems, RankContext> {
+final class CandidateListFunction extends KeyedProcessFunction<String, SimilarItems, RankUpdate> {
   private static final long serialVersionUID = 1L;
 
   private final int candidatesPerSeed;
 
-  private transient ValueState<RankContext> sent;
+  private transient ValueState<CandidateList> sent;
 
   /** A function that sends at most {@code candidatesPerSeed} neighbours per item. */
   public CandidateListFunction(int candidatesPerSeed) {
@@ -36,11 +33,11 @@ public final class CandidateListFunction
   public void open(OpenContext openContext) {
     sent =
         getRuntimeContext()
-            .getState(new ValueStateDescriptor<>("sent", TypeInformation.of(RankContext.class)));
+            .getState(new ValueStateDescriptor<>("sent", TypeInformation.of(CandidateList.class)));
   }
 
   @Override
-  public void processElement(SimilarItems update, Context ctx, Collector<RankContext> out)
+  public void processElement(SimilarItems update, Context ctx, Collector<RankUpdate> out)
       throws Exception {
     List<ScoredItem> neighbours = update.neighbours();
     int count = Math.min(candidatesPerSeed, neighbours.size());
@@ -50,13 +47,13 @@ public final class CandidateListFunction
       candidates[k] = neighbours.get(k).itemId();
       similarities[k] = neighbours.get(k).score();
     }
-    RankContext last = sent.value();
+    CandidateList last = sent.value();
     if (last != null
         && Arrays.equals(last.candidates(), candidates)
         && Arrays.equals(last.similarities(), similarities)) {
       return;
     }
-    RankContext list = RankContext.candidates(update.itemId(), candidates, similarities);
+    CandidateList list = new CandidateList(update.itemId(), candidates, similarities);
     sent.update(list);
     out.collect(list);
   }

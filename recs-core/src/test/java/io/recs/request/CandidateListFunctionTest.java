@@ -1,4 +1,4 @@
-package io.recs.scoring;
+package io.recs.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +27,7 @@ class CandidateListFunctionTest {
 
   @Test
   void sendsTheTopCandidatesOnlyWhenTheyChange() throws Exception {
-    try (KeyedOneInputStreamOperatorTestHarness<String, SimilarItems, RankContext> h =
+    try (KeyedOneInputStreamOperatorTestHarness<String, SimilarItems, RankUpdate> h =
         ProcessFunctionTestHarnesses.forKeyedProcessFunction(
             new CandidateListFunction(2), SimilarItems::itemId, Types.STRING)) {
       h.open();
@@ -39,7 +39,8 @@ class CandidateListFunctionTest {
       // Another item's list is its own.
       h.processElement(new StreamRecord<>(list("x", 4, "b", 0.9, "c", 0.6), 4));
 
-      List<RankContext> sent = h.extractOutputValues();
+      List<CandidateList> sent =
+          h.extractOutputValues().stream().map(CandidateList.class::cast).toList();
       assertThat(sent).hasSize(3);
       assertThat(sent.get(0).candidates()).containsExactly("b", "c");
       assertThat(sent.get(0).similarities()).containsExactly(0.9, 0.5);

@@ -1,4 +1,4 @@
-package io.recs.scoring;
+package io.recs.request;
 
 import java.util.HashMap;
 import java.util.Map;

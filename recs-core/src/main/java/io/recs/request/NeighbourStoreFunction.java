@@ -1,9 +1,8 @@
-package io.recs.scoring;
+package io.recs.request;
 
 import io.recs.event.ScoredItem;
 import io.recs.event.SimilarItems;
 import java.util.List;
-import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -14,15 +13,15 @@ import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Keyed by item: holds the item's latest neighbour list and answers lookups from the user stage
- * with the item's top neighbours as candidates.
+ * Keyed by item, with the partitioned lookup: holds the item's latest neighbour list and answers
+ * each {@link SeedLookup} from the user stage with a {@link SeedPart} holding the item's top
+ * neighbours as candidates.
  *
  * <p>Lookups of final requests (sent when a bounded input ends) wait for the end of input here, so
  * that they are answered from the final neighbour lists, which arrive just before it.
  */
-@Internal
-public final class NeighbourStoreFunction
-    extends KeyedCoProcessFunction<String, SimilarItems, RankMessage, RankMessage> {
+final class NeighbourStoreFunction
+    extends KeyedCoProcessFunction<String, SimilarItems, SeedLookup, RankInput> {
   private static final long serialVersionUID = 1L;
 
   private static final long END_OF_INPUT = Long.MAX_VALUE;
@@ -32,7 +31,7 @@ public final class NeighbourStoreFunction
   private final int candidatesPerSeed;
 
   private transient ValueState<SimilarItems> neighbours;
-  private transient ListState<RankMessage> finalLookups;
+  private transient ListState<SeedLookup> finalLookups;
 
   /** A store that answers with at most {@code candidatesPerSeed} neighbours. */
   public NeighbourStoreFunction(int candidatesPerSeed) {
@@ -47,20 +46,19 @@ public final class NeighbourStoreFunction
                 new ValueStateDescriptor<>("neighbours", TypeInformation.of(SimilarItems.class)));
     finalLookups =
         getRuntimeContext()
-            .getListState(
-                new ListStateDescriptor<>("final-lookups", TypeInformation.of(RankMessage.class)));
+            .getListState(new ListStateDescriptor<>("final-lookups", SeedLookupSerializer.TYPE));
   }
 
   @Override
-  public void processElement1(SimilarItems update, Context ctx, Collector<RankMessage> out)
+  public void processElement1(SimilarItems update, Context ctx, Collector<RankInput> out)
       throws Exception {
     neighbours.update(update);
   }
 
   @Override
-  public void processElement2(RankMessage lookup, Context ctx, Collector<RankMessage> out)
+  public void processElement2(SeedLookup lookup, Context ctx, Collector<RankInput> out)
       throws Exception {
-    if (lookup.finalRequest()) {
+    if (lookup.header().finalRequest()) {
       finalLookups.add(lookup);
       ctx.timerService().registerEventTimeTimer(END_OF_INPUT);
     } else {
@@ -69,18 +67,18 @@ public final class NeighbourStoreFunction
   }
 
   @Override
-  public void onTimer(long timestamp, OnTimerContext ctx, Collector<RankMessage> out)
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<RankInput> out)
       throws Exception {
-    for (RankMessage lookup : finalLookups.get()) {
+    for (SeedLookup lookup : finalLookups.get()) {
       out.collect(answer(lookup));
     }
     finalLookups.clear();
   }
 
-  private RankMessage answer(RankMessage lookup) throws Exception {
+  private SeedPart answer(SeedLookup lookup) throws Exception {
     SimilarItems current = neighbours.value();
     if (current == null) {
-      return lookup.withCandidates(NONE, NO_SCORES);
+      return lookup.answer(NONE, NO_SCORES);
     }
     List<ScoredItem> list = current.neighbours();
     int count = Math.min(candidatesPerSeed, list.size());
@@ -90,6 +88,6 @@ public final class NeighbourStoreFunction
       candidates[k] = list.get(k).itemId();
       similarities[k] = list.get(k).score();
     }
-    return lookup.withCandidates(candidates, similarities);
+    return lookup.answer(candidates, similarities);
   }
 }

@@ -1,4 +1,4 @@
-package io.recs.scoring;
+package io.recs.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
