@@ -11,8 +11,8 @@ import org.apache.flink.util.function.SerializableSupplier;
 
 /**
  * Type information of a type that recs serializes with a hand-written {@link TypeSerializer}
- * (scored lists, parse results); a type chooses it through a {@code @TypeInfo} factory, so that
- * Flink never falls back to Kryo for it.
+ * (scored lists, parse results, the request path's messages); a type chooses it through a
+ * {@code @TypeInfo} factory, so that Flink never falls back to Kryo for it.
  *
  * @param <T> the type
  */

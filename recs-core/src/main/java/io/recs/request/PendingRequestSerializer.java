@@ -1,5 +1,6 @@
 package io.recs.request;
 
+import io.recs.event.SerializerTypeInfo;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.util.Map;
@@ -122,5 +123,5 @@ public final class PendingRequestSerializer extends TypeSerializer<PendingReques
 
   /** The type information of {@link PendingRequest}. */
   public static final TypeInformation<PendingRequest> TYPE =
-      new MessageTypeInfo<>(PendingRequest.class, INSTANCE);
+      SerializerTypeInfo.of(PendingRequest.class, () -> INSTANCE);
 }

@@ -1,5 +1,6 @@
 package io.recs.request;
 
+import io.recs.event.SerializerTypeInfo;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.util.Map;
@@ -103,5 +104,5 @@ public final class RankInputSerializer extends MessageSerializer<RankInput> {
 
   /** The type information of {@link RankInput}. */
   public static final TypeInformation<RankInput> TYPE =
-      new MessageTypeInfo<>(RankInput.class, INSTANCE);
+      SerializerTypeInfo.of(RankInput.class, () -> INSTANCE);
 }

@@ -1,5 +1,6 @@
 package io.recs.request;
 
+import io.recs.event.SerializerTypeInfo;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.util.Map;
@@ -86,5 +87,5 @@ public final class RankUpdateSerializer extends MessageSerializer<RankUpdate> {
 
   /** The type information of {@link RankUpdate}. */
   public static final TypeInformation<RankUpdate> TYPE =
-      new MessageTypeInfo<>(RankUpdate.class, INSTANCE);
+      SerializerTypeInfo.of(RankUpdate.class, () -> INSTANCE);
 }

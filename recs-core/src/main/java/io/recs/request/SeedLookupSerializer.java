@@ -1,5 +1,6 @@
 package io.recs.request;
 
+import io.recs.event.SerializerTypeInfo;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.util.Map;
@@ -60,5 +61,5 @@ public final class SeedLookupSerializer extends MessageSerializer<SeedLookup> {
 
   /** The type information of {@link SeedLookup}. */
   public static final TypeInformation<SeedLookup> TYPE =
-      new MessageTypeInfo<>(SeedLookup.class, INSTANCE);
+      SerializerTypeInfo.of(SeedLookup.class, () -> INSTANCE);
 }
