@@ -23,6 +23,14 @@ import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+/**
+ * The assembled pipeline on hand-made examples. The tests that compare the pipeline with the batch
+ * reference (similar items, final recommendations, reproducibility, ranking quality) need
+ * recs-evaluation and the testkit's driver, which depend on recs-core, so they live in {@code
+ * recs-testkit/src/test/java/io/recs/testkit/} ({@code similarity}, {@code recommendations}, {@code
+ * pipeline}, {@code quality}); docs/testing.md, "recs' own tests", lists them. Run them after a
+ * change here.
+ */
 class RecsPipelineITCase {
 
   @RegisterExtension

@@ -3,7 +3,6 @@ package io.recs.testkit.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.recs.evaluation.data.InteractionGenerator;
-import io.recs.evaluation.flink.CollectingSink;
 import io.recs.evaluation.metrics.RankingMetrics;
 import io.recs.evaluation.metrics.RankingReport;
 import io.recs.evaluation.metrics.Recommender;
@@ -12,24 +11,18 @@ import io.recs.evaluation.metrics.Splits;
 import io.recs.evaluation.reference.ItemCosineRecommender;
 import io.recs.evaluation.reference.MostPopularRecommender;
 import io.recs.event.Interaction;
-import io.recs.event.Recommendations;
 import io.recs.event.ScoredItem;
 import io.recs.pipeline.RecsPipeline;
 import io.recs.request.RequestConfig;
 import io.recs.scoring.ScoringConfig;
 import io.recs.similarity.SimilarityConfig;
+import io.recs.testkit.driver.RecsTestDriver;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Ranking quality of the streaming recommender on the generator's standard set with each user's
@@ -47,21 +40,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class StreamingQualityITCase {
   private static final int N = 10;
 
-  @RegisterExtension
-  static final MiniClusterExtension CLUSTER =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .build());
-
   @Test
-  void streamingRecallIsCloseToItemCosineAndFarAboveMostPopular() throws Exception {
+  void streamingRecallIsCloseToItemCosineAndFarAboveMostPopular() {
     Split split = Splits.lastNPerUser(InteractionGenerator.standard(42).generate(), 5);
     RecsPipeline pipeline =
         RecsPipeline.builder()
-            // Emission interval only thins the intermediate neighbour lists (the input has no
-            // watermarks); final lists and recommendations do not depend on it.
+            // Emission interval only thins the intermediate neighbour lists (to one per item and
+            // day of event time); final lists and recommendations do not depend on it.
             .similarity(
                 SimilarityConfig.builder()
                     .maxUsersPerItem(Integer.MAX_VALUE)
@@ -87,21 +72,23 @@ class StreamingQualityITCase {
     assertThat(streaming.recall()).isGreaterThanOrEqualTo(2 * popular.recall());
   }
 
-  /** Runs the pipeline on a MiniCluster and serves each user's last list. */
-  private static Recommender finalLists(RecsPipeline pipeline, List<Interaction> train)
-      throws Exception {
-    Configuration conf = new Configuration();
-    conf.set(PipelineOptions.GENERIC_TYPES, false);
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-    env.setParallelism(2);
-    CollectingSink<Recommendations> sink = CollectingSink.create();
-    pipeline.apply(env.fromData(train)).recommendations().sinkTo(sink);
-    env.execute("streaming quality");
+  /** Runs the pipeline at parallelism 2 and serves each user's last list. */
+  private static Recommender finalLists(RecsPipeline pipeline, List<Interaction> train) {
     Map<String, List<String>> lists = new HashMap<>();
-    for (Recommendations r : sink.records()) {
-      lists.put(r.userId(), r.items().stream().map(ScoredItem::itemId).toList());
+    try (RecsTestDriver driver =
+        RecsTestDriver.builder()
+            .pipeline(pipeline)
+            .parallelism(2)
+            .timeout(Duration.ofMinutes(3))
+            .build()) {
+      driver.interactions().addAll(train);
+      driver.run();
+      driver
+          .recommendations()
+          .latestByKey()
+          .forEach(
+              (user, r) -> lists.put(user, r.items().stream().map(ScoredItem::itemId).toList()));
     }
-    sink.clear();
     return (user, n) -> {
       List<String> list = lists.getOrDefault(user, List.of());
       return list.subList(0, Math.min(n, list.size()));

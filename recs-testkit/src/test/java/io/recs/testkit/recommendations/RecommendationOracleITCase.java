@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.recs.evaluation.data.InteractionGenerator;
-import io.recs.evaluation.flink.CollectingSink;
 import io.recs.evaluation.reference.ReferenceRecommendations;
 import io.recs.event.Interaction;
-import io.recs.event.Recommendations;
 import io.recs.event.ScoredItem;
 import io.recs.pipeline.RecsPipeline;
 import io.recs.request.NeighbourLookup;
@@ -16,6 +14,7 @@ import io.recs.scoring.Scorers;
 import io.recs.scoring.ScoringConfig;
 import io.recs.scoring.SeenFilter;
 import io.recs.similarity.SimilarityConfig;
+import io.recs.testkit.driver.RecsTestDriver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,14 +23,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.StateBackendOptions;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -49,14 +43,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 class RecommendationOracleITCase {
   private static final double TOLERANCE = 1e-9;
 
-  @RegisterExtension
-  static final MiniClusterExtension CLUSTER =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .build());
-
   private static List<Interaction> events;
 
   @BeforeAll
@@ -67,8 +53,7 @@ class RecommendationOracleITCase {
 
   @ParameterizedTest(name = "parallelism {0}, {1} neighbour lookup")
   @CsvSource({"1, PARTITIONED", "2, PARTITIONED", "2, REPLICATED"})
-  void finalRecommendationsOfTheDefaultsEqualTheOracle(int parallelism, NeighbourLookup lookup)
-      throws Exception {
+  void finalRecommendationsOfTheDefaultsEqualTheOracle(int parallelism, NeighbourLookup lookup) {
     RecsPipeline pipeline =
         RecsPipeline.builder()
             .similarity(quietSimilarity().build())
@@ -86,7 +71,7 @@ class RecommendationOracleITCase {
    */
   @ParameterizedTest(name = "{0} neighbour lookup")
   @EnumSource(NeighbourLookup.class)
-  void finalRecommendationsWithRulesEqualTheOracle(NeighbourLookup lookup) throws Exception {
+  void finalRecommendationsWithRulesEqualTheOracle(NeighbourLookup lookup) {
     ScoringConfig scoring =
         ScoringConfig.builder()
             .explanations(3)
@@ -122,25 +107,27 @@ class RecommendationOracleITCase {
   }
 
   private static SimilarityConfig.Builder quietSimilarity() {
-    // Without watermarks an interval timer fires only at the end: each item emits its final list
-    // once, which keeps the job small; the final requests are answered from final lists anyway.
+    // An interval timer fires once per day of event time (about three times over this input), so
+    // each item emits few intermediate lists, which keeps the job small; the final requests are
+    // answered from final lists anyway.
     return SimilarityConfig.builder().emitInterval(Duration.ofDays(1));
   }
 
   private static Map<String, List<ScoredItem>> assertFinalListsEqual(
-      RecsPipeline pipeline, int parallelism) throws Exception {
+      RecsPipeline pipeline, int parallelism) {
     Configuration conf = new Configuration();
     conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
-    conf.set(PipelineOptions.GENERIC_TYPES, false);
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-    env.setParallelism(parallelism);
-    CollectingSink<Recommendations> sink = CollectingSink.create();
-    pipeline.apply(env.fromData(events)).recommendations().sinkTo(sink);
-    env.execute("recommendations equal the oracle, p=" + parallelism);
-
     Map<String, List<ScoredItem>> actual = new HashMap<>();
-    sink.records().forEach(r -> actual.put(r.userId(), r.items()));
-    sink.clear();
+    try (RecsTestDriver driver =
+        RecsTestDriver.builder()
+            .pipeline(pipeline)
+            .parallelism(parallelism)
+            .configuration(conf)
+            .build()) {
+      driver.interactions().addAll(events);
+      driver.run();
+      driver.recommendations().latestByKey().forEach((user, r) -> actual.put(user, r.items()));
+    }
     ReferenceRecommendations reference = ReferenceRecommendations.compute(events, pipeline);
     Map<String, List<ScoredItem>> expected = reference.all();
     assertThat(new TreeSet<>(actual.keySet())).isEqualTo(expected.keySet());

@@ -2,7 +2,6 @@ package io.recs.testkit.similarity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.recs.evaluation.flink.CollectingSink;
 import io.recs.evaluation.reference.BatchReference;
 import io.recs.event.ActionWeights;
 import io.recs.event.Interaction;
@@ -10,22 +9,14 @@ import io.recs.event.Recommendations;
 import io.recs.event.ScoredItem;
 import io.recs.event.SimilarItems;
 import io.recs.pipeline.RecsPipeline;
-import io.recs.pipeline.RecsStreams;
 import io.recs.similarity.SimilarityConfig;
+import io.recs.testkit.driver.RecsTestDriver;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * With {@code similarity.weighted}, purchases of items the user already viewed move the rankings of
@@ -49,15 +40,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Timeout(120)
 class PurchasesMoveRankingsITCase {
-
-  @RegisterExtension
-  static final MiniClusterExtension CLUSTER =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .build());
-
   private static final ActionWeights WEIGHTS = ActionWeights.defaults();
   private static List<Interaction> withPurchases;
   private static List<Interaction> withoutPurchases;
@@ -93,17 +75,12 @@ class PurchasesMoveRankingsITCase {
   }
 
   @Test
-  void weightedPurchasesPutTheBoughtCaseAboveTheChargerForPhoneViewers() throws Exception {
+  void weightedPurchasesPutTheBoughtCaseAboveTheChargerForPhoneViewers() {
     SimilarityConfig weighted = SimilarityConfig.builder().weighted(true).build();
     SimilarityConfig counting = SimilarityConfig.defaults();
-    Configuration conf = new Configuration();
-    conf.set(PipelineOptions.GENERIC_TYPES, false);
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-    env.setParallelism(2);
-    Run weightedWith = run(env, "weighted-with", weighted, withPurchases);
-    Run weightedWithout = run(env, "weighted-without", weighted, withoutPurchases);
-    Run countingWith = run(env, "counting-with", counting, withPurchases);
-    env.execute("purchases move rankings");
+    Run weightedWith = run(weighted, withPurchases);
+    Run weightedWithout = run(weighted, withoutPurchases);
+    Run countingWith = run(counting, withPurchases);
 
     assertThat(weightedWith.neighbours("phone")).containsExactly("case", "charger");
     assertThat(weightedWithout.neighbours("phone")).containsExactly("charger", "case");
@@ -116,45 +93,36 @@ class PurchasesMoveRankingsITCase {
     BatchReference reference = BatchReference.compute(withPurchases, weighted);
     assertThat(reference.cooccurrence("phone", "case")).isEqualTo(72);
     assertThat(reference.squaredNorm("case")).isEqualTo(660);
-    assertThat(weightedWith.lists.get("phone"))
+    assertThat(weightedWith.similar().get("phone").neighbours())
         .extracting(ScoredItem::score)
         .containsExactly(
             reference.similarity("phone", "case"), reference.similarity("phone", "charger"));
     assertThat(reference.similarity("phone", "case")).isEqualTo(72 / Math.sqrt(15 * 660));
   }
 
-  private static Run run(
-      StreamExecutionEnvironment env,
-      String name,
-      SimilarityConfig similarity,
-      List<Interaction> events) {
-    DataStream<Interaction> input = env.fromData(events);
-    RecsStreams streams =
-        RecsPipeline.builder().similarity(similarity).uidPrefix(name + "-").build().apply(input);
-    Run run = new Run();
-    streams.similarItems().sinkTo(run.similar);
-    streams.recommendations().sinkTo(run.recommendations);
-    return run;
+  /** Runs the pipeline with {@code similarity} over {@code events} at parallelism 2. */
+  private static Run run(SimilarityConfig similarity, List<Interaction> events) {
+    try (RecsTestDriver driver =
+        RecsTestDriver.builder()
+            .pipeline(RecsPipeline.builder().similarity(similarity).build())
+            .parallelism(2)
+            .build()) {
+      driver.interactions().addAll(events);
+      driver.run();
+      return new Run(driver.similarItems().latestByKey(), driver.recommendations().latestByKey());
+    }
   }
 
-  /** The sinks of one pipeline, and its last lists once the job has run. */
-  private static final class Run {
-    final CollectingSink<SimilarItems> similar = CollectingSink.create();
-    final CollectingSink<Recommendations> recommendations = CollectingSink.create();
-    final Map<String, List<ScoredItem>> lists = new HashMap<>();
-
+  /** The last lists of one run: per item, and per user. */
+  private record Run(
+      Map<String, SimilarItems> similar, Map<String, Recommendations> recommendations) {
     List<String> neighbours(String item) {
-      similar.records().forEach(s -> lists.put(s.itemId(), s.neighbours()));
-      return lists.getOrDefault(item, List.of()).stream().map(ScoredItem::itemId).toList();
+      SimilarItems last = similar.get(item);
+      return last == null ? List.of() : last.neighbours().stream().map(ScoredItem::itemId).toList();
     }
 
     String firstRecommendation(String user) {
-      Recommendations last = null;
-      for (Recommendations r : recommendations.records()) {
-        if (r.userId().equals(user)) {
-          last = r;
-        }
-      }
+      Recommendations last = recommendations.get(user);
       assertThat(last).as("recommendations of " + user).isNotNull();
       assertThat(last.items()).as("recommendations of " + user).isNotEmpty();
       return last.items().get(0).itemId();
