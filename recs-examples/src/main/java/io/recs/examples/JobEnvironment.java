@@ -31,8 +31,13 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * @param env the environment
  * @param restoredFrom the checkpoint or savepoint the job starts from, or null
  * @param byFlink whether Flink's configuration chose {@code restoredFrom}
+ * @param unalignedByDefault whether checkpoints are unaligned because the configuration did not say
  */
-record JobEnvironment(StreamExecutionEnvironment env, String restoredFrom, boolean byFlink) {
+record JobEnvironment(
+    StreamExecutionEnvironment env,
+    String restoredFrom,
+    boolean byFlink,
+    boolean unalignedByDefault) {
 
   static JobEnvironment create(RecsSettings s, Map<String, String> flink, String resumeFrom) {
     Configuration conf = flinkConfiguration();
@@ -58,7 +63,8 @@ record JobEnvironment(StreamExecutionEnvironment env, String restoredFrom, boole
       File dir = new File(System.getProperty("java.io.tmpdir"), "recs-checkpoints/" + run);
       conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.toURI().toString());
     }
-    if (!conf.contains(CheckpointingOptions.ENABLE_UNALIGNED)) {
+    boolean unalignedByDefault = !conf.contains(CheckpointingOptions.ENABLE_UNALIGNED);
+    if (unalignedByDefault) {
       // Aligned barriers queue behind a backpressured pipeline (replayed history, a backlog):
       // checkpoints, and with them every committed output, would wait for the backlog.
       conf.set(CheckpointingOptions.ENABLE_UNALIGNED, true);
@@ -78,7 +84,8 @@ record JobEnvironment(StreamExecutionEnvironment env, String restoredFrom, boole
     if (s.get(PARALLELISM) != null) {
       env.setParallelism(s.get(PARALLELISM));
     }
-    return new JobEnvironment(env, given != null ? given : resumeFrom, given != null);
+    return new JobEnvironment(
+        env, given != null ? given : resumeFrom, given != null, unalignedByDefault);
   }
 
   /** A path with a scheme: a plain local path becomes a {@code file:} URI. */

@@ -13,8 +13,10 @@ import io.recs.parse.ParsedStreams;
 import io.recs.pipeline.RecsPipeline;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * The parts of a job graph that every bundled job wires the same way: the pipeline from the
@@ -33,12 +35,18 @@ final class JobGraph {
     }
   }
 
-  /** The source that {@code --source} names, reading with {@code parser}. */
+  /**
+   * The source that {@code --source} names, reading with {@code parser}; a Kafka source stops at
+   * {@code stoppingOffsets} if not null.
+   */
   static ParsedStreams source(
-      RecsSettings s, InteractionParser parser, StreamExecutionEnvironment env) {
+      RecsSettings s,
+      InteractionParser parser,
+      Map<TopicPartition, Long> stoppingOffsets,
+      StreamExecutionEnvironment env) {
     return s.get(SOURCE) == Source.FILES
         ? files(s.get(INPUT), parser, s.get(MONITOR_INTERVAL), env)
-        : kafka(s, parser, env);
+        : kafka(s, parser, stoppingOffsets, env);
   }
 
   /** Files or folders, read once, or watched for new files every {@code monitor} if not null. */
@@ -56,7 +64,10 @@ final class JobGraph {
   }
 
   private static ParsedStreams kafka(
-      RecsSettings s, InteractionParser parser, StreamExecutionEnvironment env) {
+      RecsSettings s,
+      InteractionParser parser,
+      Map<TopicPartition, Long> stoppingOffsets,
+      StreamExecutionEnvironment env) {
     KafkaInteractionSource.Builder kafka =
         KafkaInteractionSource.builder()
             .bootstrapServers(s.get(BOOTSTRAP_SERVERS))
@@ -69,6 +80,9 @@ final class JobGraph {
                   case COMMITTED -> StartingOffsets.committed();
                 })
             .parser(parser);
+    if (stoppingOffsets != null) {
+      kafka.stoppingOffsets(stoppingOffsets);
+    }
     s.get(KAFKA_PROPERTIES).forEach(kafka::property);
     return kafka.build().attach(env);
   }

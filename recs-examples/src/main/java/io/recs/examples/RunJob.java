@@ -95,12 +95,20 @@ public final class RunJob {
           BackfillOffsets.endOffsets(
               s.get(BOOTSTRAP_SERVERS), s.get(KAFKA_PROPERTIES), s.get(INPUT_TOPIC));
     }
-    // A bounded Kafka run is ended by BackfillEnd, never by stopping offsets: restored splits have
-    // none (connector 5.0), a finished split cannot be handed over in a savepoint, and a run whose
-    // source finished at its stopping offsets while checkpoints were unaligned did not end (a
-    // checkpoint taken after a source subtask finished never completed, nor did the final one that
-    // commits the Kafka transactions: 24,000 events at parallelism 2, ProcessKillITCase).
-    ParsedStreams in = JobGraph.counted(JobGraph.source(s, parser, env));
+    // A bounded Kafka run that this process follows is ended by BackfillEnd, not by stopping
+    // offsets: restored splits have none (connector 5.0), a finished split cannot be handed over in
+    // a savepoint, and a run whose source finished at its stopping offsets while checkpoints were
+    // unaligned did not end (a checkpoint taken after a source subtask finished never completed,
+    // nor
+    // did the final one that commits the Kafka transactions: 24,000 events at parallelism 2,
+    // ProcessKillITCase). Submitted detached (flink run -d, REST) nothing follows the job, so its
+    // source stops at the end offsets, with aligned checkpoints unless the configuration says.
+    boolean followed = env.getConfiguration().get(DeploymentOptions.ATTACHED);
+    Map<TopicPartition, Long> stoppingOffsets = followed ? null : endOffsets;
+    if (stoppingOffsets != null && environment.unalignedByDefault()) {
+      env.getCheckpointConfig().enableUnalignedCheckpoints(false);
+    }
+    ParsedStreams in = JobGraph.counted(JobGraph.source(s, parser, stoppingOffsets, env));
     RecsStreams streams = pipeline == null ? null : pipeline.apply(in.interactions());
     List<RunOutputs.Destination> destinations = RunOutputs.attach(s, in, streams);
 
@@ -118,7 +126,7 @@ public final class RunJob {
                     s.get(io.recs.pipeline.PipelineOptions.PRESET)),
         destinations.stream().map(d -> d.output().label() + "→" + d.sink().label()).toList());
     JobClient client = lifecycle.submit(environment);
-    if (!env.getConfiguration().get(DeploymentOptions.ATTACHED)) {
+    if (!followed) {
       // Submitted to a cluster without waiting (flink run -d, REST): its UI reports progress.
       out.printf("%s: submitted job %s (detached)%n", variant.name(), client.getJobID());
       return 0;
