@@ -1,4 +1,4 @@
-package io.recs.testkit.pipeline;
+package io.recs.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,8 +6,6 @@ import io.recs.evaluation.data.InteractionGenerator;
 import io.recs.event.Interaction;
 import io.recs.event.Recommendations;
 import io.recs.event.ScoredItem;
-import io.recs.pipeline.RecsPipeline;
-import io.recs.pipeline.RecsStreams;
 import io.recs.testkit.driver.JobOutputs;
 import io.recs.testkit.driver.RecsTestDriver;
 import java.time.Duration;

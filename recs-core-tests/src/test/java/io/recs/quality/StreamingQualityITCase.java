@@ -1,4 +1,4 @@
-package io.recs.testkit.quality;
+package io.recs.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

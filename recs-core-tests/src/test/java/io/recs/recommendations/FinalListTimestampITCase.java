@@ -1,4 +1,4 @@
-package io.recs.testkit.recommendations;
+package io.recs.recommendations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

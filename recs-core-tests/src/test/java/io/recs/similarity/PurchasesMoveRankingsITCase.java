@@ -1,4 +1,4 @@
-package io.recs.testkit.similarity;
+package io.recs.similarity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,6 @@ import io.recs.event.Recommendations;
 import io.recs.event.ScoredItem;
 import io.recs.event.SimilarItems;
 import io.recs.pipeline.RecsPipeline;
-import io.recs.similarity.SimilarityConfig;
 import io.recs.testkit.driver.RecsTestDriver;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.recs.testkit.similarity;
+package io.recs.similarity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -13,9 +13,7 @@ import io.recs.event.SimilarItems;
 import io.recs.pipeline.RecsPipeline;
 import io.recs.pipeline.RecsStreams;
 import io.recs.request.RequestConfig;
-import io.recs.similarity.SimilarityConfig;
-import io.recs.similarity.SimilarityMeasure;
-import io.recs.testkit.FailOnceAfterCheckpoint;
+import io.recs.testkit.internal.FailOnceAfterCheckpoint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -26,10 +26,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The assembled pipeline on hand-made examples. The tests that compare the pipeline with the batch
  * reference (similar items, final recommendations, reproducibility, ranking quality) need
- * recs-evaluation and the testkit's driver, which depend on recs-core, so they live in {@code
- * recs-testkit/src/test/java/io/recs/testkit/} ({@code similarity}, {@code recommendations}, {@code
- * pipeline}, {@code quality}); docs/testing.md, "recs' own tests", lists them. Run them after a
- * change here.
+ * recs-evaluation and the testkit's driver, which depend on recs-core, so they live in the module
+ * next to this one, {@code recs-core-tests} (packages {@code similarity}, {@code recommendations},
+ * {@code pipeline}, {@code quality}); docs/testing.md, "recs' own tests", lists them. Run them
+ * after a change here.
  */
 class RecsPipelineITCase {
 

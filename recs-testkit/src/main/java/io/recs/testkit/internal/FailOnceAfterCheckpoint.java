@@ -1,15 +1,20 @@
-package io.recs.testkit;
+package io.recs.testkit.internal;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.state.CheckpointListener;
 
 /**
  * Passes records through, but throws once, on the first record after a checkpoint has completed, to
  * test recovery. Its flags are static because a restart replaces every instance; each test must
- * call {@link #reset()} first, and only one job per JVM may use it at a time.
+ * call {@link #reset()} first, and only one job per JVM may use it at a time. For recs' own
+ * recovery tests (recs-testkit's and recs-core-tests'); not part of the testkit's API.
+ *
+ * @param <T> the record type
  */
+@Internal
 public final class FailOnceAfterCheckpoint<T> implements MapFunction<T, T>, CheckpointListener {
   private static final long serialVersionUID = 1L;
 
