@@ -66,9 +66,9 @@ final class RealPath {
       pipelineRates[round] = 1000.0 * events.size() / pipeline.call();
       Path output = dir.resolve("out-" + round);
       long started = System.nanoTime();
-      Job job = job(input, output, parallelism, dir.resolve("job-" + round + ".log"));
+      double seconds = jobSeconds(input, output, parallelism, dir.resolve("job-" + round + ".log"));
       double wall = (System.nanoTime() - started) / 1e9;
-      jobRates[round] = events.size() / job.seconds();
+      jobRates[round] = events.size() / seconds;
       out.printf(
           Locale.ROOT,
           "round %d: pipeline %,.0f events/s; run job files -> files %,.0f events/s (finished in"
@@ -76,7 +76,7 @@ final class RealPath {
           round + 1,
           pipelineRates[round],
           jobRates[round],
-          job.seconds(),
+          seconds,
           wall,
           bytes(output),
           jobRates[round] / pipelineRates[round]);
@@ -95,9 +95,9 @@ final class RealPath {
     deleteRecursively(dir);
   }
 
-  private record Job(double seconds) {}
-
-  private static Job job(Path input, Path output, int parallelism, Path log) throws Exception {
+  /** Runs the job over {@code input}; returns the seconds of its {@code finished in} line. */
+  private static double jobSeconds(Path input, Path output, int parallelism, Path log)
+      throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-jar");
@@ -124,7 +124,7 @@ final class RealPath {
     if (!finished.find()) {
       throw new IllegalStateException("the run job printed no 'finished in' line:\n" + printed);
     }
-    return new Job(Double.parseDouble(finished.group(1).replace(",", "")));
+    return Double.parseDouble(finished.group(1).replace(",", ""));
   }
 
   private static long bytes(Path dir) throws IOException {
