@@ -41,7 +41,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *
  * <pre>
  * java -jar recs-benchmarks.jar
- *     [similarity|pipeline|latency|learning|real-path|all] [hashmap,rocksdb]
+ *     [similarity|pipeline|latency|learning|real-path|scale|all] [hashmap,rocksdb]
  * </pre>
  *
  * <ul>
@@ -59,6 +59,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *   <li>{@code real-path} (not part of {@code all}): the bundled {@code run} job end to end, files
  *       to files, in a JVM of its own, next to the {@code pipeline} benchmark on the same events,
  *       round by round, with their ratio ({@link RealPath});
+ *   <li>{@code scale} (not part of {@code all}): the bundled {@code run} job with final lists on
+ *       RocksDB over the standard set scaled 1x, 10x and 50x in users, items and events, with its
+ *       time, CPU per event, peak RSS and checkpoints per scale ({@link ScaleCurve});
  *   <li>{@code learning} (not part of {@code all}): the whole pipeline, unthrottled, scoring with
  *       {@link LinearScoring} fixed (features, no learning) and learning, alternately, after an
  *       untimed warm-up, and with the default {@code Scorers.sum()} for reference; the overhead of
@@ -101,7 +104,7 @@ public final class BenchmarkJob {
 
   /** The first argument: which benchmarks run. */
   public static final List<String> MODES =
-      List.of("all", "similarity", "pipeline", "latency", "learning", "real-path");
+      List.of("all", "similarity", "pipeline", "latency", "learning", "real-path", "scale");
 
   /** The second argument of {@code similarity}: comma-separated state backends. */
   public static final List<String> BACKENDS = List.of("hashmap", "rocksdb");
@@ -120,7 +123,9 @@ public final class BenchmarkJob {
           "recs.bench.candidatesPerSeed",
           "recs.bench.weighted",
           "recs.bench.revisitProbability",
-          "recs.bench.jobJar");
+          "recs.bench.jobJar",
+          "recs.bench.scales",
+          "recs.bench.jobHeap");
 
   /**
    * The settings of the whole-pipeline runs: {@code -Drecs.bench.preset} (default {@code default}),
@@ -163,6 +168,10 @@ public final class BenchmarkJob {
       throw new IllegalArgumentException("recs.bench.rounds must be at least 1, was " + ROUNDS);
     }
     PrintStream out = System.out;
+    if (mode.equals("scale")) {
+      ScaleCurve.run(PARALLELISM, out);
+      return;
+    }
     List<Interaction> events =
         REVISIT == null
             ? InteractionGenerator.standard(42).generate()
