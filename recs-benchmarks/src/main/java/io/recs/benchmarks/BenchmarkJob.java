@@ -14,8 +14,10 @@ import io.recs.scoring.LearnedWeights;
 import io.recs.scoring.LinearScoring;
 import io.recs.scoring.RankingFeature;
 import io.recs.scoring.ScoringConfig;
+import io.recs.scoring.ScoringOptions;
 import io.recs.similarity.SimilarityConfig;
 import io.recs.similarity.SimilarityOptions;
+import io.recs.state.PreferenceOptions;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -70,9 +72,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * -Drecs.bench.bufferTimeoutMs=N} sets Flink's {@code execution.buffer-timeout.interval}; {@code
  * -Drecs.bench.preset=next-item} (or {@code taste}) runs the whole pipeline with a preset's
  * settings, and {@code -Drecs.bench.neighbours=N}, {@code -Drecs.bench.candidatesPerSeed=N} change
- * those two on top. {@code -Drecs.bench.weighted=true} runs the similarity and pipeline benchmarks
- * with {@code similarity.weighted}, and {@code -Drecs.bench.revisitProbability=P} generates the set
- * with that share of repeat events (the standard set has 0.05).
+ * those two on top, as do {@code -Drecs.bench.seedItems=N}, {@code -Drecs.bench.historySize=N},
+ * {@code -Drecs.bench.maxItemsPerUser=N}, {@code -Drecs.bench.normalizeSeeds=true|false} and {@code
+ * -Drecs.bench.halfLife=3650d}. {@code -Drecs.bench.weighted=true} runs the similarity and pipeline
+ * benchmarks with {@code similarity.weighted}, and {@code -Drecs.bench.revisitProbability=P}
+ * generates the set with that share of repeat events (the standard set has 0.05).
  */
 @Internal
 public final class BenchmarkJob {
@@ -118,6 +122,11 @@ public final class BenchmarkJob {
           "recs.bench.preset",
           "recs.bench.neighbours",
           "recs.bench.candidatesPerSeed",
+          "recs.bench.seedItems",
+          "recs.bench.historySize",
+          "recs.bench.maxItemsPerUser",
+          "recs.bench.normalizeSeeds",
+          "recs.bench.halfLife",
           "recs.bench.weighted",
           "recs.bench.revisitProbability",
           "recs.bench.jobJar");
@@ -148,6 +157,29 @@ public final class BenchmarkJob {
     if (candidates != null) {
       settings = settings.with(RequestOptions.CANDIDATES_PER_SEED, candidates);
     }
+    Integer seeds = Integer.getInteger("recs.bench.seedItems");
+    if (seeds != null) {
+      settings = settings.with(RequestOptions.SEED_ITEMS, seeds);
+    }
+    Integer history = Integer.getInteger("recs.bench.historySize");
+    if (history != null) {
+      settings = settings.with(SimilarityOptions.HISTORY_SIZE, history);
+    }
+    Integer maxItems = Integer.getInteger("recs.bench.maxItemsPerUser");
+    if (maxItems != null) {
+      settings = settings.with(SimilarityOptions.MAX_ITEMS_PER_USER, maxItems);
+    }
+    String normalize = System.getProperty("recs.bench.normalizeSeeds");
+    if (normalize != null) {
+      settings =
+          settings.with(
+              ScoringOptions.NORMALIZE_SEEDS, ScoringOptions.NORMALIZE_SEEDS.parse(normalize));
+    }
+    String halfLife = System.getProperty("recs.bench.halfLife");
+    if (halfLife != null) {
+      settings =
+          settings.with(PreferenceOptions.HALF_LIFE, PreferenceOptions.HALF_LIFE.parse(halfLife));
+    }
     return settings;
   }
 
@@ -176,6 +208,7 @@ public final class BenchmarkJob {
         events.size(),
         Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"));
+    out.println("pipeline settings: " + PIPELINE_SETTINGS);
     List<String> backends =
         args.length > 1 ? List.of(args[1].split(",")) : List.of("hashmap", "rocksdb");
     if (mode.equals("similarity") || mode.equals("all")) {
