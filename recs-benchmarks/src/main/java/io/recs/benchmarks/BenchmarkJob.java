@@ -76,7 +76,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * {@code -Drecs.bench.maxItemsPerUser=N}, {@code -Drecs.bench.normalizeSeeds=true|false} and {@code
  * -Drecs.bench.halfLife=3650d}. {@code -Drecs.bench.weighted=true} runs the similarity and pipeline
  * benchmarks with {@code similarity.weighted}, and {@code -Drecs.bench.revisitProbability=P}
- * generates the set with that share of repeat events (the standard set has 0.05).
+ * generates the set with that share of repeat events (the standard set has 0.05); {@code
+ * -Drecs.bench.events=N} runs every benchmark on the set's first N events (in time order) only.
  */
 @Internal
 public final class BenchmarkJob {
@@ -98,6 +99,9 @@ public final class BenchmarkJob {
    * more repeat actions, as session data has.
    */
   private static final String REVISIT = System.getProperty("recs.bench.revisitProbability");
+
+  /** {@code -Drecs.bench.events=N}: only the first N events of the set (default all). */
+  private static final int EVENTS = Integer.getInteger("recs.bench.events", Integer.MAX_VALUE);
 
   private static final NeighbourLookup LOOKUP =
       NeighbourLookup.valueOf(
@@ -129,6 +133,7 @@ public final class BenchmarkJob {
           "recs.bench.halfLife",
           "recs.bench.weighted",
           "recs.bench.revisitProbability",
+          "recs.bench.events",
           "recs.bench.jobJar");
 
   /**
@@ -195,7 +200,10 @@ public final class BenchmarkJob {
       throw new IllegalArgumentException("recs.bench.rounds must be at least 1, was " + ROUNDS);
     }
     PrintStream out = System.out;
-    List<Interaction> events =
+    if (EVENTS < 1) {
+      throw new IllegalArgumentException("recs.bench.events must be at least 1, was " + EVENTS);
+    }
+    List<Interaction> all =
         REVISIT == null
             ? InteractionGenerator.standard(42).generate()
             : InteractionGenerator.builder()
@@ -203,6 +211,7 @@ public final class BenchmarkJob {
                 .revisitProbability(Double.parseDouble(REVISIT))
                 .build()
                 .generate();
+    List<Interaction> events = all.subList(0, Math.min(EVENTS, all.size()));
     out.printf(
         "standard set: %,d events; %d cores; %s%n",
         events.size(),
