@@ -14,8 +14,10 @@ import io.recs.scoring.LearnedWeights;
 import io.recs.scoring.LinearScoring;
 import io.recs.scoring.RankingFeature;
 import io.recs.scoring.ScoringConfig;
+import io.recs.scoring.ScoringOptions;
 import io.recs.similarity.SimilarityConfig;
 import io.recs.similarity.SimilarityOptions;
+import io.recs.state.PreferenceOptions;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -73,9 +75,12 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * -Drecs.bench.bufferTimeoutMs=N} sets Flink's {@code execution.buffer-timeout.interval}; {@code
  * -Drecs.bench.preset=next-item} (or {@code taste}) runs the whole pipeline with a preset's
  * settings, and {@code -Drecs.bench.neighbours=N}, {@code -Drecs.bench.candidatesPerSeed=N} change
- * those two on top. {@code -Drecs.bench.weighted=true} runs the similarity and pipeline benchmarks
- * with {@code similarity.weighted}, and {@code -Drecs.bench.revisitProbability=P} generates the set
- * with that share of repeat events (the standard set has 0.05).
+ * those two on top, as do {@code -Drecs.bench.seedItems=N}, {@code -Drecs.bench.historySize=N},
+ * {@code -Drecs.bench.maxItemsPerUser=N}, {@code -Drecs.bench.normalizeSeeds=true|false} and {@code
+ * -Drecs.bench.halfLife=3650d}. {@code -Drecs.bench.weighted=true} runs the similarity and pipeline
+ * benchmarks with {@code similarity.weighted}, and {@code -Drecs.bench.revisitProbability=P}
+ * generates the set with that share of repeat events (the standard set has 0.05); {@code
+ * -Drecs.bench.events=N} runs every benchmark on the set's first N events (in time order) only.
  */
 @Internal
 public final class BenchmarkJob {
@@ -97,6 +102,9 @@ public final class BenchmarkJob {
    * more repeat actions, as session data has.
    */
   private static final String REVISIT = System.getProperty("recs.bench.revisitProbability");
+
+  /** {@code -Drecs.bench.events=N}: only the first N events of the set (default all). */
+  private static final int EVENTS = Integer.getInteger("recs.bench.events", Integer.MAX_VALUE);
 
   private static final NeighbourLookup LOOKUP =
       NeighbourLookup.valueOf(
@@ -121,8 +129,14 @@ public final class BenchmarkJob {
           "recs.bench.preset",
           "recs.bench.neighbours",
           "recs.bench.candidatesPerSeed",
+          "recs.bench.seedItems",
+          "recs.bench.historySize",
+          "recs.bench.maxItemsPerUser",
+          "recs.bench.normalizeSeeds",
+          "recs.bench.halfLife",
           "recs.bench.weighted",
           "recs.bench.revisitProbability",
+          "recs.bench.events",
           "recs.bench.jobJar",
           "recs.bench.scales",
           "recs.bench.jobHeap");
@@ -153,6 +167,29 @@ public final class BenchmarkJob {
     if (candidates != null) {
       settings = settings.with(RequestOptions.CANDIDATES_PER_SEED, candidates);
     }
+    Integer seeds = Integer.getInteger("recs.bench.seedItems");
+    if (seeds != null) {
+      settings = settings.with(RequestOptions.SEED_ITEMS, seeds);
+    }
+    Integer history = Integer.getInteger("recs.bench.historySize");
+    if (history != null) {
+      settings = settings.with(SimilarityOptions.HISTORY_SIZE, history);
+    }
+    Integer maxItems = Integer.getInteger("recs.bench.maxItemsPerUser");
+    if (maxItems != null) {
+      settings = settings.with(SimilarityOptions.MAX_ITEMS_PER_USER, maxItems);
+    }
+    String normalize = System.getProperty("recs.bench.normalizeSeeds");
+    if (normalize != null) {
+      settings =
+          settings.with(
+              ScoringOptions.NORMALIZE_SEEDS, ScoringOptions.NORMALIZE_SEEDS.parse(normalize));
+    }
+    String halfLife = System.getProperty("recs.bench.halfLife");
+    if (halfLife != null) {
+      settings =
+          settings.with(PreferenceOptions.HALF_LIFE, PreferenceOptions.HALF_LIFE.parse(halfLife));
+    }
     return settings;
   }
 
@@ -172,7 +209,10 @@ public final class BenchmarkJob {
       ScaleCurve.run(PARALLELISM, out);
       return;
     }
-    List<Interaction> events =
+    if (EVENTS < 1) {
+      throw new IllegalArgumentException("recs.bench.events must be at least 1, was " + EVENTS);
+    }
+    List<Interaction> all =
         REVISIT == null
             ? InteractionGenerator.standard(42).generate()
             : InteractionGenerator.builder()
@@ -180,11 +220,13 @@ public final class BenchmarkJob {
                 .revisitProbability(Double.parseDouble(REVISIT))
                 .build()
                 .generate();
+    List<Interaction> events = all.subList(0, Math.min(EVENTS, all.size()));
     out.printf(
         "standard set: %,d events; %d cores; %s%n",
         events.size(),
         Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"));
+    out.println("pipeline settings: " + PIPELINE_SETTINGS);
     List<String> backends =
         args.length > 1 ? List.of(args[1].split(",")) : List.of("hashmap", "rocksdb");
     if (mode.equals("similarity") || mode.equals("all")) {

@@ -58,12 +58,13 @@ import org.apache.flink.annotation.PublicEvolving;
  * prints P, R, NDCG, MAP and hit rate at k of each user's final list, next to most-popular and
  * item-cosine trained on the same part. {@code --generated small|standard} does the same on the
  * generator's set instead of a ratings file. The list length evaluated (k) is {@code --n}. With
- * {@code --prequential small|standard}: runs the pipeline on the generator's set with a list after
- * every interaction, and counts an event as a hit when its item was in the list emitted for the
- * user's previous event; most-popular, updated event by event, is the baseline. With {@code
- * --learning true}: learned scoring ({@code LinearScoring}) against the grid of fixed scorers it
- * replaces, prequential and on the split (see {@code docs/learning.md}). {@code --help} lists every
- * flag; unset tuning flags keep the library defaults.
+ * {@code --prequential small|standard|drifting}: runs the pipeline on the generator's set with a
+ * list after every interaction ({@code --prequential input}: on the {@code --input} ratings in time
+ * order, instead of the split run), and counts an event as a hit when its item was in the list
+ * emitted for the user's previous event; most-popular, updated event by event, is the baseline.
+ * With {@code --learning true}: learned scoring ({@code LinearScoring}) against the grid of fixed
+ * scorers it replaces, prequential and on the split (see {@code docs/learning.md}). {@code --help}
+ * lists every flag; unset tuning flags keep the library defaults.
  *
  * <p>With {@code --train FILE --test FILE}: the split was made elsewhere (by another library, so
  * that both evaluate the same test set); both files are read with the input-format settings of the
@@ -216,8 +217,11 @@ public final class EvaluationJob {
           .flag("prequential")
           .stringType()
           .defaultValue("none")
-          .check(InputOptions.oneOf(List.of("none", "small", "standard")))
-          .description("none, small or standard: the generator set of a prequential run.");
+          .check(InputOptions.oneOf(List.of("none", "small", "standard", "drifting", "input")))
+          .description(
+              "none; small, standard or drifting: the generator set of a prequential run (--seed);"
+                  + " input: the --input ratings in time order, times made distinct per user,"
+                  + " instead of the --split run.");
 
   static final RecsOption<Boolean> LEARNING =
       RecsOption.key("evaluation.learning")
@@ -344,7 +348,7 @@ public final class EvaluationJob {
               : generated(params.get(GENERATED), params.get(SEED)),
           report,
           out);
-    } else if (params.get(INPUT) != null) {
+    } else if (params.get(INPUT) != null && !params.get(PREQUENTIAL).equals("input")) {
       offline(params, ratings(params), report, out);
     } else if (params.get(GENERATED) != null) {
       offline(params, generated(params.get(GENERATED), params.get(SEED)), report, out);
@@ -384,6 +388,9 @@ public final class EvaluationJob {
         && params.get(GENERATED) == null) {
       throw new BadSettingException(
           LEARNING.name() + " needs " + INPUT.name() + " or " + GENERATED.name());
+    }
+    if (params.get(PREQUENTIAL).equals("input") && params.get(INPUT) == null) {
+      throw new BadSettingException(PREQUENTIAL.name() + " input needs " + INPUT.name());
     }
   }
 
@@ -703,18 +710,24 @@ public final class EvaluationJob {
 
   private static void prequential(
       RecsSettings params, String set, EvaluationReport report, PrintStream out) throws Exception {
-    List<Interaction> events = generated(set, params.get(SEED));
+    boolean input = set.equals("input");
+    List<Interaction> events =
+        input
+            ? LearningEvaluation.distinctTimesPerUser(ratings(params))
+            : generated(set, params.get(SEED));
+    String name = input ? Path.of(params.get(INPUT)).getFileName().toString() : set + " set";
     int k = params.get(ScoringOptions.N);
     int parallelism = params.get(PARALLELISM);
     long rate = params.get(REPLAY_RATE);
     out.printf(
         Locale.ROOT,
-        "%nprequential on the generator's %s set, %d events, replayed at %d/s%n%n",
-        set,
+        "%nprequential on %s%s, %d events, replayed at %d/s%n%n",
+        input ? "" : "the generator's ",
+        name,
         events.size(),
         rate);
     out.printf(Locale.ROOT, "| recommender | HR@%d | hits |%n|---|---|---|%n", k);
-    String table = "Prequential on the generator's " + set + " set";
+    String table = "Prequential on " + (input ? "" : "the generator's ") + name;
     RecsPipeline whole = pipeline(params, SimilarityMeasure.COSINE, true);
     BitSet wholeHits = new BitSet();
     prequentialRow(

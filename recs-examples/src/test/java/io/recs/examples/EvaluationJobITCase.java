@@ -190,6 +190,32 @@ class EvaluationJobITCase {
   }
 
   @Test
+  void runsPrequentiallyOnTheInputRatingsInsteadOfTheSplit(@TempDir Path dir) throws Exception {
+    Path ratings = dir.resolve("ratings.csv");
+    List<String> lines = new ArrayList<>(List.of("userId,movieId,rating,timestamp"));
+    for (Interaction e : InteractionGenerator.tiny(3).generate()) {
+      lines.add(
+          e.userId().substring(1) + "," + e.itemId().substring(1) + ",4.5," + e.timestamp() / 1000);
+    }
+    Files.write(ratings, lines, StandardCharsets.UTF_8);
+
+    String output =
+        run(
+            "--input", ratings.toString(),
+            "--prequential", "input",
+            "--replay-rate", "0",
+            "--parallelism", "1");
+
+    assertThat(output)
+        .contains("prequential on ratings.csv, 2000 events")
+        .contains("| streaming, configured seeds | ")
+        .contains("| most-popular, incremental | ")
+        .doesNotContain("item-cosine (batch)");
+    // Every event is judged: hits out of all 2000.
+    assertThat(output.lines().filter(l -> l.endsWith(" / 2000 |")).count()).isEqualTo(3);
+  }
+
+  @Test
   void refusesSettingsThatDoNotApplyToASplitMadeElsewhere(@TempDir Path dir) throws Exception {
     Path rejected = dir.resolve("train.csv");
     Files.write(rejected, List.of("a;b;c"));
@@ -234,7 +260,10 @@ class EvaluationJobITCase {
   void refusesAnUnknownGeneratorSet() {
     assertThatThrownBy(() -> run("--prequential", "huge"))
         .hasMessage(
-            "evaluation.prequential (--prequential) must be one of none, small, standard, was huge");
+            "evaluation.prequential (--prequential) must be one of none, small, standard, drifting, input, was huge");
+    assertThatThrownBy(() -> run("--prequential", "input"))
+        .hasMessage(
+            "evaluation.prequential (--prequential) input needs evaluation.input (--input)");
     assertThatThrownBy(() -> run("--learning", "true"))
         .hasMessage(
             "evaluation.learning (--learning) needs evaluation.input (--input) or"
