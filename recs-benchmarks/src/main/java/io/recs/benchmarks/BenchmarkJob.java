@@ -50,7 +50,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *   <li>{@code similarity}: the standard generated set (200,000 events) through the preference and
  *       similarity operators at parallelism 2, HashMap and RocksDB, next to a pipeline of the same
  *       shape and message fan-out whose operators keep no state and compute nothing; {@code
- *       -Drecs.bench.rounds} rounds (default 3) of both, and their medians;
+ *       -Drecs.bench.rounds} rounds (default 3) of both, and their medians; with both backends the
+ *       rounds alternate between them, and the ratio of their medians is printed;
  *   <li>{@code pipeline}: the whole pipeline with a recommendation after every event, as fast as it
  *       goes (the highest sustained rate), {@code -Drecs.bench.rounds} rounds and their median;
  *   <li>{@code latency}: the whole pipeline fed at a fixed rate ({@code -Drecs.bench.rate}, default
@@ -331,14 +332,16 @@ public final class BenchmarkJob {
     runSimilarity(events, "hashmap");
     Stopwatch.records();
     out.println("warm-up round done (not reported)");
-    for (String backend : backends) {
-      double[] realRates = new double[ROUNDS];
-      double[] noOpRates = new double[ROUNDS];
-      for (int round = 0; round < ROUNDS; round++) {
+    // Rounds alternate between the backends, so that a change in the machine's load hits both.
+    double[][] realRates = new double[backends.size()][ROUNDS];
+    double[][] noOpRates = new double[backends.size()][ROUNDS];
+    for (int round = 0; round < ROUNDS; round++) {
+      for (int b = 0; b < backends.size(); b++) {
+        String backend = backends.get(b);
         long cpu0 = Stopwatch.processCpuMillis();
-        noOpRates[round] = eventsPerSecond(events.size(), runNoOp(fanOut, backend));
+        noOpRates[b][round] = eventsPerSecond(events.size(), runNoOp(fanOut, backend));
         long cpu1 = Stopwatch.processCpuMillis();
-        realRates[round] = eventsPerSecond(events.size(), runSimilarity(events, backend));
+        realRates[b][round] = eventsPerSecond(events.size(), runSimilarity(events, backend));
         long cpu2 = Stopwatch.processCpuMillis();
         out.printf(
             Locale.ROOT,
@@ -348,24 +351,36 @@ public final class BenchmarkJob {
             round + 1,
             backend,
             PARALLELISM,
-            realRates[round],
-            noOpRates[round],
-            realRates[round] / noOpRates[round],
+            realRates[b][round],
+            noOpRates[b][round],
+            realRates[b][round] / noOpRates[b][round],
             (cpu2 - cpu1) / 1000.0,
             (cpu1 - cpu0) / 1000.0);
       }
-      double real = median(realRates);
-      double noOp = median(noOpRates);
+    }
+    double[] medians = new double[backends.size()];
+    for (int b = 0; b < backends.size(); b++) {
+      medians[b] = median(realRates[b]);
+      double noOp = median(noOpRates[b]);
       out.printf(
           Locale.ROOT,
           "preferences + similarity, %s, p=%d, median of %d rounds: %,.0f events/s; no-op same"
               + " shape: %,.0f events/s; ratio of the medians %.2f%n",
-          backend,
+          backends.get(b),
           PARALLELISM,
           ROUNDS,
-          real,
+          medians[b],
           noOp,
-          real / noOp);
+          medians[b] / noOp);
+    }
+    int hashMap = backends.indexOf("hashmap");
+    int rocksDb = backends.indexOf("rocksdb");
+    if (hashMap >= 0 && rocksDb >= 0) {
+      out.printf(
+          Locale.ROOT,
+          "preferences + similarity, RocksDB against HashMap in the same run (rounds alternated),"
+              + " ratio of the medians: %.2f%n",
+          medians[rocksDb] / medians[hashMap]);
     }
     BatchReference reference = BatchReference.compute(events, config);
     double rowEntries =

@@ -262,7 +262,11 @@ public final class RecsPipeline {
         combinedRowUpdates
             .keyBy(RowUpdate::row)
             .connect(counts)
-            .process(new SimilarityFunction(similarity))
+            .process(
+                new SimilarityFunction(
+                    similarity,
+                    SimilarityFunction.rowAsMap(
+                        interactions.getExecutionEnvironment().getConfiguration())))
             .name("item similarity")
             .uid(uidPrefix + "similarity");
 

@@ -1,15 +1,21 @@
 package io.recs.similarity;
 
 import io.recs.event.SimilarItems;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -24,6 +30,17 @@ import org.apache.flink.util.Collector;
  * between recomputations the list can be slightly stale. It is recomputed from the whole row on
  * every emission timer (with {@code emitInterval}) and when the input ends (an event-time timer at
  * the end of time), so a drained bounded input leaves exact lists computed from final counts.
+ *
+ * <p>The row has two layouts in keyed state, chosen by the state backend ({@link
+ * #rowAsMap(ReadableConfig)}). On the HashMap backend, where state values are heap objects, it is
+ * one {@link CooccurrenceRow} value ({@code row}): one state access per update and one hash probe
+ * per column. On a serializing backend (RocksDB) a value would be read and written whole on every
+ * update, so there the row is a map state with one entry per co-occurring item ({@code
+ * row-entries}) and its lists are kept as {@code neighbours} and {@code neighbours-emitted} (with
+ * {@link NeighboursSerializer}) instead of {@code current} and {@code emitted}: an update reads the
+ * entries of its columns and writes them back in one batch, work proportional to the columns it
+ * touches. Each key moves its state from the other layout when the layout finds none of its own (a
+ * savepoint restored on another backend).
  */
 @Internal
 public final class SimilarityFunction
@@ -44,16 +61,52 @@ public final class SimilarityFunction
   private static final long END_OF_INPUT = Long.MAX_VALUE;
 
   private final SimilarityConfig config;
+  private final boolean rowAsMap;
 
+  /** The row as one value (HashMap layout), or null when empty or held in the other layout. */
   private transient ValueState<CooccurrenceRow> row;
+
+  /** The list of the value layout. */
   private transient ValueState<Neighbours> current;
+
+  /** The row as one entry per co-occurring item (map layout). */
+  private transient MapState<String, Double> rowEntries;
+
+  /** The list of the map layout. */
+  private transient ValueState<Neighbours> mapCurrent;
+
+  /** The last emitted list of the value layout. */
   private transient ValueState<Neighbours> emitted;
+
+  /** The last emitted list of the map layout. */
+  private transient ValueState<Neighbours> mapEmitted;
+
   private transient ValueState<Long> pendingTimer;
   private transient long intervalMs;
 
-  /** A function with the given configuration. */
+  /** A function with the given configuration and the row as one value (the HashMap layout). */
   public SimilarityFunction(SimilarityConfig config) {
+    this(config, false);
+  }
+
+  /**
+   * A function with the given configuration.
+   *
+   * @param rowAsMap whether the row is kept as one map-state entry per co-occurring item (for
+   *     serializing state backends) rather than as one value; see {@link #rowAsMap(ReadableConfig)}
+   */
+  public SimilarityFunction(SimilarityConfig config, boolean rowAsMap) {
     this.config = config;
+    this.rowAsMap = rowAsMap;
+  }
+
+  /**
+   * Whether the row layout of the state backend that {@code configuration} selects is the map
+   * layout: for every backend but {@code hashmap}, whose state values are heap objects that are not
+   * serialized on access.
+   */
+  public static boolean rowAsMap(ReadableConfig configuration) {
+    return !"hashmap".equalsIgnoreCase(configuration.get(StateBackendOptions.STATE_BACKEND));
   }
 
   @Override
@@ -63,6 +116,16 @@ public final class SimilarityFunction
             .getState(new ValueStateDescriptor<>("row", TypeInformation.of(CooccurrenceRow.class)));
     TypeInformation<Neighbours> type = TypeInformation.of(Neighbours.class);
     current = getRuntimeContext().getState(new ValueStateDescriptor<>("current", type));
+    rowEntries =
+        getRuntimeContext()
+            .getMapState(new MapStateDescriptor<>("row-entries", Types.STRING, Types.DOUBLE));
+    mapCurrent =
+        getRuntimeContext()
+            .getState(new ValueStateDescriptor<>("neighbours", NeighboursSerializer.INSTANCE));
+    mapEmitted =
+        getRuntimeContext()
+            .getState(
+                new ValueStateDescriptor<>("neighbours-emitted", NeighboursSerializer.INSTANCE));
     emitted = getRuntimeContext().getState(new ValueStateDescriptor<>("emitted", type));
     pendingTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("timer", Types.LONG));
     intervalMs = config.emitInterval().toMillis();
@@ -96,7 +159,7 @@ public final class SimilarityFunction
             ? norm(norms, update.row())
             : Math.max(update.rowCount(), count(counts, update.row()));
     double users = count(counts, CountUpdate.TOTAL_USERS);
-    Neighbours list = current.value();
+    Neighbours list = loadList();
     if (list == null) {
       list = new Neighbours();
       ctx.timerService().registerEventTimeTimer(END_OF_INPUT);
@@ -106,31 +169,56 @@ public final class SimilarityFunction
     String[] cols = update.cols();
     double[] deltas = update.deltas();
     long[] colCounts = update.colCounts();
-    CooccurrenceRow entries = row.value();
-    if (entries == null) {
-      entries = new CooccurrenceRow();
+    CooccurrenceRow entries = null;
+    Map<String, Double> written = null;
+    if (rowAsMap) {
+      written = new HashMap<>(2 * cols.length);
+    } else {
+      entries = row.value();
+      if (entries == null) {
+        entries = new CooccurrenceRow();
+      }
     }
     for (int k = 0; k < cols.length; k++) {
-      double c = entries.add(cols[k], deltas[k]);
+      double c;
+      if (rowAsMap) {
+        Double before = written.get(cols[k]); // a column twice in one unmerged update
+        if (before == null) {
+          before = rowEntries.get(cols[k]);
+        }
+        if (before == null) {
+          list.rowSize++;
+          c = deltas[k];
+        } else {
+          c = before + deltas[k];
+        }
+        written.put(cols[k], c);
+      } else {
+        c = entries.add(cols[k], deltas[k]);
+      }
       double colCount =
           norms != null ? norm(norms, cols[k]) : Math.max(colCounts[k], count(counts, cols[k]));
       double score = score(c, rowCount, colCount, users);
       changed |= list.offer(cols[k], score, config.neighbours());
     }
-    row.update(entries);
-    list.rowSize = entries.size;
+    if (rowAsMap) {
+      rowEntries.putAll(written); // one write batch on RocksDB
+    } else {
+      row.update(entries);
+      list.rowSize = entries.size;
+    }
     list.updatesSinceRecompute += cols.length;
     if (config.measure() != SimilarityMeasure.COOCCURRENCE
         && list.updatesSinceRecompute >= Math.max(config.neighbours(), list.rowSize)) {
       // Scores of entries that did not change were computed with the counts of their time;
       // recomputing the row once per rowSize updates bounds that drift at O(K) amortised work.
-      Neighbours fresh = recompute(entries, rowCount, counts, norms);
+      Neighbours fresh = recompute(rowCount, counts, norms);
       fresh.time = list.time;
       fresh.rowSize = list.rowSize;
       changed |= !fresh.sameItems(list);
       list = fresh;
     }
-    current.update(list);
+    storeList(list);
     if (!changed) {
       return;
     }
@@ -146,20 +234,18 @@ public final class SimilarityFunction
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<SimilarItems> out)
       throws Exception {
-    Neighbours previous = current.value();
+    Neighbours previous = loadList();
     ReadOnlyBroadcastState<String, Long> counts = ctx.getBroadcastState(COUNTS);
     ReadOnlyBroadcastState<String, Double> norms =
         config.weighted() ? ctx.getBroadcastState(NORMS) : null;
-    CooccurrenceRow entries = row.value();
     Neighbours list =
         recompute(
-            entries == null ? new CooccurrenceRow() : entries,
             norms != null ? norm(norms, ctx.getCurrentKey()) : count(counts, ctx.getCurrentKey()),
             counts,
             norms);
     list.time = previous == null ? timestamp : previous.time;
     list.rowSize = previous == null ? 0 : previous.rowSize;
-    current.update(list);
+    storeList(list);
     boolean endOfInput = timestamp == END_OF_INPUT;
     if (!endOfInput) {
       pendingTimer.clear();
@@ -173,28 +259,104 @@ public final class SimilarityFunction
    * counter.
    */
   private Neighbours recompute(
-      CooccurrenceRow entries,
       double rowCount,
       ReadOnlyBroadcastState<String, Long> counts,
       ReadOnlyBroadcastState<String, Double> norms)
       throws Exception {
+    String[] items;
+    double[] rowCounts;
+    int size;
+    if (rowAsMap) {
+      int capacity = 16;
+      items = new String[capacity];
+      rowCounts = new double[capacity];
+      size = 0;
+      for (Map.Entry<String, Double> entry : rowEntries.entries()) {
+        if (size == items.length) {
+          items = Arrays.copyOf(items, 2 * size);
+          rowCounts = Arrays.copyOf(rowCounts, 2 * size);
+        }
+        items[size] = entry.getKey();
+        rowCounts[size++] = entry.getValue();
+      }
+    } else {
+      CooccurrenceRow entries = row.value();
+      if (entries == null) {
+        entries = new CooccurrenceRow();
+      }
+      items = entries.items;
+      rowCounts = entries.counts;
+      size = entries.size;
+    }
     double users = count(counts, CountUpdate.TOTAL_USERS);
-    double[] scores = new double[entries.size];
-    for (int k = 0; k < entries.size; k++) {
-      String col = entries.items[k];
+    double[] scores = new double[size];
+    for (int k = 0; k < size; k++) {
+      String col = items[k];
       scores[k] =
           score(
-              entries.counts[k],
-              rowCount,
-              norms != null ? norm(norms, col) : count(counts, col),
-              users);
+              rowCounts[k], rowCount, norms != null ? norm(norms, col) : count(counts, col), users);
     }
-    return Neighbours.top(entries.items, scores, entries.size, config.neighbours());
+    return Neighbours.top(items, scores, size, config.neighbours());
+  }
+
+  /**
+   * The key's list in this function's layout, or null for a new key. A key that has state only in
+   * the other layout (a savepoint of a job on another state backend) moves it into this one first.
+   */
+  private Neighbours loadList() throws Exception {
+    Neighbours list = rowAsMap ? mapCurrent.value() : current.value();
+    if (list != null) {
+      return list;
+    }
+    if (rowAsMap) {
+      Neighbours other = current.value();
+      if (other == null) {
+        return null;
+      }
+      CooccurrenceRow entries = row.value();
+      if (entries != null) {
+        Map<String, Double> moved = new HashMap<>(2 * entries.size);
+        for (int k = 0; k < entries.size; k++) {
+          moved.put(entries.items[k], entries.counts[k]);
+        }
+        rowEntries.putAll(moved);
+      }
+      mapEmitted.update(emitted.value());
+      row.clear();
+      current.clear();
+      emitted.clear();
+      mapCurrent.update(other);
+      return other;
+    }
+    Neighbours other = mapCurrent.value();
+    if (other == null) {
+      return null;
+    }
+    CooccurrenceRow entries = new CooccurrenceRow();
+    for (Map.Entry<String, Double> entry : rowEntries.entries()) {
+      entries.add(entry.getKey(), entry.getValue());
+    }
+    row.update(entries);
+    emitted.update(mapEmitted.value());
+    rowEntries.clear();
+    mapCurrent.clear();
+    mapEmitted.clear();
+    current.update(other);
+    return other;
+  }
+
+  private void storeList(Neighbours list) throws Exception {
+    if (rowAsMap) {
+      mapCurrent.update(list);
+    } else {
+      current.update(list);
+    }
   }
 
   private void emitIfChanged(
       String item, Neighbours list, boolean compareScores, Collector<SimilarItems> out)
       throws Exception {
+    ValueState<Neighbours> emitted = rowAsMap ? mapEmitted : this.emitted;
     Neighbours last = emitted.value();
     if (compareScores ? !list.sameAs(last) : !list.sameItems(last)) {
       emitted.update(list.copy());

@@ -7,24 +7,27 @@ import io.recs.event.ScoredItem;
 import io.recs.event.SimilarItems;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link SimilarityFunction} in a keyed broadcast harness: row updates scored with the broadcast
  * counts, a list emitted when its order changes, and exact lists from the final counts at the end
- * of the input.
+ * of the input; in both row layouts (one value, or one map entry per co-occurring item), and across
+ * a snapshot restored in the other layout.
  */
 class SimilarityFunctionTest {
 
   private static KeyedBroadcastOperatorTestHarness<String, RowUpdate, CountUpdate, SimilarItems>
-      harness(SimilarityConfig config) throws Exception {
+      harness(SimilarityConfig config, boolean rowAsMap) throws Exception {
     var harness =
         new KeyedBroadcastOperatorTestHarness<String, RowUpdate, CountUpdate, SimilarItems>(
             new CoBroadcastWithKeyedOperator<>(
-                new SimilarityFunction(config), List.of(SimilarityFunction.COUNTS)),
+                new SimilarityFunction(config, rowAsMap), List.of(SimilarityFunction.COUNTS)),
             RowUpdate::row,
             Types.STRING,
             128,
@@ -43,10 +46,11 @@ class SimilarityFunctionTest {
     return list.neighbours().stream().map(ScoredItem::itemId).toList();
   }
 
-  @Test
-  void cosineOverTheCountsAndAListOnEveryChangeOfOrder() throws Exception {
+  @ParameterizedTest(name = "row as map: {0}")
+  @ValueSource(booleans = {false, true})
+  void cosineOverTheCountsAndAListOnEveryChangeOfOrder(boolean rowAsMap) throws Exception {
     SimilarityConfig config = SimilarityConfig.builder().measure(SimilarityMeasure.COSINE).build();
-    try (var h = harness(config)) {
+    try (var h = harness(config, rowAsMap)) {
       h.open();
       h.processBroadcastElement(new CountUpdate("a", 2), 1);
       h.processBroadcastElement(new CountUpdate("b", 1), 1);
@@ -66,10 +70,11 @@ class SimilarityFunctionTest {
     }
   }
 
-  @Test
-  void theEndOfTheInputRecomputesTheListFromTheFinalCounts() throws Exception {
+  @ParameterizedTest(name = "row as map: {0}")
+  @ValueSource(booleans = {false, true})
+  void theEndOfTheInputRecomputesTheListFromTheFinalCounts(boolean rowAsMap) throws Exception {
     SimilarityConfig config = SimilarityConfig.builder().measure(SimilarityMeasure.JACCARD).build();
-    try (var h = harness(config)) {
+    try (var h = harness(config, rowAsMap)) {
       h.open();
       h.processBroadcastElement(new CountUpdate("a", 1), 1);
       h.processBroadcastElement(new CountUpdate("b", 1), 1);
@@ -87,6 +92,69 @@ class SimilarityFunctionTest {
       assertThat(order(last)).containsExactly("c", "b");
       assertThat(last.neighbours().get(1).score()).isCloseTo(1.0 / 9, within(1e-12));
       assertThat(last.timestamp()).isEqualTo(2);
+    }
+  }
+
+  @ParameterizedTest(name = "row as map: {0}")
+  @ValueSource(booleans = {false, true})
+  void aColumnTwiceInOneUpdateCountsTwice(boolean rowAsMap) throws Exception {
+    SimilarityConfig config =
+        SimilarityConfig.builder().measure(SimilarityMeasure.COOCCURRENCE).build();
+    try (var h = harness(config, rowAsMap)) {
+      h.open();
+      h.processElement(
+          new RowUpdate(
+              "a", new String[] {"b", "c", "b"}, new double[] {1, 1, 2}, 1, 1, new long[3]),
+          1);
+      h.processWatermark(new Watermark(Long.MAX_VALUE));
+      h.processBroadcastWatermark(new Watermark(Long.MAX_VALUE));
+
+      List<SimilarItems> lists = h.extractOutputValues();
+      SimilarItems last = lists.get(lists.size() - 1);
+      assertThat(order(last)).containsExactly("b", "c");
+      assertThat(last.neighbours().get(0).score()).isEqualTo(3.0);
+      assertThat(last.neighbours().get(1).score()).isEqualTo(1.0);
+    }
+  }
+
+  /**
+   * A savepoint of a job on one state backend restored on the other: each key moves its row and
+   * list into the other layout on first use, and goes on from the counts it had.
+   */
+  @ParameterizedTest(name = "row as map before the snapshot: {0}")
+  @ValueSource(booleans = {false, true})
+  void aSnapshotRestoresInTheOtherLayout(boolean rowAsMapBefore) throws Exception {
+    SimilarityConfig config = SimilarityConfig.builder().measure(SimilarityMeasure.COSINE).build();
+    OperatorSubtaskState snapshot;
+    try (var h = harness(config, rowAsMapBefore)) {
+      h.open();
+      h.processBroadcastElement(new CountUpdate("a", 2), 1);
+      h.processBroadcastElement(new CountUpdate("b", 2), 1);
+      h.processBroadcastElement(new CountUpdate("c", 2), 1);
+      h.processBroadcastElement(new CountUpdate("d", 2), 1);
+      h.processElement(update("a", 1, 2, "c", 2), 1);
+      h.processElement(update("d", 1, 2, "b", 2), 1);
+      snapshot = h.snapshot(1, 1);
+    }
+    try (var h = harness(config, !rowAsMapBefore)) {
+      h.initializeState(snapshot);
+      h.open();
+      h.processElement(update("d", 2, 2, "b", 2), 2);
+      h.processElement(update("a", 2, 2, "b", 2), 2);
+      h.processElement(update("a", 3, 2, "c", 2), 3);
+      h.processWatermark(new Watermark(Long.MAX_VALUE));
+      h.processBroadcastWatermark(new Watermark(Long.MAX_VALUE));
+
+      List<SimilarItems> lists = h.extractOutputValues();
+      SimilarItems a = lists.stream().filter(l -> l.itemId().equals("a")).reduce((x, y) -> y).get();
+      SimilarItems d = lists.stream().filter(l -> l.itemId().equals("d")).reduce((x, y) -> y).get();
+      // C(a,c) = 2, one of them from before the snapshot: cos(a,c) = 2/√4 > cos(a,b) = 1/√4.
+      assertThat(order(a)).containsExactly("c", "b");
+      assertThat(a.neighbours().get(0).score()).isCloseTo(1.0, within(1e-12));
+      assertThat(a.neighbours().get(1).score()).isCloseTo(0.5, within(1e-12));
+      assertThat(order(d)).containsExactly("b");
+      // C(d,b) = 2, one of them from before the snapshot: cos(d,b) = 2/√4.
+      assertThat(d.neighbours().get(0).score()).isCloseTo(1.0, within(1e-12));
     }
   }
 }
