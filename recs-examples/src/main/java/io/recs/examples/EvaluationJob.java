@@ -603,7 +603,7 @@ public final class EvaluationJob {
           result.hits(),
           events.size(),
           null);
-      if (result.weights() != null) {
+      if (variant.learns() && result.weights() != null) {
         learnedBy.put(result.name(), result.weights());
         if (learned == null) {
           learned = result.weights();
