@@ -18,7 +18,8 @@ public enum LearningSignal {
    * that item, its features (and every other candidate's) computed from the rest of the history,
    * the held-out item excluded as a seed; the negatives are drawn from the other candidates as for
    * {@link #NEXT_EVENT}. The model learns what predicts an item anywhere in the user's history, for
-   * taste-style lists ("more like your whole taste").
+   * taste-style lists ("more like your whole taste"). {@link RankingFeature#TRENDING} is not learnt
+   * from it: a held-out item's trending score counts the user's own interaction with it.
    */
   HELD_OUT
 }

@@ -178,8 +178,9 @@ final class Ranking {
    * LearningSignal#HELD_OUT}): one of its seeds h is drawn at random and left out of the user's
    * history; the entries are the candidates kept by that ranking (top ones, then random ones) and,
    * last, h itself, all with the features they have without h (the candidates h alone brought are
-   * left out, they would not be candidates without it). Null when h is not a candidate of the other
-   * seeds (nothing to learn from).
+   * left out, they would not be candidates without it). {@link RankingFeature#TRENDING} is 0 in
+   * every entry: h's trending score counts the user's own interaction with h. Null when h is not a
+   * candidate of the other seeds (nothing to learn from).
    */
   KeptCandidates heldOut(SeedCandidates parts, LinearRanking linear) {
     if (parts.count() < 2) {
@@ -207,10 +208,16 @@ final class Ranking {
       }
     }
     sample.add(items[positive], x, positive * width);
+    // h's trending score counts the user's own interaction with h, which an item the user has not
+    // met does not have: with sparse activity it mostly says "the user had it lately". Not learnt.
+    for (int k = 0; k < sample.size; k++) {
+      sample.features[k * width + TRENDING_FEATURE] = 0;
+    }
     return sample;
   }
 
   private static final int SUPPORT = RankingFeature.SUPPORT.ordinal();
+  private static final int TRENDING_FEATURE = RankingFeature.TRENDING.ordinal();
 
   /**
    * The sum of one seed's candidate similarities, the divisor of {@link

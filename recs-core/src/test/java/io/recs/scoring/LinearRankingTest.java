@@ -181,6 +181,7 @@ class LinearRankingTest {
     LinearRanking linear =
         new LinearRanking(
             config, LinearModel.of(config.featureNames(), config.startWeights()), new Random(7));
+    linear.trending(item -> 1.0); // every candidate trending: not learnt from a held-out item
     Ranking ranking = new Ranking();
     int width = linear.featureCount();
     int samples = 0;
@@ -199,6 +200,8 @@ class LinearRankingTest {
       // Without b, a is the most recent seed: b's LAST_3 is a's 0.8, the largest.
       assertThat(sample.features[width + RankingFeature.LAST_3.ordinal()]).isEqualTo(1.0f);
       assertThat(sample.features[RankingFeature.LAST_3.ordinal()]).isEqualTo((float) (0.5 / 0.8));
+      assertThat(sample.features[RankingFeature.TRENDING.ordinal()]).isZero();
+      assertThat(sample.features[width + RankingFeature.TRENDING.ordinal()]).isZero();
     }
     assertThat(samples).isBetween(1, 19);
   }
