@@ -52,6 +52,23 @@ final class CandidateIndex {
     }
   }
 
+  /** The number of {@code item}, or -1 when it has none since the last reset. */
+  int find(String item) {
+    int mask = keys.length - 1;
+    int hash = item.hashCode() * 0x9E3779B9;
+    int slot = (hash ^ (hash >>> 16)) & mask;
+    while (true) {
+      String key = keys[slot];
+      if (key == null) {
+        return -1;
+      }
+      if (key == item || key.equals(item)) {
+        return numbers[slot];
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+
   /** Number of distinct items since the last reset. */
   int size() {
     return size;

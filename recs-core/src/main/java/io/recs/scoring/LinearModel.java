@@ -60,8 +60,29 @@ final class LinearModel {
     if (p < 0 || kept.size < 2) {
       return 0;
     }
+    return learn(kept, p, kept.size - kept.top, config, random);
+  }
+
+  /**
+   * Learns from a held-out item: the last of {@code sample}'s entries is the positive, the others
+   * (top entries, then random ones) the candidates negatives are drawn from.
+   *
+   * @return the number of pairs learned from; 0 when there is no other entry
+   */
+  int learnLast(KeptCandidates sample, LinearScoring config, Random random) {
+    if (sample.size < 2) {
+      return 0;
+    }
+    return learn(sample, sample.size - 1, sample.size - 1 - sample.top, config, random);
+  }
+
+  /**
+   * One BPR step per sampled negative, each drawn with probability ½ from the top entries {@code
+   * [0, top)} and ½ from the {@code randomCount} entries after them.
+   */
+  private int learn(
+      KeptCandidates kept, int p, int randomCount, LinearScoring config, Random random) {
     int pairs = 0;
-    int randomCount = kept.size - kept.top;
     for (int k = 0; k < config.negatives(); k++) {
       boolean fromTop = randomCount == 0 || (kept.top > 0 && random.nextBoolean());
       int n = fromTop ? random.nextInt(kept.top) : kept.top + random.nextInt(randomCount);

@@ -59,6 +59,11 @@ final class LinearRanking {
     return BASE + actions.length;
   }
 
+  /** Whether the model learns from an item of the user's history held out. */
+  boolean learnsHeldOut() {
+    return config.learning() && config.signal() == LearningSignal.HELD_OUT;
+  }
+
   int keepTop() {
     return config.keepTop();
   }
@@ -102,6 +107,23 @@ final class LinearRanking {
       int[] seed,
       double[] similarity,
       int distinct) {
+    return features(parts, items, start, seed, similarity, distinct, -1);
+  }
+
+  /**
+   * As {@link #features(SeedCandidates, String[], int[], int[], double[], int)}, as if seed {@code
+   * excluded} were not in the user's history (none when negative): its contributions are left out
+   * and the seeds older than it move one place up in recency.
+   */
+  double[] features(
+      SeedCandidates parts,
+      String[] items,
+      int[] start,
+      int[] seed,
+      double[] similarity,
+      int distinct,
+      int excluded) {
+    int excludedRecency = excluded < 0 ? Integer.MAX_VALUE : parts.recencies()[excluded];
     int width = featureCount();
     double[] x = new double[distinct * width];
     double[] max = new double[width];
@@ -109,8 +131,14 @@ final class LinearRanking {
       int row = c * width;
       for (int e = start[c]; e < start[c + 1]; e++) {
         int p = seed[e];
+        if (p == excluded) {
+          continue;
+        }
         double sim = similarity[e];
         int recency = parts.recencies()[p];
+        if (recency > excludedRecency) {
+          recency--;
+        }
         double weighted = parts.weights()[p] * sim;
         x[row + WHOLE] += weighted;
         if (recency < 20) {

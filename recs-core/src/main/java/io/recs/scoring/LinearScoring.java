@@ -26,11 +26,15 @@ import org.apache.flink.annotation.PublicEvolving;
  * #keepRandom()} more drawn at random from the rest. When the user's next interaction arrives and
  * its item is among them, it is the positive p, and {@link #negatives()} of the others, drawn half
  * from the top ones and half from the random ones, are negatives n; for each pair, θ ← θ + η (σ(−θ
- * · (x_p − x_n)) (x_p − x_n) − λ θ). Each ranking subtask learns from its own users; its weights
- * are operator state, and a restored subtask starts from the average of all restored copies (see
- * {@code docs/learning.md}). Without learning ({@link Builder#learning(boolean) learning(false)})
- * the weights stay as given: a pre-trained model, or a fixed scorer such as {@link
- * LearnedWeights#only(RankingFeature)}.
+ * · (x_p − x_n)) (x_p − x_n) − λ θ). That is the default {@link LearningSignal#NEXT_EVENT} signal,
+ * for next-item lists. With {@link LearningSignal#HELD_OUT}, for taste-style lists, the positive is
+ * instead one of the request's seeds drawn at random and held out, and every candidate's features
+ * are those without it (so it is scored from the rest of the history); the negatives are drawn from
+ * the same candidates, and the steps are made at once, with no keyed state. Each ranking subtask
+ * learns from its own users; its weights are operator state, and a restored subtask starts from the
+ * average of all restored copies (see {@code docs/learning.md}). Without learning ({@link
+ * Builder#learning(boolean) learning(false)}) the weights stay as given: a pre-trained model, or a
+ * fixed scorer such as {@link LearnedWeights#only(RankingFeature)}.
  *
  * <p>Seeds are then the user's most recent {@code RequestConfig.seedItems} history items (not those
  * of highest affinity), so that the window features are exact; set {@code seedItems} to the history
@@ -49,6 +53,7 @@ public final class LinearScoring implements Serializable {
   private final long seed;
   private final List<String> actions;
   private final LearnedWeights initialWeights;
+  private final LearningSignal signal;
 
   private LinearScoring(Builder b) {
     learning = b.learning;
@@ -60,6 +65,7 @@ public final class LinearScoring implements Serializable {
     seed = b.seed;
     actions = List.copyOf(b.actions);
     initialWeights = b.initialWeights;
+    signal = b.signal;
   }
 
   /** A builder with the defaults. */
@@ -120,6 +126,15 @@ public final class LinearScoring implements Serializable {
     return initialWeights;
   }
 
+  /**
+   * What the model learns from: the user's next interaction ({@link LearningSignal#NEXT_EVENT},
+   * default, for next-item lists) or an item of the user's history held out and scored from the
+   * rest ({@link LearningSignal#HELD_OUT}, for taste-style lists).
+   */
+  public LearningSignal signal() {
+    return signal;
+  }
+
   /** The names of the features, in model order: {@link RankingFeature}s, then the actions'. */
   List<String> featureNames() {
     List<String> names = new ArrayList<>();
@@ -146,6 +161,7 @@ public final class LinearScoring implements Serializable {
     private long seed = 42;
     private List<String> actions = List.of();
     private LearnedWeights initialWeights;
+    private LearningSignal signal = LearningSignal.NEXT_EVENT;
 
     private Builder() {}
 
@@ -200,6 +216,12 @@ public final class LinearScoring implements Serializable {
     /** See {@link LinearScoring#initialWeights()}. */
     public Builder initialWeights(LearnedWeights initialWeights) {
       this.initialWeights = initialWeights;
+      return this;
+    }
+
+    /** See {@link LinearScoring#signal()}. */
+    public Builder signal(LearningSignal signal) {
+      this.signal = Objects.requireNonNull(signal, "signal");
       return this;
     }
 

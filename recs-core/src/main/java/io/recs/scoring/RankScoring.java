@@ -20,13 +20,16 @@ import org.apache.flink.runtime.state.FunctionInitializationContext;
  * The scoring part of the ranking stage, one per ranking subtask: ranks a request's {@link
  * SeedCandidates} with the configured scorer or {@link LinearScoring linear model}, applies the
  * blocklist, the user's filter and the boosts, backfills from trending items, and, when the model
- * learns, keeps each user's last candidates and learns from the user's next interaction.
+ * learns, either keeps each user's last candidates and learns from the user's next interaction
+ * ({@link LearningSignal#NEXT_EVENT}), or learns at once from an item of the user's history held
+ * out from the request ({@link LearningSignal#HELD_OUT}).
  *
  * <p>Learning state: the weights are operator state (union list state, one copy per subtask): a
- * restored subtask, at any parallelism, starts from the average of all restored copies; the kept
- * candidates are keyed state of the user. Metrics: {@code learnedPairs} (pairwise updates) and
- * {@code positivesNotKept} (interactions whose item was not among the kept candidates). Not
- * thread-safe.
+ * restored subtask, at any parallelism, starts from the average of all restored copies; with the
+ * next-event signal, the kept candidates are keyed state of the user (the held-out signal keeps
+ * none). Metrics: {@code learnedPairs} (pairwise updates) and {@code positivesNotKept}
+ * (interactions whose item was not among the kept candidates; with the held-out signal, requests
+ * whose held-out item was not a candidate of the other seeds). Not thread-safe.
  */
 @Internal
 public final class RankScoring {
@@ -86,10 +89,12 @@ public final class RankScoring {
               new Random(linearConfig.seed()));
     }
     if (linear != null && linearConfig.learning()) {
-      kept =
-          context.getState(
-              new ValueStateDescriptor<>(
-                  "kept-candidates", TypeInformation.of(KeptCandidates.class)));
+      if (linearConfig.signal() == LearningSignal.NEXT_EVENT) {
+        kept =
+            context.getState(
+                new ValueStateDescriptor<>(
+                    "kept-candidates", TypeInformation.of(KeptCandidates.class)));
+      }
       learnedPairs = context.getMetricGroup().counter("learnedPairs");
       positivesNotKept = context.getMetricGroup().counter("positivesNotKept");
     }
@@ -127,6 +132,18 @@ public final class RankScoring {
     kept.clear();
   }
 
+  /** Pairwise updates from an item of the current user's history held out from the last request. */
+  private void learnHeldOut(SeedCandidates parts) {
+    KeptCandidates sample = ranking.heldOut(parts, linear);
+    int pairs =
+        sample == null ? 0 : linear.model().learnLast(sample, config.linear(), linear.random());
+    if (pairs > 0) {
+      learnedPairs.inc(pairs);
+    } else {
+      positivesNotKept.inc();
+    }
+  }
+
   /**
    * The current user's top {@code n} items.
    *
@@ -144,6 +161,8 @@ public final class RankScoring {
     List<ScoredItem> items = new ArrayList<>(ranking.rank(parts, n, allowed, config, linear));
     if (kept != null && keep) {
       kept.update(linear.kept());
+    } else if (keep && linear != null && linear.learnsHeldOut()) {
+      learnHeldOut(parts);
     }
     if (config.trendingBackfill() && items.size() < n && trending != null) {
       Ranking.backfill(items, trending.items(), n, allowed);

@@ -28,6 +28,7 @@ final class Ranking {
   private double[] scores = new double[0];
   private double[] partAffinities = new double[0];
   private double[] partSimilarities = new double[0];
+  private int lastDistinct;
 
   /**
    * Makes the scratch arrays hold at least {@code entries} contributions of {@code parts} seeds.
@@ -101,6 +102,7 @@ final class Ranking {
       }
     }
     int distinct = index.size();
+    lastDistinct = distinct;
     // Group the contributions by candidate: those of candidate c are [start[c], start[c + 1]).
     for (int c = 0; c < distinct; c++) {
       start[c + 1] += start[c];
@@ -170,6 +172,52 @@ final class Ranking {
     }
     return result;
   }
+
+  /**
+   * A held-out sample of the request last ranked with {@code linear}, to learn from ({@link
+   * LearningSignal#HELD_OUT}): one of its seeds h is drawn at random and left out of the user's
+   * history; the entries are the candidates kept by that ranking (top ones, then random ones) and,
+   * last, h itself, all with the features they have without h (the candidates h alone brought are
+   * left out, they would not be candidates without it). {@link RankingFeature#TRENDING} is 0 in
+   * every entry: h's trending score counts the user's own interaction with h. Null when h is not a
+   * candidate of the other seeds (nothing to learn from).
+   */
+  KeptCandidates heldOut(SeedCandidates parts, LinearRanking linear) {
+    if (parts.count() < 2) {
+      return null;
+    }
+    int excluded = linear.random().nextInt(parts.count());
+    int positive = index.find(parts.seeds()[excluded]);
+    if (positive < 0) {
+      return null;
+    }
+    double[] x = linear.features(parts, items, start, seed, similarity, lastDistinct, excluded);
+    int width = linear.featureCount();
+    if (x[positive * width + SUPPORT] == 0) {
+      return null;
+    }
+    KeptCandidates kept = linear.kept();
+    KeptCandidates sample = new KeptCandidates(kept.size + 1, width);
+    for (int k = 0; k < kept.size; k++) {
+      int c = index.find(kept.items[k]);
+      if (x[c * width + SUPPORT] > 0) {
+        sample.add(items[c], x, c * width);
+        if (k < kept.top) {
+          sample.top++;
+        }
+      }
+    }
+    sample.add(items[positive], x, positive * width);
+    // h's trending score counts the user's own interaction with h, which an item the user has not
+    // met does not have: with sparse activity it mostly says "the user had it lately". Not learnt.
+    for (int k = 0; k < sample.size; k++) {
+      sample.features[k * width + TRENDING_FEATURE] = 0;
+    }
+    return sample;
+  }
+
+  private static final int SUPPORT = RankingFeature.SUPPORT.ordinal();
+  private static final int TRENDING_FEATURE = RankingFeature.TRENDING.ordinal();
 
   /**
    * The sum of one seed's candidate similarities, the divisor of {@link

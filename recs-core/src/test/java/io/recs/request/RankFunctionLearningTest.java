@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.recs.event.Recommendations;
 import io.recs.metrics.WallClock;
 import io.recs.scoring.LearnedWeights;
+import io.recs.scoring.LearningSignal;
 import io.recs.scoring.LinearScoring;
 import io.recs.scoring.RankingFeature;
 import io.recs.scoring.ScoringConfig;
@@ -90,6 +91,44 @@ class RankFunctionLearningTest {
     assertThat(after.weightOf("DECAYED")).isLessThan(before.weightOf("DECAYED"));
     assertThat(after.weightOf("MAX_SIMILARITY")).isNegative();
     subtask.harness().close();
+  }
+
+  @Test
+  void theHeldOutSignalLearnsFromTheRequestItself() throws Exception {
+    // Seeds a (most recent) and e, each a candidate of the other: whichever is held out is the
+    // positive, scored from the other; no later interaction is needed.
+    for (LearningSignal signal : LearningSignal.values()) {
+      ScoringConfig config =
+          ScoringConfig.builder()
+              .trendingBackfill(false)
+              .linear(LinearScoring.builder().signal(signal).learningRate(0.5).build())
+              .build();
+      Subtask subtask = subtask(config, 1, 0);
+      var harness = subtask.harness();
+      harness.open();
+      harness.processBroadcastElement(
+          new CandidateList("a", new String[] {"e", "b"}, new double[] {0.9, 0.5}), 1);
+      harness.processBroadcastElement(
+          new CandidateList("e", new String[] {"a", "c"}, new double[] {0.8, 0.3}), 1);
+
+      harness.processElement(
+          new StreamRecord<>(
+              new WholeRequest(
+                  new RequestHeader("u", 1, 2, 1, false, null, 0, "a", "view"),
+                  new String[] {"a", "e"},
+                  new double[] {1.0, 0.5},
+                  new SeedFeatures(
+                      new int[] {0, 1}, new double[] {1.0, 1.0}, new String[] {"view", "view"})),
+              1));
+
+      long updates = subtask.function().weights().updates();
+      if (signal == LearningSignal.HELD_OUT) {
+        assertThat(updates).as("held out").isPositive();
+      } else {
+        assertThat(updates).as("next event, before the next interaction").isZero();
+      }
+      harness.close();
+    }
   }
 
   @Test

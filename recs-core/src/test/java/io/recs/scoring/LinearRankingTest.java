@@ -136,6 +136,109 @@ class LinearRankingTest {
     assertThat(model.learn(none, "c", config, random)).isZero();
   }
 
+  @Test
+  void featuresWithoutAHeldOutSeedLeaveItOutAndMoveOlderSeedsUp() {
+    // a (recency 0) and b (recency 3), both weight 1: a's neighbour x, b's neighbours x and a.
+    SeedCandidates parts = SeedCandidates.empty(2);
+    parts.set(0, "a", 1.0);
+    parts.describe(0, 0, 1.0, "view");
+    parts.candidates(0, new String[] {"x"}, new double[] {0.5});
+    parts.set(1, "b", 1.0);
+    parts.describe(1, 3, 1.0, "view");
+    parts.candidates(1, new String[] {"x", "a"}, new double[] {0.25, 1.0});
+    LinearRanking linear = linear(null);
+    String[] items = {"x", "a"};
+    int[] start = {0, 2, 3};
+    int[] seed = {0, 1, 1};
+    double[] similarity = {0.5, 0.25, 1.0};
+    int width = linear.featureCount();
+
+    double[] all = linear.features(parts, items, start, seed, similarity, 2);
+    double[] withoutA = linear.features(parts, items, start, seed, similarity, 2, 0);
+
+    // With a: x's LAST_3 is a's 0.5 alone (b is 4th most recent); SUPPORT 2 of 2.
+    assertThat(row(all, 0, width, RankingFeature.LAST_3)).isCloseTo(1.0, within(1e-12));
+    assertThat(row(all, 1, width, RankingFeature.LAST_3)).isZero();
+    // Without a: b moves up to recency 2, inside LAST_3; x has b's 0.25 only, a has b's 1.0.
+    assertThat(row(withoutA, 0, width, RankingFeature.WHOLE)).isCloseTo(0.25, within(1e-12));
+    assertThat(row(withoutA, 1, width, RankingFeature.WHOLE)).isCloseTo(1.0, within(1e-12));
+    assertThat(row(withoutA, 0, width, RankingFeature.LAST_3)).isCloseTo(0.25, within(1e-12));
+    assertThat(row(withoutA, 1, width, RankingFeature.LAST_3)).isCloseTo(1.0, within(1e-12));
+    assertThat(row(withoutA, 0, width, RankingFeature.SUPPORT)).isCloseTo(1.0, within(1e-12));
+  }
+
+  @Test
+  void aHeldOutSampleEndsWithTheHeldOutSeedScoredWithoutIt() {
+    // a's neighbours: x and b; b's: y. Only b is a candidate of another seed.
+    SeedCandidates parts = SeedCandidates.empty(2);
+    parts.set(0, "a", 1.0);
+    parts.describe(0, 0, 1.0, "view");
+    parts.candidates(0, new String[] {"x", "b"}, new double[] {0.5, 0.8});
+    parts.set(1, "b", 1.0);
+    parts.describe(1, 1, 1.0, "view");
+    parts.candidates(1, new String[] {"y"}, new double[] {0.4});
+    LinearScoring config = LinearScoring.builder().signal(LearningSignal.HELD_OUT).build();
+    LinearRanking linear =
+        new LinearRanking(
+            config, LinearModel.of(config.featureNames(), config.startWeights()), new Random(7));
+    linear.trending(item -> 1.0); // every candidate trending: not learnt from a held-out item
+    Ranking ranking = new Ranking();
+    int width = linear.featureCount();
+    int samples = 0;
+    for (int request = 0; request < 20; request++) {
+      ranking.rank(parts, 2, item -> !item.equals("a") && !item.equals("b"), config(), linear);
+      KeptCandidates sample = ranking.heldOut(parts, linear);
+      if (sample == null) {
+        continue; // a was held out: it is no other seed's candidate
+      }
+      samples++;
+      // b held out: y came from b alone and is left out; x stays, b is the positive, last.
+      assertThat(sample.size).isEqualTo(2);
+      assertThat(sample.items[0]).isEqualTo("x");
+      assertThat(sample.items[1]).isEqualTo("b");
+      assertThat(sample.top).isEqualTo(1);
+      // Without b, a is the most recent seed: b's LAST_3 is a's 0.8, the largest.
+      assertThat(sample.features[width + RankingFeature.LAST_3.ordinal()]).isEqualTo(1.0f);
+      assertThat(sample.features[RankingFeature.LAST_3.ordinal()]).isEqualTo((float) (0.5 / 0.8));
+      assertThat(sample.features[RankingFeature.TRENDING.ordinal()]).isZero();
+      assertThat(sample.features[width + RankingFeature.TRENDING.ordinal()]).isZero();
+    }
+    assertThat(samples).isBetween(1, 19);
+  }
+
+  @Test
+  void heldOutUpdatesLearnTheFeatureThatPredictsTheHeldOutItem() {
+    LinearScoring config =
+        LinearScoring.builder().signal(LearningSignal.HELD_OUT).learningRate(0.1).build();
+    LinearModel model = LinearModel.of(config.featureNames(), config.startWeights());
+    Random random = new Random(3);
+    int width = config.featureNames().size();
+    int whole = RankingFeature.WHOLE.ordinal();
+    int decayed = RankingFeature.DECAYED.ordinal();
+    // The held-out item (last entry) always has the largest WHOLE; DECAYED is noise.
+    for (int round = 0; round < 500; round++) {
+      KeptCandidates sample = new KeptCandidates(10, width);
+      for (int k = 0; k < 10; k++) {
+        double[] x = new double[width];
+        x[whole] = k == 9 ? 1.0 : random.nextDouble() * 0.5;
+        x[decayed] = random.nextDouble();
+        sample.add("i" + k, x, 0);
+      }
+      sample.top = 5;
+      assertThat(model.learnLast(sample, config, random)).isEqualTo(config.negatives());
+    }
+
+    LearnedWeights learned = model.export();
+    assertThat(learned.weightOf("WHOLE")).isGreaterThan(2 * Math.abs(learned.weightOf("DECAYED")));
+    KeptCandidates alone = new KeptCandidates(1, width);
+    alone.add("a", new double[width], 0);
+    assertThat(model.learnLast(alone, config, random)).isZero();
+  }
+
+  private static ScoringConfig config() {
+    return ScoringConfig.defaults();
+  }
+
   private static double row(double[] x, int candidate, int width, RankingFeature feature) {
     return x[candidate * width + feature.ordinal()];
   }

@@ -14,6 +14,9 @@ class LinearScoringTest {
     LinearScoring linear = LinearScoring.builder().build();
 
     assertThat(linear.learning()).isTrue();
+    assertThat(linear.signal()).isEqualTo(LearningSignal.NEXT_EVENT);
+    assertThat(LinearScoring.builder().signal(LearningSignal.HELD_OUT).build().signal())
+        .isEqualTo(LearningSignal.HELD_OUT);
     assertThat(linear.startWeights().asMap()).isEqualTo(Map.of("DECAYED", 1.0));
     assertThat(linear.featureNames())
         .containsExactly(

@@ -18,6 +18,7 @@ import io.recs.event.Interaction;
 import io.recs.pipeline.RecsPipeline;
 import io.recs.request.RequestOptions;
 import io.recs.scoring.LearnedWeights;
+import io.recs.scoring.LearningSignal;
 import io.recs.scoring.ScoringOptions;
 import io.recs.similarity.SimilarityConfig;
 import io.recs.similarity.SimilarityMeasure;
@@ -253,6 +254,17 @@ public final class EvaluationJob {
           .defaultValue(List.of())
           .description("Learning: actions with a per-action feature.");
 
+  static final RecsOption<List<String>> LEARNING_SIGNALS =
+      RecsOption.key("evaluation.learning-signals")
+          .flag("learning-signals")
+          .listType()
+          .defaultValue(List.of("next-event", "held-out"))
+          .check(oneOrMoreOf(LearningSignal.class))
+          .description(
+              "Learning: one learned scorer per signal, next-event (the user's next interaction, for"
+                  + " next-item lists) or held-out (an item of the user's history scored from the"
+                  + " rest, for taste-style lists).");
+
   static final RecsOption<Integer> HORIZON =
       RecsOption.key("evaluation.horizon")
           .flag("horizon")
@@ -273,7 +285,9 @@ public final class EvaluationJob {
           .flag("learned-weights-out")
           .stringType()
           .check(Checks.notBlank())
-          .description("Learning: file to write the learned weights to (JSON).");
+          .description(
+              "Learning: file to write the learned weights to (JSON), those of the first of"
+                  + " --learning-signals after its prequential run.");
 
   static final List<OptionSection> SECTIONS =
       OptionSection.concat(
@@ -301,6 +315,7 @@ public final class EvaluationJob {
                       LEARNING_MEASURE,
                       LEARNING_SEED_ITEMS,
                       LEARNING_ACTIONS,
+                      LEARNING_SIGNALS,
                       HORIZON,
                       LEARNED_WEIGHTS_IN,
                       LEARNED_WEIGHTS_OUT,
@@ -543,6 +558,11 @@ public final class EvaluationJob {
             k,
             seedItems,
             candidatesPerSeed,
+            params.get(LEARNING_SIGNALS).stream()
+                .map(
+                    name -> LearningSignal.valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_')))
+                .distinct()
+                .toList(),
             params.get(LEARNING_ACTIONS),
             params.get(LEARNED_WEIGHTS_IN) != null
                 ? LearnedWeights.fromJson(
@@ -560,7 +580,8 @@ public final class EvaluationJob {
         rate,
         horizon);
     out.printf(Locale.ROOT, "| scorer | HR@%1$d | R@%1$d | hits | s |%n|---|---|---|---|---|%n", k);
-    LearnedWeights learned = null;
+    LearnedWeights learned = null; // of the first learned scorer, for --learned-weights-out
+    Map<String, LearnedWeights> learnedBy = new java.util.LinkedHashMap<>();
     for (LearningEvaluation.Variant variant : variants) {
       long start = System.nanoTime();
       LearningEvaluation.Prequential result =
@@ -589,15 +610,21 @@ public final class EvaluationJob {
           result.hits(),
           events.size(),
           null);
-      if (result.weights() != null) {
-        learned = result.weights();
+      if (variant.learns() && result.weights() != null) {
+        learnedBy.put(result.name(), result.weights());
+        if (learned == null) {
+          learned = result.weights();
+        }
       }
     }
+    learnedBy.forEach(
+        (name, weights) ->
+            out.printf(
+                Locale.ROOT,
+                "%n%s, weights after the prequential run (mean of subtasks):%n%s%n",
+                name,
+                weights.toJson()));
     if (learned != null) {
-      out.printf(
-          Locale.ROOT,
-          "%nlearned weights (prequential run, mean of subtasks):%n%s%n",
-          learned.toJson());
       if (params.get(LEARNED_WEIGHTS_OUT) != null) {
         java.nio.file.Files.writeString(Path.of(params.get(LEARNED_WEIGHTS_OUT)), learned.toJson());
         out.println("written to " + params.get(LEARNED_WEIGHTS_OUT));
@@ -624,6 +651,22 @@ public final class EvaluationJob {
       print(out, variant.name(), r, start);
       report.ranking("Learning: " + params.get(SPLIT) + " split", variant.name(), r);
     }
+  }
+
+  /** Not empty, and each value one of {@code type}'s constants, as a setting spells them. */
+  private static <E extends Enum<E>> RecsOption.Check<List<String>> oneOrMoreOf(Class<E> type) {
+    RecsOption.Check<List<String>> each = JobOptions.oneOfEach(type);
+    return new RecsOption.Check<>() {
+      @Override
+      public String problem(List<String> values) {
+        return values.isEmpty() ? "must not be empty" : each.problem(values);
+      }
+
+      @Override
+      public String requirement() {
+        return "not empty, " + each.requirement();
+      }
+    };
   }
 
   private static Split split(RecsSettings params, List<Interaction> events) {

@@ -9,6 +9,7 @@ import io.recs.pipeline.RecsPipeline;
 import io.recs.request.NeighbourLookup;
 import io.recs.request.RequestConfig;
 import io.recs.scoring.LearnedWeights;
+import io.recs.scoring.LearningSignal;
 import io.recs.scoring.LinearScoring;
 import io.recs.scoring.RankingFeature;
 import io.recs.scoring.ScoringConfig;
@@ -28,7 +29,9 @@ import java.util.Set;
  * last 3, and decayed affinity with half-lives of 1 and 30 days, all over the same seeds (the
  * user's most recent {@code seedItems} history items) and the same item similarity; the learned
  * model starts as {@link io.recs.scoring.Scorers#sum()} with the default 7-day half-life and is not
- * told which of them is best.
+ * told which of them is best. There is one learned scorer per {@link LearningSignal}: the
+ * next-event signal serves next-item lists (the prequential protocol), the held-out signal
+ * taste-style lists (the random split).
  *
  * <p>Prequential (test-then-learn): each event is a request, judged against the list the pipeline
  * emitted for the same user's previous event. Hit rate@k: the event's item is in the first k.
@@ -45,25 +48,32 @@ final class LearningEvaluation {
     boolean learns() {
       return scoring.linear().learning();
     }
+
+    /** What the variant learns from, or null for a fixed scorer. */
+    LearningSignal signal() {
+      return learns() ? scoring.linear().signal() : null;
+    }
   }
 
   /** Prequential figures of one variant, and the learned weights if it learns. */
   record Prequential(
       String name, double hitRate, double recall, long hits, LearnedWeights weights) {}
 
-  /** The fixed grid and the learned scorer, in that order. */
+  /** The fixed grid and the scorer learned from the next-event signal, in that order. */
   static List<Variant> variants(int k, int seedItems, int candidatesPerSeed) {
-    return variants(k, seedItems, candidatesPerSeed, List.of(), null);
+    return variants(
+        k, seedItems, candidatesPerSeed, List.of(LearningSignal.NEXT_EVENT), List.of(), null);
   }
 
   /**
-   * As {@link #variants(int, int, int)}; the learned scorer also weighs per-action features, and
-   * starts from {@code pretrained} weights if not null.
+   * The fixed grid, then one learned scorer per signal, in the order given; the learned scorers
+   * also weigh per-action features, and start from {@code pretrained} weights if not null.
    */
   static List<Variant> variants(
       int k,
       int seedItems,
       int candidatesPerSeed,
+      List<LearningSignal> signals,
       List<String> actions,
       LearnedWeights pretrained) {
     List<Variant> variants = new ArrayList<>();
@@ -91,12 +101,24 @@ final class LearningEvaluation {
             seedItems,
             candidatesPerSeed,
             PreferenceConfig.builder().halfLife(Duration.ofDays(30)).build()));
-    variants.add(
-        new Variant(
-            pretrained == null ? "learned (BPR)" : "learned (BPR), pre-trained",
-            requests(seedItems, candidatesPerSeed),
-            scoring(k, LinearScoring.builder().actions(actions).initialWeights(pretrained).build()),
-            defaults));
+    for (LearningSignal signal : signals) {
+      String name =
+          "learned (BPR), "
+              + (signal == LearningSignal.NEXT_EVENT ? "next event" : "held out")
+              + (pretrained == null ? "" : ", pre-trained");
+      variants.add(
+          new Variant(
+              name,
+              requests(seedItems, candidatesPerSeed),
+              scoring(
+                  k,
+                  LinearScoring.builder()
+                      .signal(signal)
+                      .actions(actions)
+                      .initialWeights(pretrained)
+                      .build()),
+              defaults));
+    }
     return variants;
   }
 

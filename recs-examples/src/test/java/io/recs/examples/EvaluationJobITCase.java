@@ -268,6 +268,13 @@ class EvaluationJobITCase {
         .hasMessage(
             "evaluation.learning (--learning) needs evaluation.input (--input) or"
                 + " evaluation.generated (--generated)");
+    assertThatThrownBy(() -> run("--generated", "small", "--learning-signals", "soon"))
+        .hasMessageStartingWith(
+            "evaluation.learning-signals (--learning-signals) has 'soon', not one of next-event,"
+                + " held-out");
+    assertThatThrownBy(() -> run("--generated", "small", "--learning-signals", ""))
+        .hasMessageStartingWith(
+            "evaluation.learning-signals (--learning-signals) must not be empty");
     assertThatThrownBy(() -> run("--input", "r.csv", "--generated", "small"))
         .hasMessage(
             "only one of evaluation.input (--input) and evaluation.generated (--generated) may be"
