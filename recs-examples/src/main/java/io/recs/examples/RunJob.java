@@ -49,10 +49,10 @@ public final class RunJob {
    * --print-config} and docs/settings.md show them as the job's defaults. A list of similar items
    * or trending items on every change was 87% of the bytes the job wrote (1.0 of 1.16 GB for the
    * standard set of 200,000 events); at most one per item and scope per minute of event time cuts
-   * that about four-fold. The per-event recommendation lists then see neighbour and trending lists
-   * up to a minute of event time old; the lists written when a bounded input ends are unchanged
-   * (the similarity and trending stages recompute and emit their final lists then). The library
-   * keeps 0: a pipeline without event-time watermarks would emit interval lists only at its end.
+   * that 3.6-fold. The per-event recommendation lists then see neighbour and trending lists up to a
+   * minute of event time old; the lists written when a bounded input ends are unchanged (the
+   * similarity and trending stages recompute and emit their final lists then). The library keeps 0:
+   * a pipeline without event-time watermarks would emit interval lists only at its end.
    */
   static final RecsSettings DEFAULTS =
       RecsSettings.empty()
