@@ -24,7 +24,6 @@ final class CommandLine {
 
   private final String usage;
   private final List<OptionSection> sections;
-  private final RecsSettings jobDefaults;
   private final Map<String, RecsOption<?>> byKey = new LinkedHashMap<>();
   private final Map<String, RecsOption<?>> byFlag = new LinkedHashMap<>();
 
@@ -36,18 +35,8 @@ final class CommandLine {
       boolean done) {}
 
   CommandLine(String usage, List<OptionSection> sections) {
-    this(usage, sections, RecsSettings.empty());
-  }
-
-  /**
-   * A command line whose job defaults some options differently from their declarations: {@code
-   * jobDefaults} lie under the YAML file and the flags, and {@code --help} shows them as the
-   * defaults.
-   */
-  CommandLine(String usage, List<OptionSection> sections, RecsSettings jobDefaults) {
     this.usage = usage;
     this.sections = sections;
-    this.jobDefaults = jobDefaults;
     for (RecsOption<?> option : OptionSection.options(sections)) {
       if (byKey.put(option.key(), option) != null || byFlag.put(option.flag(), option) != null) {
         throw new IllegalStateException("option declared twice: " + option.name());
@@ -136,7 +125,7 @@ final class CommandLine {
           raw.put(key, value);
           origins.put(key, "flag");
         });
-    RecsSettings settings = jobDefaults;
+    RecsSettings settings = RecsSettings.empty();
     for (Map.Entry<String, String> e : raw.entrySet()) {
       settings = parsed(settings, byKey.get(e.getKey()), e.getValue());
     }
@@ -236,9 +225,8 @@ final class CommandLine {
     out.println("  --help               prints this help");
   }
 
-  private <T> String shown(RecsOption<T> option) {
-    String text =
-        option.format(jobDefaults.isSet(option) ? jobDefaults.get(option) : option.defaultValue());
+  private static <T> String shown(RecsOption<T> option) {
+    String text = option.format(option.defaultValue());
     return text.isEmpty() ? "(empty)" : text;
   }
 

@@ -8,8 +8,6 @@ import io.recs.parse.InteractionParser;
 import io.recs.parse.ParsedStreams;
 import io.recs.pipeline.RecsPipeline;
 import io.recs.pipeline.RecsStreams;
-import io.recs.similarity.SimilarityOptions;
-import io.recs.trending.TrendingOptions;
 import java.io.PrintStream;
 import java.util.EnumMap;
 import java.util.List;
@@ -42,22 +40,6 @@ import org.apache.kafka.common.TopicPartition;
 @PublicEvolving
 public final class RunJob {
   private RunJob() {}
-
-  /**
-   * Where the bundled job's defaults differ from the options' declarations (the defaults of {@code
-   * RecsPipeline} and the config builders), declared once here: {@code --help}, {@code
-   * --print-config} and docs/settings.md show them as the job's defaults. A list of similar items
-   * or trending items on every change was 87% of the bytes the job wrote (1.0 of 1.16 GB for the
-   * standard set of 200,000 events); at most one per item and scope per minute of event time cuts
-   * that 3.6-fold. The per-event recommendation lists then see neighbour and trending lists up to a
-   * minute of event time old; the lists written when a bounded input ends are unchanged (the
-   * similarity and trending stages recompute and emit their final lists then). The library keeps 0:
-   * a pipeline without event-time watermarks would emit interval lists only at its end.
-   */
-  static final RecsSettings DEFAULTS =
-      RecsSettings.empty()
-          .with(SimilarityOptions.EMIT_INTERVAL, java.time.Duration.ofMinutes(1))
-          .with(TrendingOptions.EMIT_INTERVAL, java.time.Duration.ofMinutes(1));
 
   /** A name of the job with the settings it implies. */
   record Variant(String name, String usage, Map<String, String> defaults) {}
@@ -93,7 +75,7 @@ public final class RunJob {
 
   /** Runs {@code variant}; returns the exit code. */
   static int run(Variant variant, String[] args, PrintStream out) throws Exception {
-    CommandLine commandLine = new CommandLine(variant.usage(), OptionSection.RUN, DEFAULTS);
+    CommandLine commandLine = new CommandLine(variant.usage(), OptionSection.RUN);
     CommandLine.Invocation invocation = commandLine.parse(withDefaults(variant, args), out);
     if (invocation.done()) {
       return 0;

@@ -35,7 +35,7 @@ final class SettingsReference {
             .append("` | ")
             .append(type(option))
             .append(" | ")
-            .append(runDefaultText(option))
+            .append(defaultText(option))
             .append(" | ")
             .append(cell(validValues(option)))
             .append(" | ")
@@ -88,24 +88,13 @@ final class SettingsReference {
     return preset.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
-  /** The declared default, in backticks; or {@code not set}. */
+  /** The default as {@code --help} shows it, in backticks; or {@code not set}. */
   static String defaultText(RecsOption<?> option) {
     if (!option.hasDefault()) {
       return "not set";
     }
     String text = formattedDefault(option);
     return text.isEmpty() ? "(empty)" : "`" + text + "`";
-  }
-
-  /**
-   * The default as the run job's {@code --help} shows it, with the declared default of {@code
-   * RecsPipeline} and the config builders after it where the job's differs ({@link
-   * RunJob#DEFAULTS}).
-   */
-  static String runDefaultText(RecsOption<?> option) {
-    return RunJob.DEFAULTS.isSet(option)
-        ? "`" + formatted(option, RunJob.DEFAULTS) + "` (RecsPipeline: " + defaultText(option) + ")"
-        : defaultText(option);
   }
 
   private static <T> String formattedDefault(RecsOption<T> option) {

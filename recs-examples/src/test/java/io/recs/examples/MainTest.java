@@ -83,24 +83,6 @@ class MainTest {
   }
 
   @Test
-  void theRunJobsOwnDefaultsGiveWayToTheFileAndFlags() throws Exception {
-    for (String job : List.of("run", "files-to-files", "kafka-to-kafka")) {
-      assertThat(run(job, "--print-config").out())
-          .contains("similarity.emit-interval: '1min'  # default")
-          .contains("trending.emit-interval: '1min'  # default");
-    }
-    assertThat(run("run", "--help").out())
-        .contains("[similarity.emit-interval; default 1min")
-        .contains("[trending.emit-interval; default 1min");
-    Path yaml = Files.writeString(dir.resolve("intervals.yaml"), "similarity.emit-interval: 0ms\n");
-    assertThat(
-            run("run", "--config", yaml.toString(), "--trending-interval", "1h", "--print-config")
-                .out())
-        .contains("similarity.emit-interval: '0ms'  # " + yaml)
-        .contains("trending.emit-interval: '1h'  # flag");
-  }
-
-  @Test
   void flagsOverrideTheYamlFileAndNestedKeysWork() throws Exception {
     Path yaml = dir.resolve("recs.yaml");
     Files.writeString(

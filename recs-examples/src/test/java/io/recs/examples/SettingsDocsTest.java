@@ -75,22 +75,15 @@ class SettingsDocsTest {
         }
         RecsOption<?> option = options.get(key);
         String where = DOCS.relativize(page) + ":" + (i + 1);
-        // The settings page gives the run job's defaults; the operator pages the builders'.
-        String expected =
-            option == null
-                ? null
-                : page.getFileName().toString().equals("settings.md")
-                    ? SettingsReference.runDefaultText(option)
-                    : SettingsReference.defaultText(option);
         if (option == null) {
           problems.add(where + ": no setting has the key " + key);
-        } else if (!cells.get(defaultColumn).equals(expected)) {
+        } else if (!cells.get(defaultColumn).equals(SettingsReference.defaultText(option))) {
           problems.add(
               where
                   + ": default of "
                   + key
                   + " is "
-                  + expected
+                  + SettingsReference.defaultText(option)
                   + ", the page says "
                   + cells.get(defaultColumn));
         }
