@@ -72,13 +72,14 @@ final class RealPath {
       out.printf(
           Locale.ROOT,
           "round %d: pipeline %,.0f events/s; run job files -> files %,.0f events/s (finished in"
-              + " %.1f s, process %.1f s, output %,d bytes); ratio %.2f%n",
+              + " %.1f s, process %.1f s, output %,d bytes: %s); ratio %.2f%n",
           round + 1,
           pipelineRates[round],
           jobRates[round],
           seconds,
           wall,
           bytes(output),
+          bytesPerOutput(output),
           jobRates[round] / pipelineRates[round]);
       deleteRecursively(output);
     }
@@ -125,6 +126,17 @@ final class RealPath {
       throw new IllegalStateException("the run job printed no 'finished in' line:\n" + printed);
     }
     return Double.parseDouble(finished.group(1).replace(",", ""));
+  }
+
+  /** The bytes of each output folder, such as {@code similar-items 205,130,112}. */
+  private static String bytesPerOutput(Path dir) throws IOException {
+    List<String> parts = new ArrayList<>();
+    try (var folders = Files.list(dir)) {
+      for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
+        parts.add(String.format(Locale.ROOT, "%s %,d", folder.getFileName(), bytes(folder)));
+      }
+    }
+    return String.join(", ", parts);
   }
 
   private static long bytes(Path dir) throws IOException {

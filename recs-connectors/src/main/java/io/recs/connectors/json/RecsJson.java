@@ -1,6 +1,5 @@
 package io.recs.connectors.json;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recs.event.Interaction;
 import io.recs.event.Recommendations;
 import io.recs.event.RejectedRecord;
@@ -85,17 +84,18 @@ public final class RecsJson {
 
     @Override
     public byte[] toJson(Interaction value) {
-      ObjectNode node =
-          Json.object()
-              .put("userId", value.userId())
-              .put("itemId", value.itemId())
-              .put("action", value.action())
-              .put("weight", value.weight())
-              .put("timestamp", value.timestamp());
-      if (value.category() != null) {
-        node.put("category", value.category());
-      }
-      return Json.bytes(node);
+      return Json.object(
+          value,
+          (v, json) -> {
+            json.writeStringField("userId", v.userId());
+            json.writeStringField("itemId", v.itemId());
+            json.writeStringField("action", v.action());
+            json.writeNumberField("weight", v.weight());
+            json.writeNumberField("timestamp", v.timestamp());
+            if (v.category() != null) {
+              json.writeStringField("category", v.category());
+            }
+          });
     }
 
     @Override
@@ -114,9 +114,14 @@ public final class RecsJson {
 
     @Override
     public byte[] toJson(Recommendations value) {
-      ObjectNode node = Json.object().put("userId", value.userId());
-      node.set("items", Json.scoredItems(value.items(), true));
-      return Json.bytes(node.put("timestamp", value.timestamp()).put("final", value.isFinal()));
+      return Json.object(
+          value,
+          (v, json) -> {
+            json.writeStringField("userId", v.userId());
+            Json.scoredItems(json, "items", v.items(), true);
+            json.writeNumberField("timestamp", v.timestamp());
+            json.writeBooleanField("final", v.isFinal());
+          });
     }
 
     @Override
@@ -135,9 +140,13 @@ public final class RecsJson {
 
     @Override
     public byte[] toJson(SimilarItems value) {
-      ObjectNode node = Json.object().put("itemId", value.itemId());
-      node.set("neighbours", Json.scoredItems(value.neighbours(), false));
-      return Json.bytes(node.put("timestamp", value.timestamp()));
+      return Json.object(
+          value,
+          (v, json) -> {
+            json.writeStringField("itemId", v.itemId());
+            Json.scoredItems(json, "neighbours", v.neighbours(), false);
+            json.writeNumberField("timestamp", v.timestamp());
+          });
     }
 
     @Override
@@ -156,9 +165,13 @@ public final class RecsJson {
 
     @Override
     public byte[] toJson(TrendingItems value) {
-      ObjectNode node = Json.object().put("scope", value.scope());
-      node.set("items", Json.scoredItems(value.items(), false));
-      return Json.bytes(node.put("timestamp", value.timestamp()));
+      return Json.object(
+          value,
+          (v, json) -> {
+            json.writeStringField("scope", v.scope());
+            Json.scoredItems(json, "items", v.items(), false);
+            json.writeNumberField("timestamp", v.timestamp());
+          });
     }
 
     @Override
@@ -177,15 +190,17 @@ public final class RecsJson {
 
     @Override
     public byte[] toJson(RejectedRecord value) {
-      return Json.bytes(
-          Json.object()
-              .put("reason", value.reason().name())
-              .put("detail", value.detail())
-              .put("source", value.source())
-              .put("partition", value.partition())
-              .put("offset", value.offset())
-              .put("raw", value.raw())
-              .put("rawLength", value.rawLength()));
+      return Json.object(
+          value,
+          (v, json) -> {
+            json.writeStringField("reason", v.reason().name());
+            json.writeStringField("detail", v.detail());
+            json.writeStringField("source", v.source());
+            json.writeNumberField("partition", v.partition());
+            json.writeNumberField("offset", v.offset());
+            json.writeStringField("raw", v.raw());
+            json.writeNumberField("rawLength", v.rawLength());
+          });
     }
 
     @Override

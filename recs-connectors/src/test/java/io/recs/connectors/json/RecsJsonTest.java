@@ -83,4 +83,52 @@ class RecsJsonTest {
     assertThat(RecsJson.rejectedRecords().key(rejected)).isEqualTo("in");
     assertThat(RecsJson.rejectedRecords().eventTime(rejected)).isEmpty();
   }
+
+  @Test
+  void scoresReadBackAsTheSameDoubles() throws Exception {
+    java.util.Random random = new java.util.Random(17);
+    List<ScoredItem> items = new java.util.ArrayList<>();
+    for (int k = 0; k < 2_000; k++) {
+      double score =
+          switch (k % 4) {
+            case 0 -> random.nextDouble();
+            case 1 -> random.nextGaussian() * 1e-9;
+            case 2 -> Math.exp(random.nextDouble() * 600 - 300);
+            default -> Double.longBitsToDouble(random.nextLong() & 0x7fefffffffffffffL);
+          };
+      items.add(ScoredItem.of("i" + k, score));
+    }
+    String json = json(RecsJson.similarItems(), new SimilarItems("i", items, 1L));
+    com.fasterxml.jackson.databind.JsonNode neighbours =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).get("neighbours");
+    for (int k = 0; k < items.size(); k++) {
+      assertThat(neighbours.get(k).get("score").doubleValue())
+          .as(neighbours.get(k).toString())
+          .isEqualTo(items.get(k).score());
+    }
+  }
+
+  @Test
+  void infiniteScoresAreStrings() {
+    TrendingItems trending =
+        new TrendingItems(
+            "c1",
+            List.of(
+                ScoredItem.of("i1", Double.POSITIVE_INFINITY),
+                ScoredItem.of("i2", Double.NEGATIVE_INFINITY)),
+            3L);
+    assertThat(json(RecsJson.trendingItems(), trending))
+        .isEqualTo(
+            "{\"scope\":\"c1\",\"items\":[{\"itemId\":\"i1\",\"score\":\"Infinity\"},"
+                + "{\"itemId\":\"i2\",\"score\":\"-Infinity\"}],\"timestamp\":3}");
+  }
+
+  @Test
+  void stringsAreEscaped() {
+    RejectedRecord rejected =
+        new RejectedRecord(RejectReason.MALFORMED_CSV, null, "in", 0, 1, "tab\tquote\"é\u0001", 9);
+    assertThat(json(RecsJson.rejectedRecords(), rejected))
+        .contains("\"detail\":\"\"")
+        .contains("\"raw\":\"tab\\tquote\\\"é\\u0001\"");
+  }
 }
