@@ -15,9 +15,11 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.GlobalConfiguration;
 import org.apache.flink.configuration.HeartbeatManagerOptions;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -38,6 +40,9 @@ record JobEnvironment(
     String restoredFrom,
     boolean byFlink,
     boolean unalignedByDefault) {
+
+  /** Managed memory of a local run on RocksDB unless Flink's configuration sets it. */
+  static final MemorySize LOCAL_ROCKSDB_MANAGED_MEMORY = MemorySize.ofMebiBytes(1024);
 
   static JobEnvironment create(RecsSettings s, Map<String, String> flink, String resumeFrom) {
     Configuration conf = flinkConfiguration();
@@ -68,6 +73,15 @@ record JobEnvironment(
       // Aligned barriers queue behind a backpressured pipeline (replayed history, a backlog):
       // checkpoints, and with them every committed output, would wait for the backlog.
       conf.set(CheckpointingOptions.ENABLE_UNALIGNED, true);
+    }
+    if (s.get(STATE_BACKEND) == StateBackend.ROCKSDB
+        && !conf.contains(TaskManagerOptions.MANAGED_MEMORY_SIZE)
+        && !conf.contains(TaskManagerOptions.MANAGED_MEMORY_FRACTION)) {
+      // RocksDB's block cache and write buffers come from managed memory, which a local run
+      // (java -jar) otherwise gets 128 MB of: on the standard set scaled 10x the job slowed from
+      // 3,000 to 500 events/s as its state grew, and kept ~3,900 events/s with 1 GB
+      // (docs/benchmarks.md). A cluster's TaskManagers keep their own setting.
+      conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, LOCAL_ROCKSDB_MANAGED_MEMORY);
     }
     if (!conf.contains(HeartbeatManagerOptions.HEARTBEAT_INTERVAL)) {
       // Accumulators travel with heartbeats: a local run's progress lines need them often.

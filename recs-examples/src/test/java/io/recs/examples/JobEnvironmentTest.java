@@ -1,0 +1,47 @@
+package io.recs.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.recs.config.RecsSettings;
+import java.util.Map;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.junit.jupiter.api.Test;
+
+class JobEnvironmentTest {
+
+  private static MemorySize managedMemory(
+      JobOptions.StateBackend backend, Map<String, String> flink) {
+    RecsSettings s = RecsSettings.empty().with(JobOptions.STATE_BACKEND, backend);
+    return JobEnvironment.create(s, flink, null)
+        .env()
+        .getConfiguration()
+        .getOptional(TaskManagerOptions.MANAGED_MEMORY_SIZE)
+        .orElse(null);
+  }
+
+  @Test
+  void aLocalRunOnRocksDbGetsManagedMemoryForItsCaches() {
+    assertThat(managedMemory(JobOptions.StateBackend.ROCKSDB, Map.of()))
+        .isEqualTo(JobEnvironment.LOCAL_ROCKSDB_MANAGED_MEMORY);
+  }
+
+  @Test
+  void flinksOwnManagedMemorySettingWins() {
+    assertThat(
+            managedMemory(
+                JobOptions.StateBackend.ROCKSDB,
+                Map.of(TaskManagerOptions.MANAGED_MEMORY_SIZE.key(), "256m")))
+        .isEqualTo(MemorySize.parse("256m"));
+    assertThat(
+            managedMemory(
+                JobOptions.StateBackend.ROCKSDB,
+                Map.of(TaskManagerOptions.MANAGED_MEMORY_FRACTION.key(), "0.2")))
+        .isNull();
+  }
+
+  @Test
+  void theHashMapBackendLeavesManagedMemoryAlone() {
+    assertThat(managedMemory(JobOptions.StateBackend.HASHMAP, Map.of())).isNull();
+  }
+}
