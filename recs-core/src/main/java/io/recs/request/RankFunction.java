@@ -141,11 +141,9 @@ public final class RankFunction
     } else if (input instanceof RequestMessage message) {
       RequestHeader header = message.header();
       if (header.seenItem() != null) {
-        // A whole request carries its trigger instead of a seen notice: learn from it first.
-        if (message instanceof WholeRequest) {
-          scoring.learnFrom(header.seenItem());
-        }
-        seen.mark(header.seenItem(), header.seenAction());
+        // A request of one message carries its trigger instead of a seen notice: learn from it
+        // and mark it seen before answering.
+        interacted(header.seenItem(), header.seenAction());
       }
       PendingRequest complete = requests.accept(message, ctx.timerService());
       if (complete != null) {

@@ -12,7 +12,8 @@ import org.apache.flink.annotation.Internal;
  * @param finalRequest whether it is answered only at the end of input
  * @param category the category to restrict to, or null
  * @param arrivalMillis processing time at which the triggering event arrived, for the latency
- * @param seenItem the item of the interaction that triggered the request, or null
+ * @param seenItem the item of the interaction that triggered the request, when the request carries
+ *     it instead of a seen notice (a request of one message, sent right away), else null
  * @param seenAction that interaction's action, or null
  */
 @Internal

@@ -59,11 +59,18 @@ final class RequestStarter implements UserRequests {
 
   @Override
   public void interaction(Interaction event, Output out) {
-    boolean requestNow = triggerOnInteraction() && triggerIntervalMs() == 0;
-    if (!requestNow || !topology.requestCarriesSeen()) {
+    if (!requestCarriesTrigger()) {
       out.emit(
           TO_RANK, new Seen(event.userId(), event.itemId(), event.action(), event.timestamp()));
     }
+  }
+
+  /**
+   * Whether the request an interaction triggers carries it to the ranking stage instead of a {@link
+   * Seen} notice: with a topology that sends one message per request, right away.
+   */
+  private boolean requestCarriesTrigger() {
+    return topology.requestCarriesSeen() && triggerOnInteraction() && triggerIntervalMs() == 0;
   }
 
   @Override
@@ -77,6 +84,11 @@ final class RequestStarter implements UserRequests {
       boolean isFinal,
       Interaction trigger,
       Output out) {
+    // Only a request that replaces the seen notice carries its trigger: with the partitioned lookup
+    // the notice goes straight to the ranking stage and the request's parts arrive later, through
+    // the neighbour store, in an order that depends on timing; marking the trigger seen from them
+    // would change which items the seen set keeps (at most maxSeenItems, the first ones).
+    Interaction carried = requestCarriesTrigger() ? trigger : null;
     RequestHeader header =
         new RequestHeader(
             user,
@@ -86,8 +98,8 @@ final class RequestStarter implements UserRequests {
             isFinal,
             category,
             history.lastArrivalMillis,
-            trigger == null ? null : trigger.itemId(),
-            trigger == null ? null : trigger.action());
+            carried == null ? null : carried.itemId(),
+            carried == null ? null : carried.action());
     Seeds seeds = Seeds.choose(history, config.seedItems(), time, halfLifeMs, linearScoring);
     if (seeds.count() == 0) {
       out.emit(TO_RANK, new NoSeeds(header));
