@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * MiniCluster start-up); the wall time of the whole process is printed too.
  */
 final class RealPath {
-  private static final Pattern FINISHED = Pattern.compile("run: finished in ([0-9.,]+) s");
+  /** The run job's last line of timing: {@code run: finished in <seconds> s}. */
+  static final Pattern FINISHED = Pattern.compile("run: finished in ([0-9.,]+) s");
 
   /** The runnable jar of the bundled jobs. */
   static final String JOB_JAR =
@@ -145,7 +146,11 @@ final class RealPath {
     }
   }
 
-  private static void deleteRecursively(Path dir) throws IOException {
+  /** Deletes {@code dir} and everything under it; nothing when it does not exist. */
+  static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
     try (var files = Files.walk(dir)) {
       files
           .sorted((a, b) -> b.getNameCount() - a.getNameCount())

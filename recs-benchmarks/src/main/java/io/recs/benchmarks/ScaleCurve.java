@@ -2,7 +2,6 @@ package io.recs.benchmarks;
 
 import io.recs.evaluation.data.InteractionFiles;
 import io.recs.evaluation.data.InteractionGenerator;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +33,6 @@ import java.util.regex.Pattern;
  * checkpoints: the state size).
  */
 final class ScaleCurve {
-  private static final Pattern FINISHED = Pattern.compile("run: finished in ([0-9.,]+) s");
   private static final Pattern CHECKPOINT =
       Pattern.compile(
           "Completed checkpoint \\d+ for job \\w+ \\((\\d+) bytes, checkpointDuration=(\\d+) ms");
@@ -131,7 +129,7 @@ final class ScaleCurve {
           f.medianCheckpointMs(),
           f.largestCheckpointBytes() / 1e6);
     }
-    deleteRecursively(dir);
+    RealPath.deleteRecursively(dir);
   }
 
   private static int[] scales() {
@@ -207,7 +205,7 @@ final class ScaleCurve {
     if (exit != 0) {
       throw new IllegalStateException("the run job exited with " + exit + ":\n" + printed);
     }
-    Matcher finished = FINISHED.matcher(printed);
+    Matcher finished = RealPath.FINISHED.matcher(printed);
     if (!finished.find()) {
       throw new IllegalStateException("the run job printed no 'finished in' line:\n" + printed);
     }
@@ -219,7 +217,7 @@ final class ScaleCurve {
       durations.add(Long.parseLong(checkpoint.group(2)));
     }
     durations.sort(null);
-    deleteRecursively(dir.resolve("out-" + scale));
+    RealPath.deleteRecursively(dir.resolve("out-" + scale));
     return new Figures(
         scale,
         events,
@@ -261,17 +259,5 @@ final class ScaleCurve {
         f.checkpoints(),
         f.medianCheckpointMs(),
         f.largestCheckpointBytes() / 1e6);
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var files = Files.walk(dir)) {
-      files
-          .sorted((a, b) -> b.getNameCount() - a.getNameCount())
-          .map(Path::toFile)
-          .forEach(File::delete);
-    }
   }
 }

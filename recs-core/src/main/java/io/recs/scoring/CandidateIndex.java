@@ -31,39 +31,34 @@ final class CandidateIndex {
 
   /** The number of {@code item}, assigning the next free number to a new item. */
   int numberOf(String item) {
-    int mask = keys.length - 1;
-    int hash = item.hashCode() * 0x9E3779B9;
-    int slot = (hash ^ (hash >>> 16)) & mask;
-    while (true) {
-      String key = keys[slot];
-      if (key == null) {
-        keys[slot] = item;
-        numbers[slot] = size;
-        if (size == used.length) {
-          used = Arrays.copyOf(used, size * 2);
-        }
-        used[size] = slot;
-        return size++;
-      }
-      if (key == item || key.equals(item)) {
-        return numbers[slot];
-      }
-      slot = (slot + 1) & mask;
+    int slot = slotOf(item);
+    if (keys[slot] != null) {
+      return numbers[slot];
     }
+    keys[slot] = item;
+    numbers[slot] = size;
+    if (size == used.length) {
+      used = Arrays.copyOf(used, size * 2);
+    }
+    used[size] = slot;
+    return size++;
   }
 
   /** The number of {@code item}, or -1 when it has none since the last reset. */
   int find(String item) {
+    int slot = slotOf(item);
+    return keys[slot] == null ? -1 : numbers[slot];
+  }
+
+  /** The slot holding {@code item}, or the empty slot where it would go. */
+  private int slotOf(String item) {
     int mask = keys.length - 1;
     int hash = item.hashCode() * 0x9E3779B9;
     int slot = (hash ^ (hash >>> 16)) & mask;
     while (true) {
       String key = keys[slot];
-      if (key == null) {
-        return -1;
-      }
-      if (key == item || key.equals(item)) {
-        return numbers[slot];
+      if (key == null || key == item || key.equals(item)) {
+        return slot;
       }
       slot = (slot + 1) & mask;
     }
