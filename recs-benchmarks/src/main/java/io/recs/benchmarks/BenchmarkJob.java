@@ -63,8 +63,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *       to files, in a JVM of its own, next to the {@code pipeline} benchmark on the same events,
  *       round by round, with their ratio ({@link RealPath});
  *   <li>{@code scale} (not part of {@code all}): the bundled {@code run} job with final lists on
- *       RocksDB over the standard set scaled 1x, 10x and 50x in users, items and events, with its
- *       time, CPU per event, peak RSS and checkpoints per scale ({@link ScaleCurve});
+ *       RocksDB (or {@code -Drecs.bench.stateBackend=hashmap}) over the standard set scaled 1x, 10x
+ *       and 50x in users, items and events, with its time, CPU per event, peak RSS, heap after GC
+ *       and checkpoints per scale ({@link ScaleCurve});
  *   <li>{@code learning} (not part of {@code all}): the whole pipeline, unthrottled, scoring with
  *       {@link LinearScoring} fixed (features, no learning) and learning, alternately, after an
  *       untimed warm-up, and with the default {@code Scorers.sum()} for reference; the overhead of
@@ -140,7 +141,8 @@ public final class BenchmarkJob {
           "recs.bench.events",
           "recs.bench.jobJar",
           "recs.bench.scales",
-          "recs.bench.jobHeap");
+          "recs.bench.jobHeap",
+          "recs.bench.stateBackend");
 
   /**
    * The settings of the whole-pipeline runs: {@code -Drecs.bench.preset} (default {@code default}),

@@ -23,13 +23,16 @@ import java.util.regex.Pattern;
  * recs-examples-0.1.0-SNAPSHOT.jar run --input events.csv --format csv --emit final --state-backend
  * rocksdb --checkpoint-dir ... --parallelism 2}, every other setting the job's default (checkpoints
  * every 10 s). {@code -Drecs.bench.jobHeap} (for example {@code 1g}) gives the job's JVM {@code
- * -Xmx}; unset, the JVM's default heap.
+ * -Xmx}; unset, the JVM's default heap. {@code -Drecs.bench.stateBackend=hashmap} runs it on the
+ * HashMap backend instead, where the state lives on the heap.
  *
  * <p>Per scale it prints: the job's time (its {@code finished in} line) and events/s; the CPU
  * seconds of the job's process and CPU microseconds per event (the cost per event, the figure to
  * compare across scales: it is less sensitive to other load on the machine than the time); the peak
- * resident set of the process ({@code VmHWM}, Linux); and, from the checkpoint coordinator's log
- * lines, the number of checkpoints, their median duration and the largest checkpointed state (full
+ * resident set of the process ({@code VmHWM}, Linux); the largest heap occupancy right after a
+ * garbage collection (from the JVM's GC log: an upper bound of the live heap, since a young
+ * collection leaves old garbage in place); and, from the checkpoint coordinator's log lines, the
+ * number of checkpoints, their median duration and the largest checkpointed state (full
  * checkpoints: the state size).
  */
 final class ScaleCurve {
@@ -39,6 +42,14 @@ final class ScaleCurve {
 
   /** The scale factors, comma-separated. */
   static final String SCALES = System.getProperty("recs.bench.scales", "1,10,50");
+
+  /** The job's state backend, {@code rocksdb} or {@code hashmap}. */
+  static final String STATE_BACKEND = System.getProperty("recs.bench.stateBackend", "rocksdb");
+
+  /**
+   * A G1 line of {@code -Xlog:gc}: heap before, after and committed, for example 245M->120M(512M).
+   */
+  private static final Pattern GC = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
   /** {@code -Xmx} of the job's JVM, or empty for the default heap. */
   static final String JOB_HEAP = System.getProperty("recs.bench.jobHeap", "");
@@ -65,6 +76,7 @@ final class ScaleCurve {
       double seconds,
       double cpuSeconds,
       long peakRssBytes,
+      long heapAfterGcBytes,
       int checkpoints,
       long medianCheckpointMs,
       long largestCheckpointBytes) {
@@ -85,6 +97,10 @@ final class ScaleCurve {
           "recs.bench.jobJar "
               + RealPath.JOB_JAR
               + ": no such file (build it with mvn -B package -DskipTests, or give its path)");
+    }
+    if (!STATE_BACKEND.equals("rocksdb") && !STATE_BACKEND.equals("hashmap")) {
+      throw new IllegalArgumentException(
+          "recs.bench.stateBackend must be rocksdb or hashmap, was " + STATE_BACKEND);
     }
     int[] scales = scales();
     Path dir = Files.createTempDirectory("recs-scale");
@@ -110,12 +126,14 @@ final class ScaleCurve {
     out.println();
     out.println(
         "| scale | users / items | events | job time | events/s | CPU µs/event | vs 1x |"
-            + " peak RSS | checkpoints | median checkpoint | state (largest checkpoint) |");
-    out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+            + " peak RSS | heap after GC | checkpoints | median checkpoint |"
+            + " state (largest checkpoint) |");
+    out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (Figures f : all) {
       out.printf(
           Locale.ROOT,
-          "| %dx | %,d / %,d | %,d | %.1f s | %,.0f | %.0f | %.2f | %,.0f MB | %d | %,d ms | %,.1f MB |%n",
+          "| %dx | %,d / %,d | %,d | %.1f s | %,.0f | %.0f | %.2f | %,.0f MB | %,.0f MB | %d | %,d ms"
+              + " | %,.1f MB |%n",
           f.scale(),
           5_000 * f.scale(),
           2_000 * f.scale(),
@@ -125,6 +143,7 @@ final class ScaleCurve {
           f.cpuMicrosPerEvent(),
           f.cpuMicrosPerEvent() / all.get(0).cpuMicrosPerEvent(),
           f.peakRssBytes() / 1e6,
+          f.heapAfterGcBytes() / 1e6,
           f.checkpoints(),
           f.medianCheckpointMs(),
           f.largestCheckpointBytes() / 1e6);
@@ -169,6 +188,8 @@ final class ScaleCurve {
     if (!JOB_HEAP.isEmpty()) {
       command.add("-Xmx" + JOB_HEAP);
     }
+    Path gcLog = dir.resolve("gc-" + scale + "x.log");
+    command.add("-Xlog:gc:file=" + gcLog.toAbsolutePath());
     command.add("-Dlog4j.configurationFile=" + logConfig.toAbsolutePath());
     command.add("-jar");
     command.add(Path.of(RealPath.JOB_JAR).toAbsolutePath().toString());
@@ -182,7 +203,7 @@ final class ScaleCurve {
             "--emit",
             "final",
             "--state-backend",
-            "rocksdb",
+            STATE_BACKEND,
             "--checkpoint-dir",
             dir.resolve("checkpoints-" + scale).toString(),
             "--output-dir",
@@ -217,6 +238,11 @@ final class ScaleCurve {
       durations.add(Long.parseLong(checkpoint.group(2)));
     }
     durations.sort(null);
+    long heapAfterGc = 0;
+    Matcher gc = GC.matcher(Files.readString(gcLog, StandardCharsets.UTF_8));
+    while (gc.find()) {
+      heapAfterGc = Math.max(heapAfterGc, Long.parseLong(gc.group(2)) << 20);
+    }
     RealPath.deleteRecursively(dir.resolve("out-" + scale));
     return new Figures(
         scale,
@@ -224,6 +250,7 @@ final class ScaleCurve {
         Double.parseDouble(finished.group(1).replace(",", "")),
         cpu.toMillis() / 1000.0,
         peakRss,
+        heapAfterGc,
         durations.size(),
         durations.isEmpty() ? 0 : durations.get(durations.size() / 2),
         largest);
@@ -247,8 +274,8 @@ final class ScaleCurve {
     out.printf(
         Locale.ROOT,
         "scale %dx: finished in %.1f s, %,.0f events/s, %.1f CPU s (%.0f µs/event, %.2f x the"
-            + " first scale's), peak RSS %,.0f MB, %d checkpoints, median %,d ms, largest %,.1f"
-            + " MB%n",
+            + " first scale's), peak RSS %,.0f MB, heap after GC at most %,.0f MB, %d checkpoints,"
+            + " median %,d ms, largest %,.1f MB%n",
         f.scale(),
         f.seconds(),
         f.eventsPerSecond(),
@@ -256,6 +283,7 @@ final class ScaleCurve {
         f.cpuMicrosPerEvent(),
         f.cpuMicrosPerEvent() / first.cpuMicrosPerEvent(),
         f.peakRssBytes() / 1e6,
+        f.heapAfterGcBytes() / 1e6,
         f.checkpoints(),
         f.medianCheckpointMs(),
         f.largestCheckpointBytes() / 1e6);
