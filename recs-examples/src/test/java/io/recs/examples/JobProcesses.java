@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -60,10 +61,21 @@ final class JobProcesses implements AfterEachCallback {
 
   /** Waits until {@code condition} holds, checking every 200 ms. */
   static void await(String what, Duration timeout, BooleanSupplier condition) {
+    await(what, timeout, condition, () -> "");
+  }
+
+  /**
+   * Waits until {@code condition} holds, checking every 200 ms; a timeout's message ends with what
+   * {@code progress} says then (for example how many records are committed of how many expected).
+   */
+  static void await(
+      String what, Duration timeout, BooleanSupplier condition, Supplier<String> progress) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + timeout + ": " + what);
+        String state = progress.get();
+        throw new AssertionError(
+            "not within " + timeout + ": " + what + (state.isEmpty() ? "" : " (" + state + ")"));
       }
       try {
         Thread.sleep(200);

@@ -61,6 +61,12 @@ class ProcessKillITCase {
   private static final Duration CHUNK_PAUSE = Duration.ofMillis(250);
   private static final Duration WAIT = Duration.ofSeconds(60);
 
+  /**
+   * For the last run to commit what the feeder wrote: a few seconds on a quiet machine; one CI run
+   * (the whole suite on 2 cores) did not within a minute.
+   */
+  private static final Duration CATCH_UP = Duration.ofMinutes(2);
+
   @Test
   void kafkaRunKilledTwiceMidStreamCommitsEveryListAndDeadLetterExactlyOnce(@TempDir Path dir)
       throws Exception {
@@ -110,17 +116,28 @@ class ProcessKillITCase {
         () -> committed("k-recs") > afterSecondKill);
     Duration restart3 = third.age();
     feeder.join();
+    long fed = System.nanoTime();
     await(
         "the third run to commit a list per interaction",
-        WAIT,
-        () -> committed("k-recs") >= accepted && KAFKA.consumerLag("killed", "in") == 0);
+        CATCH_UP,
+        () -> committed("k-recs") >= accepted && KAFKA.consumerLag("killed", "in") == 0,
+        () ->
+            committed("k-recs")
+                + " of "
+                + accepted
+                + " lists committed, consumer lag "
+                + KAFKA.consumerLag("killed", "in")
+                + ", the run "
+                + (third.isAlive() ? "alive" : "exited"));
+    Duration caughtUp = Duration.ofNanos(System.nanoTime() - fed);
     // 143 = 128 + SIGTERM: the JVM's exit status after a signal, once the shutdown hook is done.
     assertThat(third.terminate(WAIT)).isEqualTo(143);
     assertThat(third.output()).contains("run: stopped with savepoint file:" + checkpoints);
 
     System.out.printf(
-        "ProcessKillITCase kafka: restart to first new committed list %s and %s%n",
-        restart2, restart3);
+        "ProcessKillITCase kafka: restart to first new committed list %s and %s, every list"
+            + " committed %s after the last input record%n",
+        restart2, restart3, caughtUp);
 
     // No final lists: a --bounded true run resumed from this savepoint does not end, because the
     // Kafka source's restored splits keep the savepoint's "no stopping offset" (connector 5.0).
@@ -308,10 +325,22 @@ class ProcessKillITCase {
         () -> HDFS.readCommittedLines(recs).size() > afterSecondKill);
     Duration restart3 = third.age();
     feeder.join();
+    long fed = System.nanoTime();
     await(
         "the third run to commit a list per interaction",
-        WAIT,
-        () -> HDFS.readCommittedLines(recs).size() >= accepted);
+        CATCH_UP,
+        () -> HDFS.readCommittedLines(recs).size() >= accepted,
+        () ->
+            HDFS.readCommittedLines(recs).size()
+                + " of "
+                + accepted
+                + " lists committed, "
+                + inProgress(out).size()
+                + " in-progress files, checkpoints "
+                + hdfsCheckpoints(checkpoints)
+                + ", the run "
+                + (third.isAlive() ? "alive" : "exited"));
+    Duration caughtUp = Duration.ofNanos(System.nanoTime() - fed);
     assertThat(third.terminate(WAIT)).isEqualTo(143);
     assertThat(third.output()).contains("run: stopped with savepoint " + HDFS.uri(checkpoints));
 
@@ -322,8 +351,9 @@ class ProcessKillITCase {
         .contains("run: resuming from " + HDFS.uri(checkpoints) + "/savepoints/")
         .contains("checkpoints in " + HDFS.uri(checkpoints));
     System.out.printf(
-        "ProcessKillITCase files on HDFS: restart to first new committed list %s and %s%n",
-        restart2, restart3);
+        "ProcessKillITCase files on HDFS: restart to first new committed list %s and %s, every"
+            + " list committed %s after the last input file%n",
+        restart2, restart3, caughtUp);
 
     List<JsonNode> lists =
         HDFS.readCommittedLines(recs).stream().map(ProcessKillITCase::json).toList();
