@@ -443,8 +443,11 @@ public final class InteractionGenerator {
       if (meanGap == null || meanGap.isNegative()) {
         throw new IllegalArgumentException("meanGap must not be null or negative, was " + meanGap);
       }
-      // The sum of the exponential gaps stays far below 50 times its mean.
-      long lastMillis = start.toEpochMilli() + 50L * events * (1 + meanGap.toMillis());
+      // The last timestamp is a sum of `events` gaps of mean m = 1 + meanGap and standard deviation
+      // below m each: it exceeds n*m + 20*sqrt(n)*m + 50*m with a probability far below 1e-20 for
+      // every n (one gap above 50 means: e^-49; many: twenty standard deviations).
+      double gaps = events + 20 * Math.sqrt(events) + 50;
+      long lastMillis = start.toEpochMilli() + (long) (gaps * (1 + meanGap.toMillis()));
       if (start.toEpochMilli() < Interaction.MIN_TIMESTAMP
           || lastMillis > Interaction.MAX_TIMESTAMP) {
         throw new IllegalArgumentException(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.recs.event.ActionWeights;
 import io.recs.event.Interaction;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -144,6 +145,27 @@ class InteractionGeneratorTest {
   void rejectsIdsItDidNotProduce() {
     assertThatThrownBy(() -> InteractionGenerator.tiny(1).categoryOf("i60"))
         .hasMessageContaining("'i60' is not an id of this generator (i0..i59)");
+  }
+
+  /** The 50x scale set of the benchmarks: ten million events ten seconds apart from 2024. */
+  @Test
+  void aTimeSpanOfAFewYearsFitsTheTimestampRangeAndOneBeyondItDoesNot() {
+    assertThat(
+            InteractionGenerator.builder()
+                .events(10_000_000)
+                .meanGap(Duration.ofSeconds(10))
+                .start(Instant.parse("2024-01-01T00:00:00Z"))
+                .build())
+        .isNotNull();
+    assertThatThrownBy(
+            () ->
+                InteractionGenerator.builder()
+                    .events(10_000_000)
+                    .meanGap(Duration.ofSeconds(300))
+                    .start(Instant.parse("2024-01-01T00:00:00Z"))
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("would leave the accepted timestamp range");
   }
 
   private static Set<String> distinct(List<Interaction> events, Function<Interaction, String> id) {
