@@ -20,8 +20,10 @@ import io.recs.similarity.SimilarityOptions;
 import io.recs.state.PreferenceOptions;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -83,6 +85,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * benchmarks with {@code similarity.weighted}, and {@code -Drecs.bench.revisitProbability=P}
  * generates the set with that share of repeat events (the standard set has 0.05); {@code
  * -Drecs.bench.events=N} runs every benchmark on the set's first N events (in time order) only.
+ * {@code -Drecs.bench.flink=key=value;key=value} adds Flink settings to the MiniCluster runs.
  */
 @Internal
 public final class BenchmarkJob {
@@ -92,6 +95,13 @@ public final class BenchmarkJob {
 
   /** {@code execution.buffer-timeout.interval} in ms; -1 (default) leaves Flink's 100 ms. */
   private static final long BUFFER_TIMEOUT_MS = Long.getLong("recs.bench.bufferTimeoutMs", -1);
+
+  /**
+   * {@code -Drecs.bench.flink=key=value;key=value}: Flink settings on top of the benchmark's own in
+   * the MiniCluster runs (for example {@code state.backend.rocksdb.use-bloom-filter=true}).
+   */
+  private static final Map<String, String> FLINK_SETTINGS =
+      flinkSettings(System.getProperty("recs.bench.flink", ""));
 
   private static final java.time.Duration EMIT_INTERVAL =
       java.time.Duration.ofSeconds(Long.getLong("recs.bench.emitIntervalSeconds", 0));
@@ -142,7 +152,8 @@ public final class BenchmarkJob {
           "recs.bench.jobJar",
           "recs.bench.scales",
           "recs.bench.jobHeap",
-          "recs.bench.stateBackend");
+          "recs.bench.stateBackend",
+          "recs.bench.flink");
 
   /**
    * The settings of the whole-pipeline runs: {@code -Drecs.bench.preset} (default {@code default}),
@@ -562,9 +573,27 @@ public final class BenchmarkJob {
       conf.set(ExecutionOptions.BUFFER_TIMEOUT, java.time.Duration.ofMillis(BUFFER_TIMEOUT_MS));
     }
     conf.setString("metrics.reporter.latency.factory.class", LatencyReporter.class.getName());
+    FLINK_SETTINGS.forEach(conf::setString);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     env.setParallelism(PARALLELISM);
     return env;
+  }
+
+  /** {@code key=value} pairs separated by {@code ;}, in their order. */
+  static Map<String, String> flinkSettings(String pairs) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    for (String pair : pairs.split(";")) {
+      if (pair.isBlank()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException(
+            "recs.bench.flink must be key=value pairs separated by ';', was " + pairs);
+      }
+      settings.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+    }
+    return settings;
   }
 
   private static double eventsPerSecond(int events, long millis) {
