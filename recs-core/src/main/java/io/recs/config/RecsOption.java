@@ -30,8 +30,8 @@ import org.apache.flink.util.TimeUtils;
  *
  * <p>Values are read from text: integers and decimals as Java writes them, booleans as {@code true}
  * or {@code false} (nothing else), durations as {@code 500ms}, {@code 30s}, {@code 10min}, {@code
- * 6h} or {@code 7d}, enum constants case-insensitively with {@code -} for {@code _}, lists
- * comma-separated, maps as {@code key=value,key=value}.
+ * 6h} or {@code 7d} (emit intervals also {@code end}), enum constants case-insensitively with
+ * {@code -} for {@code _}, lists comma-separated, maps as {@code key=value,key=value}.
  *
  * @param <T> the value type
  */
@@ -251,6 +251,21 @@ public final class RecsOption<T> {
     /** A duration such as {@code 500ms}, {@code 30s}, {@code 10min}, {@code 6h} or {@code 7d}. */
     public Typed<Duration> durationType() {
       return new Typed<>(this, "duration", TimeUtils::parseDuration, RecsOption::formatDuration);
+    }
+
+    /**
+     * An emit interval: a duration as {@link #durationType()}, or {@code end} for {@link
+     * EmitInterval#END_OF_INPUT}.
+     */
+    public Typed<Duration> intervalType() {
+      return new Typed<>(
+          this,
+          "duration or " + EmitInterval.END,
+          text ->
+              text.trim().equalsIgnoreCase(EmitInterval.END)
+                  ? EmitInterval.END_OF_INPUT
+                  : TimeUtils.parseDuration(text),
+          value -> EmitInterval.endOfInput(value) ? EmitInterval.END : formatDuration(value));
     }
 
     /** A constant of {@code type}, written in lower case with {@code -} for {@code _}. */

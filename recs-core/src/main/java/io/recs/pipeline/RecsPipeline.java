@@ -1,6 +1,7 @@
 package io.recs.pipeline;
 
 import io.recs.config.BuilderChecks;
+import io.recs.config.EmitInterval;
 import io.recs.config.RecsOption;
 import io.recs.config.RecsSettings;
 import io.recs.event.Interaction;
@@ -35,6 +36,7 @@ import io.recs.state.UserRequests;
 import io.recs.trending.TrendingConfig;
 import io.recs.trending.TrendingFunction;
 import io.recs.trending.TrendingOptions;
+import java.time.Duration;
 import java.util.List;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -98,7 +100,9 @@ public final class RecsPipeline {
    * A pipeline configured by {@code settings}: the settings of its {@link PipelineOptions#PRESET
    * preset}, overridden by those set in {@code settings}. When {@link
    * RequestOptions#CANDIDATES_PER_SEED} or {@link RequestOptions#SEED_ITEMS} is not set, it is
-   * capped at {@link SimilarityOptions#NEIGHBOURS} or {@link SimilarityOptions#HISTORY_SIZE}.
+   * capped at {@link SimilarityOptions#NEIGHBOURS} or {@link SimilarityOptions#HISTORY_SIZE}. With
+   * {@link RequestOptions#EMIT} {@code final}, the similar-items and trending emit intervals that
+   * are not set are {@link EmitInterval#END_OF_INPUT}: each list is written once, at the end.
    *
    * @throws IllegalArgumentException naming the setting that is out of range, or two that conflict
    */
@@ -125,11 +129,22 @@ public final class RecsPipeline {
             effective,
             RequestOptions.CANDIDATES_PER_SEED,
             effective.get(SimilarityOptions.NEIGHBOURS));
-    return capUnlessSet(
-        settings,
-        effective,
-        RequestOptions.SEED_ITEMS,
-        effective.get(SimilarityOptions.HISTORY_SIZE));
+    effective =
+        capUnlessSet(
+            settings,
+            effective,
+            RequestOptions.SEED_ITEMS,
+            effective.get(SimilarityOptions.HISTORY_SIZE));
+    if (RequestOptions.finalOnly(effective)) {
+      // Final lists only: similar items and trending are written once, when the input ends.
+      for (RecsOption<Duration> interval :
+          List.of(SimilarityOptions.EMIT_INTERVAL, TrendingOptions.EMIT_INTERVAL)) {
+        if (!effective.isSet(interval)) {
+          effective = effective.with(interval, EmitInterval.END_OF_INPUT);
+        }
+      }
+    }
+    return effective;
   }
 
   private static RecsSettings capUnlessSet(
@@ -429,7 +444,25 @@ public final class RecsPipeline {
                 + similarity.historySize()
                 + ")");
       }
+      if (recommendations && requests.triggerOnInteraction()) {
+        refuseAtEndOnly(SimilarityOptions.EMIT_INTERVAL, similarity.emitInterval());
+        refuseAtEndOnly(TrendingOptions.EMIT_INTERVAL, trending.emitInterval());
+      }
       return new RecsPipeline(this);
+    }
+
+    /** Lists computed during the input need the similar items and trending lists of that time. */
+    private static void refuseAtEndOnly(RecsOption<Duration> option, Duration interval) {
+      if (EmitInterval.endOfInput(interval)) {
+        throw new IllegalArgumentException(
+            option.name()
+                + " "
+                + EmitInterval.END
+                + " needs "
+                + RequestOptions.EMIT.name()
+                + " final: lists emitted before the input ends would have no similar items or"
+                + " trending to rank");
+      }
     }
   }
 }

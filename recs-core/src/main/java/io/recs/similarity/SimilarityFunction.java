@@ -1,5 +1,6 @@
 package io.recs.similarity;
 
+import io.recs.config.EmitInterval;
 import io.recs.event.SimilarItems;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -29,7 +30,9 @@ import org.apache.flink.util.Collector;
  * with the counts as they are then; other entries keep the score they had when last computed. So
  * between recomputations the list can be slightly stale. It is recomputed from the whole row on
  * every emission timer (with {@code emitInterval}) and when the input ends (an event-time timer at
- * the end of time), so a drained bounded input leaves exact lists computed from final counts.
+ * the end of time), so a drained bounded input leaves exact lists computed from final counts. With
+ * {@link io.recs.config.EmitInterval#END_OF_INPUT} an update only adds to the row: the list is
+ * scored once, at the end.
  *
  * <p>The row has two layouts in keyed state, chosen by the state backend ({@link
  * #rowAsMap(ReadableConfig)}). On the HashMap backend, where state values are heap objects, it is
@@ -84,6 +87,9 @@ public final class SimilarityFunction
   private transient ValueState<Long> pendingTimer;
   private transient long intervalMs;
 
+  /** Whether lists are emitted only by the end-of-input timer. */
+  private transient boolean atEndOnly;
+
   /** A function with the given configuration and the row as one value (the HashMap layout). */
   public SimilarityFunction(SimilarityConfig config) {
     this(config, false);
@@ -129,6 +135,7 @@ public final class SimilarityFunction
     emitted = getRuntimeContext().getState(new ValueStateDescriptor<>("emitted", type));
     pendingTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("timer", Types.LONG));
     intervalMs = config.emitInterval().toMillis();
+    atEndOnly = EmitInterval.endOfInput(config.emitInterval());
   }
 
   @Override
@@ -151,6 +158,45 @@ public final class SimilarityFunction
   @Override
   public void processElement(RowUpdate update, ReadOnlyContext ctx, Collector<SimilarItems> out)
       throws Exception {
+    Neighbours list = loadList();
+    if (list == null) {
+      list = new Neighbours();
+      ctx.timerService().registerEventTimeTimer(END_OF_INPUT);
+    }
+    list.time = Math.max(list.time, update.time());
+    String[] cols = update.cols();
+    double[] deltas = update.deltas();
+    double[] cooccurrences = new double[cols.length];
+    if (rowAsMap) {
+      Map<String, Double> written = new HashMap<>(2 * cols.length);
+      for (int k = 0; k < cols.length; k++) {
+        Double before = written.get(cols[k]); // a column twice in one unmerged update
+        if (before == null) {
+          before = rowEntries.get(cols[k]);
+        }
+        if (before == null) {
+          list.rowSize++;
+        }
+        cooccurrences[k] = before == null ? deltas[k] : before + deltas[k];
+        written.put(cols[k], cooccurrences[k]);
+      }
+      rowEntries.putAll(written); // one write batch on RocksDB
+    } else {
+      CooccurrenceRow entries = row.value();
+      if (entries == null) {
+        entries = new CooccurrenceRow();
+      }
+      for (int k = 0; k < cols.length; k++) {
+        cooccurrences[k] = entries.add(cols[k], deltas[k]);
+      }
+      row.update(entries);
+      list.rowSize = entries.size;
+    }
+    if (atEndOnly) {
+      // The end-of-input timer computes the list from the whole row: nothing to score before.
+      storeList(list);
+      return;
+    }
     ReadOnlyBroadcastState<String, Long> counts = ctx.getBroadcastState(COUNTS);
     ReadOnlyBroadcastState<String, Double> norms =
         config.weighted() ? ctx.getBroadcastState(NORMS) : null;
@@ -159,53 +205,13 @@ public final class SimilarityFunction
             ? norm(norms, update.row())
             : Math.max(update.rowCount(), count(counts, update.row()));
     double users = count(counts, CountUpdate.TOTAL_USERS);
-    Neighbours list = loadList();
-    if (list == null) {
-      list = new Neighbours();
-      ctx.timerService().registerEventTimeTimer(END_OF_INPUT);
-    }
-    list.time = Math.max(list.time, update.time());
-    boolean changed = false;
-    String[] cols = update.cols();
-    double[] deltas = update.deltas();
     long[] colCounts = update.colCounts();
-    CooccurrenceRow entries = null;
-    Map<String, Double> written = null;
-    if (rowAsMap) {
-      written = new HashMap<>(2 * cols.length);
-    } else {
-      entries = row.value();
-      if (entries == null) {
-        entries = new CooccurrenceRow();
-      }
-    }
+    boolean changed = false;
     for (int k = 0; k < cols.length; k++) {
-      double c;
-      if (rowAsMap) {
-        Double before = written.get(cols[k]); // a column twice in one unmerged update
-        if (before == null) {
-          before = rowEntries.get(cols[k]);
-        }
-        if (before == null) {
-          list.rowSize++;
-          c = deltas[k];
-        } else {
-          c = before + deltas[k];
-        }
-        written.put(cols[k], c);
-      } else {
-        c = entries.add(cols[k], deltas[k]);
-      }
       double colCount =
           norms != null ? norm(norms, cols[k]) : Math.max(colCounts[k], count(counts, cols[k]));
-      double score = score(c, rowCount, colCount, users);
+      double score = score(cooccurrences[k], rowCount, colCount, users);
       changed |= list.offer(cols[k], score, config.neighbours());
-    }
-    if (rowAsMap) {
-      rowEntries.putAll(written); // one write batch on RocksDB
-    } else {
-      row.update(entries);
-      list.rowSize = entries.size;
     }
     list.updatesSinceRecompute += cols.length;
     if (config.measure() != SimilarityMeasure.COOCCURRENCE

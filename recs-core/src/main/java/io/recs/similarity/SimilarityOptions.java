@@ -86,12 +86,13 @@ public final class SimilarityOptions {
   public static final RecsOption<Duration> EMIT_INTERVAL =
       RecsOption.key("similarity.emit-interval")
           .flag("similar-items-interval")
-          .durationType()
+          .intervalType()
           .defaultValue(Duration.ZERO)
           .check(Checks.nonNegativeDuration())
           .description(
               "Least event time between two similar-items lists of one item; 0 emits on every"
-                  + " change.");
+                  + " change, end once when a bounded input ends. Unset with scoring.emit final,"
+                  + " it is end.");
 
   public static final RecsOption<Integer> ROW_BATCH_SIZE =
       RecsOption.key("similarity.row-batch-size")

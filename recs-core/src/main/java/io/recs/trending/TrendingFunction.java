@@ -1,5 +1,6 @@
 package io.recs.trending;
 
+import io.recs.config.EmitInterval;
 import io.recs.event.Interaction;
 import io.recs.event.ScoredItem;
 import io.recs.event.TrendingItems;
@@ -51,6 +52,9 @@ public final class TrendingFunction
   private transient double halfLifeMs;
   private transient long intervalMs;
 
+  /** Whether lists are emitted only by the end-of-input timer. */
+  private transient boolean atEndOnly;
+
   /** A function with the given configuration. */
   public TrendingFunction(TrendingConfig config) {
     this.config = config;
@@ -70,6 +74,7 @@ public final class TrendingFunction
         getRuntimeContext().getState(new ValueStateDescriptor<>("half-life-ms", Types.DOUBLE));
     halfLifeMs = config.halfLife().toMillis();
     intervalMs = config.emitInterval().toMillis();
+    atEndOnly = EmitInterval.endOfInput(config.emitInterval());
   }
 
   @Override
@@ -95,7 +100,7 @@ public final class TrendingFunction
     }
     if (intervalMs == 0) {
       emitIfChanged(ctx.getCurrentKey(), list, now, false, out);
-    } else if (pendingTimer.value() == null) {
+    } else if (!atEndOnly && pendingTimer.value() == null) {
       long at = (Math.floorDiv(event.timestamp(), intervalMs) + 1) * intervalMs;
       ctx.timerService().registerEventTimeTimer(at);
       pendingTimer.update(at);

@@ -38,10 +38,12 @@ public final class TrendingOptions {
   public static final RecsOption<Duration> EMIT_INTERVAL =
       RecsOption.key("trending.emit-interval")
           .flag("trending-interval")
-          .durationType()
+          .intervalType()
           .defaultValue(Duration.ZERO)
           .check(Checks.nonNegativeDuration())
-          .description("Least event time between two lists of one scope; 0 emits on every change.");
+          .description(
+              "Least event time between two lists of one scope; 0 emits on every change, end once"
+                  + " when a bounded input ends. Unset with scoring.emit final, it is end.");
 
   /** Every option of this class, in the order of the docs. */
   public static final List<RecsOption<?>> ALL =

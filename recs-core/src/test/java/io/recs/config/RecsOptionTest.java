@@ -150,6 +150,68 @@ class RecsOptionTest {
   }
 
   @Test
+  void emitIntervalsAreADurationOrEnd() {
+    assertThat(SimilarityOptions.EMIT_INTERVAL.parse("end")).isEqualTo(EmitInterval.END_OF_INPUT);
+    assertThat(TrendingOptions.EMIT_INTERVAL.parse(" End ")).isEqualTo(EmitInterval.END_OF_INPUT);
+    assertThat(TrendingOptions.EMIT_INTERVAL.format(EmitInterval.END_OF_INPUT)).isEqualTo("end");
+    assertThat(SimilarityOptions.EMIT_INTERVAL.parse("1min")).isEqualTo(Duration.ofMinutes(1));
+    assertThatThrownBy(() -> SimilarityOptions.EMIT_INTERVAL.parse("ending"))
+        .hasMessage(
+            "similarity.emit-interval (--similar-items-interval): 'ending' is not a duration or"
+                + " end");
+  }
+
+  @Test
+  void finalListsOnlyWriteSimilarItemsAndTrendingAtTheEndUnlessTheirIntervalIsSet() {
+    RecsSettings finalOnly = RecsSettings.empty().with(RequestOptions.EMIT, "final");
+    RecsPipeline pipeline = RecsPipeline.from(finalOnly);
+    assertThat(pipeline.similarity().emitInterval()).isEqualTo(EmitInterval.END_OF_INPUT);
+    assertThat(pipeline.trending().emitInterval()).isEqualTo(EmitInterval.END_OF_INPUT);
+
+    RecsPipeline set =
+        RecsPipeline.from(
+            finalOnly
+                .with(SimilarityOptions.EMIT_INTERVAL, Duration.ZERO)
+                .with(TrendingOptions.EMIT_INTERVAL, Duration.ofMinutes(5)));
+    assertThat(set.similarity().emitInterval()).isZero();
+    assertThat(set.trending().emitInterval()).isEqualTo(Duration.ofMinutes(5));
+
+    RecsPipeline perEvent = RecsPipeline.from(RecsSettings.empty());
+    assertThat(perEvent.similarity().emitInterval()).isZero();
+    assertThat(perEvent.trending().emitInterval()).isZero();
+  }
+
+  @Test
+  void listsBeforeTheEndNeedSimilarItemsAndTrendingBeforeTheEnd() {
+    for (String emit : List.of("per-event", "interval:10s")) {
+      RecsSettings lists = RecsSettings.empty().with(RequestOptions.EMIT, emit);
+      assertThatThrownBy(
+              () ->
+                  RecsPipeline.from(
+                      lists.with(SimilarityOptions.EMIT_INTERVAL, EmitInterval.END_OF_INPUT)))
+          .hasMessage(
+              "similarity.emit-interval (--similar-items-interval) end needs scoring.emit"
+                  + " (--emit) final: lists emitted before the input ends would have no similar"
+                  + " items or trending to rank");
+      assertThatThrownBy(
+              () ->
+                  RecsPipeline.from(
+                      lists.with(TrendingOptions.EMIT_INTERVAL, EmitInterval.END_OF_INPUT)))
+          .hasMessageStartingWith("trending.emit-interval (--trending-interval) end needs");
+    }
+    // Without recommendation stages nothing ranks: similar items may come at the end only.
+    assertThat(
+            RecsPipeline.builder()
+                .recommendations(false)
+                .similarity(
+                    SimilarityConfig.builder().emitInterval(EmitInterval.END_OF_INPUT).build())
+                .build()
+                .similarity()
+                .emitInterval())
+        .isEqualTo(EmitInterval.END_OF_INPUT);
+  }
+
+  @Test
   void presetsAreBundlesThatExplicitSettingsOverride() {
     RecsPipeline taste = RecsPipeline.builder().preset(Preset.TASTE).build();
     assertThat(taste.similarity().measure()).isEqualTo(SimilarityMeasure.COSINE);

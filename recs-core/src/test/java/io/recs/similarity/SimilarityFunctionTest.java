@@ -3,6 +3,7 @@ package io.recs.similarity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.recs.config.EmitInterval;
 import io.recs.event.ScoredItem;
 import io.recs.event.SimilarItems;
 import java.util.List;
@@ -92,6 +93,53 @@ class SimilarityFunctionTest {
       assertThat(order(last)).containsExactly("c", "b");
       assertThat(last.neighbours().get(1).score()).isCloseTo(1.0 / 9, within(1e-12));
       assertThat(last.timestamp()).isEqualTo(2);
+    }
+  }
+
+  @ParameterizedTest(name = "row as map: {0}")
+  @ValueSource(booleans = {false, true})
+  void atTheEndOnlyEachItemGetsOneListEqualToTheLastOfListsOnEveryChange(boolean rowAsMap)
+      throws Exception {
+    SimilarityConfig onChange = SimilarityConfig.builder().neighbours(2).build();
+    SimilarityConfig atEnd =
+        SimilarityConfig.builder().neighbours(2).emitInterval(EmitInterval.END_OF_INPUT).build();
+    List<SimilarItems> everyChange = run(onChange, rowAsMap);
+    List<SimilarItems> once = run(atEnd, rowAsMap);
+
+    assertThat(everyChange).hasSizeGreaterThan(3);
+    assertThat(once).extracting(SimilarItems::itemId).containsExactlyInAnyOrder("a", "b", "c");
+    for (SimilarItems list : once) {
+      SimilarItems last =
+          everyChange.stream()
+              .filter(l -> l.itemId().equals(list.itemId()))
+              .reduce((first, second) -> second)
+              .orElseThrow();
+      assertThat(list).isEqualTo(last);
+    }
+  }
+
+  /** Row updates of three items with counts that change on the way, then the end of the input. */
+  private static List<SimilarItems> run(SimilarityConfig config, boolean rowAsMap)
+      throws Exception {
+    try (var h = harness(config, rowAsMap)) {
+      h.open();
+      for (String item : List.of("a", "b", "c", "d")) {
+        h.processBroadcastElement(new CountUpdate(item, 1), 1);
+      }
+      h.processElement(update("a", 1, 1, "b", 1), 1);
+      h.processElement(update("a", 2, 2, "c", 1), 2);
+      h.processBroadcastElement(new CountUpdate("b", 5), 3);
+      h.processElement(update("a", 3, 2, "d", 1), 3);
+      h.processElement(update("b", 4, 5, "a", 2), 4);
+      h.processElement(update("c", 5, 1, "d", 2), 5);
+      h.processBroadcastElement(new CountUpdate("d", 3), 6);
+      h.processElement(update("a", 6, 2, "d", 3), 6);
+      if (EmitInterval.endOfInput(config.emitInterval())) {
+        assertThat(h.extractOutputValues()).isEmpty();
+      }
+      h.processWatermark(new Watermark(Long.MAX_VALUE));
+      h.processBroadcastWatermark(new Watermark(Long.MAX_VALUE));
+      return h.extractOutputValues();
     }
   }
 

@@ -2,6 +2,7 @@ package io.recs.trending;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.recs.config.EmitInterval;
 import io.recs.event.Interaction;
 import io.recs.event.ScoredItem;
 import io.recs.event.TrendingItems;
@@ -103,6 +104,30 @@ class TrendingFunctionTest {
       assertThat(lists(h)).hasSize(2);
       assertThat(lists(h).get(1).timestamp()).isEqualTo(12 * minute);
       assertThat(lists(h).get(1).items()).extracting(ScoredItem::itemId).containsExactly("b", "a");
+    }
+  }
+
+  @Test
+  void atTheEndOnlyOneListWithTheScoresAtTheLatestEventTime() throws Exception {
+    TrendingConfig config =
+        TrendingConfig.builder().emitInterval(EmitInterval.END_OF_INPUT).build();
+    long minute = Duration.ofMinutes(1).toMillis();
+    try (var h = harness(config)) {
+      h.open();
+      add(h, "a", 1, minute);
+      add(h, "b", 2, 2 * minute);
+      add(h, "a", 3, 3 * minute);
+      h.processWatermark(new Watermark(Duration.ofDays(365).toMillis()));
+      assertThat(lists(h)).isEmpty();
+
+      h.processWatermark(new Watermark(Long.MAX_VALUE));
+      assertThat(lists(h))
+          .singleElement()
+          .satisfies(
+              l -> {
+                assertThat(l.timestamp()).isEqualTo(3 * minute);
+                assertThat(l.items()).extracting(ScoredItem::itemId).containsExactly("a", "b");
+              });
     }
   }
 

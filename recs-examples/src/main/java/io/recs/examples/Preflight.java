@@ -2,13 +2,17 @@ package io.recs.examples;
 
 import static io.recs.examples.JobOptions.*;
 
+import io.recs.config.EmitInterval;
 import io.recs.config.RecsOption;
 import io.recs.config.RecsSettings;
 import io.recs.request.RequestOptions;
+import io.recs.similarity.SimilarityOptions;
+import io.recs.trending.TrendingOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -123,10 +127,22 @@ final class Preflight {
       throw new BadSettingException(
           RequestOptions.EMIT.name()
               + " final needs a bounded input, but "
-              + (files
-                  ? MONITOR_INTERVAL.name() + " is " + s.get(MONITOR_INTERVAL)
-                  : BOUNDED.name() + " is false")
+              + unboundedBecause(s, files)
               + "; use per-event or interval:<duration>");
+    }
+    if (unbounded) {
+      for (RecsOption<Duration> interval :
+          List.of(SimilarityOptions.EMIT_INTERVAL, TrendingOptions.EMIT_INTERVAL)) {
+        if (EmitInterval.endOfInput(s.get(interval))) {
+          throw new BadSettingException(
+              interval.name()
+                  + " "
+                  + EmitInterval.END
+                  + " needs a bounded input, but "
+                  + unboundedBecause(s, files)
+                  + "; use a duration");
+        }
+      }
     }
     if (files) {
       required(s, INPUT, "with --source files");
@@ -137,6 +153,13 @@ final class Preflight {
         required(s, INPUT_TOPIC, "with --source kafka");
       }
     }
+  }
+
+  /** The setting that makes the input unbounded, with its value. */
+  private static String unboundedBecause(RecsSettings s, boolean files) {
+    return files
+        ? MONITOR_INTERVAL.name() + " is " + s.get(MONITOR_INTERVAL)
+        : BOUNDED.name() + " is false";
   }
 
   private static void refuse(RecsSettings s, String context, RecsOption<?>... options) {

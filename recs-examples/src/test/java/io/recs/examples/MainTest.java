@@ -177,6 +177,30 @@ class MainTest {
                 + " (--monitor-interval) is PT1S; use per-event or interval:<duration>"));
     cases.add(
         Arguments.of(
+            "end-of-input interval on an unbounded input",
+            List.of(
+                "run",
+                "--input",
+                in,
+                "--format",
+                "csv",
+                "--sinks",
+                "files",
+                "--similar-items-interval",
+                "end",
+                "--monitor-interval",
+                "1s"),
+            "similarity.emit-interval (--similar-items-interval) end needs a bounded input, but"
+                + " files.monitor-interval (--monitor-interval) is PT1S; use a duration"));
+    cases.add(
+        Arguments.of(
+            "end-of-input interval with per-event lists",
+            List.of("run", "--input", in, "--format", "csv", "--trending-interval", "end"),
+            "trending.emit-interval (--trending-interval) end needs scoring.emit (--emit) final:"
+                + " lists emitted before the input ends would have no similar items or trending"
+                + " to rank"));
+    cases.add(
+        Arguments.of(
             "option of another source",
             List.of("run", "--input", in, "--format", "csv", "--input-topic", "t"),
             "kafka.input-topic (--input-topic) does not apply with --source files; remove it"));

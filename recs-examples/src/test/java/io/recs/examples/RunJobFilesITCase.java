@@ -115,6 +115,69 @@ class RunJobFilesITCase {
         .contains("  wrote:    " + users + " recommendations to ");
   }
 
+  /**
+   * With final lists only, each item's similar items and each trending scope are written once, at
+   * the end, and the lists are those that writing on every change ends with.
+   */
+  @Test
+  void finalListsWriteSimilarItemsAndTrendingOnceAtTheEndAsTheLastOfEveryChange(@TempDir Path dir)
+      throws Exception {
+    Path events = dir.resolve("events.csv");
+    List<Interaction> generated = InteractionGenerator.small(11).generate().subList(0, 3000);
+    StringBuilder csv = new StringBuilder();
+    for (Interaction e : generated) {
+      csv.append(e.userId()).append(',').append(e.itemId()).append(',');
+      csv.append(e.timestamp()).append('\n');
+    }
+    Files.writeString(events, csv);
+    List<String> common =
+        List.of(
+            "run",
+            "--input",
+            events.toString(),
+            "--format",
+            "csv",
+            "--csv-columns",
+            "user,item,timestamp",
+            "--default-action",
+            "view",
+            "--emit",
+            "final",
+            "--parallelism",
+            "2");
+    MainTest.Result atEnd = run(with(common, "--output-dir", dir.resolve("end").toString()));
+    MainTest.Result onChange =
+        run(
+            with(
+                common,
+                "--output-dir",
+                dir.resolve("change").toString(),
+                "--similar-items-interval",
+                "0ms",
+                "--trending-interval",
+                "0ms"));
+    assertThat(atEnd.exitCode()).as(atEnd.out()).isZero();
+    assertThat(onChange.exitCode()).as(onChange.out()).isZero();
+
+    assertThat(committedLines(dir.resolve("end/recommendations")))
+        .hasSize((int) generated.stream().map(Interaction::userId).distinct().count())
+        .containsExactlyInAnyOrderElementsOf(committedLines(dir.resolve("change/recommendations")));
+    for (String output : List.of("similar-items", "trending")) {
+      List<String> once = committedLines(dir.resolve("end").resolve(output));
+      List<String> everyChange = committedLines(dir.resolve("change").resolve(output));
+      List<String> keys = once.stream().map(line -> line.substring(0, line.indexOf(','))).toList();
+      assertThat(keys).as(output).doesNotHaveDuplicates();
+      assertThat(everyChange.size()).as(output).isGreaterThan(2 * once.size());
+      assertThat(everyChange).as(output).containsAll(once);
+    }
+    assertThat(committedLines(dir.resolve("end/similar-items")))
+        .hasSize((int) generated.stream().map(Interaction::itemId).distinct().count());
+  }
+
+  private static String[] with(List<String> args, String... more) {
+    return Stream.concat(args.stream(), Stream.of(more)).toArray(String[]::new);
+  }
+
   @Test
   void aFileWhoseEveryLineIsRejectedExitsNonZeroWithTheSummary(@TempDir Path dir) throws Exception {
     Path events =
