@@ -16,7 +16,8 @@ public final class PipelineOptions {
           .defaultValue(Preset.DEFAULT)
           .description(
               "Named bundle of settings: default, taste (whole-history lists) or next-item (recent"
-                  + " items); settings given explicitly override it.");
+                  + " items); settings given explicitly override it. Unset with scoring.emit final,"
+                  + " it is taste.");
 
   /** Every option of this class, in the order of the docs. */
   public static final List<RecsOption<?>> ALL = List.of(PRESET);

@@ -97,12 +97,13 @@ public final class RecsPipeline {
   }
 
   /**
-   * A pipeline configured by {@code settings}: the settings of its {@link PipelineOptions#PRESET
-   * preset}, overridden by those set in {@code settings}. When {@link
-   * RequestOptions#CANDIDATES_PER_SEED} or {@link RequestOptions#SEED_ITEMS} is not set, it is
-   * capped at {@link SimilarityOptions#NEIGHBOURS} or {@link SimilarityOptions#HISTORY_SIZE}. With
-   * {@link RequestOptions#EMIT} {@code final}, the similar-items and trending emit intervals that
-   * are not set are {@link EmitInterval#END_OF_INPUT}: each list is written once, at the end.
+   * A pipeline configured by {@code settings}: the settings of its {@link #preset preset} ({@link
+   * Preset#TASTE} for final lists only when none is set), overridden by those set in {@code
+   * settings}. When {@link RequestOptions#CANDIDATES_PER_SEED} or {@link RequestOptions#SEED_ITEMS}
+   * is not set, it is capped at {@link SimilarityOptions#NEIGHBOURS} or {@link
+   * SimilarityOptions#HISTORY_SIZE}. With {@link RequestOptions#EMIT} {@code final}, the
+   * similar-items and trending emit intervals that are not set are {@link
+   * EmitInterval#END_OF_INPUT}: each list is written once, at the end.
    *
    * @throws IllegalArgumentException naming the setting that is out of range, or two that conflict
    */
@@ -122,7 +123,9 @@ public final class RecsPipeline {
    * settings a pipeline built by {@link #from} runs with.
    */
   public static RecsSettings effective(RecsSettings settings) {
-    RecsSettings effective = settings.get(PipelineOptions.PRESET).settings().withAll(settings);
+    Preset preset = preset(settings);
+    RecsSettings effective =
+        preset.settings().withAll(settings).with(PipelineOptions.PRESET, preset);
     effective =
         capUnlessSet(
             settings,
@@ -145,6 +148,18 @@ public final class RecsPipeline {
       }
     }
     return effective;
+  }
+
+  /**
+   * The preset of {@code settings}: the one set, else {@link Preset#TASTE} for final lists only
+   * ({@link RequestOptions#EMIT} {@code final}), which are judged against batch recommenders on a
+   * random holdout, and {@link Preset#DEFAULT} for lists emitted during the input.
+   */
+  public static Preset preset(RecsSettings settings) {
+    if (settings.isSet(PipelineOptions.PRESET)) {
+      return settings.get(PipelineOptions.PRESET);
+    }
+    return RequestOptions.finalOnly(settings) ? Preset.TASTE : Preset.DEFAULT;
   }
 
   private static RecsSettings capUnlessSet(

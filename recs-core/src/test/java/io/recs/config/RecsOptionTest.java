@@ -182,6 +182,23 @@ class RecsOptionTest {
   }
 
   @Test
+  void finalListsTakeTheTastePresetUnlessAPresetIsSet() {
+    RecsSettings finalOnly = RecsSettings.empty().with(RequestOptions.EMIT, "final");
+    assertThat(RecsPipeline.preset(finalOnly)).isEqualTo(Preset.TASTE);
+    assertThat(RecsPipeline.from(finalOnly).requests().seedItems()).isEqualTo(500);
+    assertThat(RecsPipeline.from(finalOnly.with(SimilarityOptions.NEIGHBOURS, 40)).requests())
+        .satisfies(r -> assertThat(r.candidatesPerSeed()).isEqualTo(40));
+    RecsSettings chosen = finalOnly.with(PipelineOptions.PRESET, Preset.DEFAULT);
+    assertThat(RecsPipeline.preset(chosen)).isEqualTo(Preset.DEFAULT);
+    assertThat(RecsPipeline.from(chosen).requests().seedItems()).isEqualTo(20);
+    for (String emit : List.of("per-event", "interval:1min")) {
+      RecsSettings during = RecsSettings.empty().with(RequestOptions.EMIT, emit);
+      assertThat(RecsPipeline.preset(during)).isEqualTo(Preset.DEFAULT);
+      assertThat(RecsPipeline.from(during).requests().seedItems()).isEqualTo(20);
+    }
+  }
+
+  @Test
   void listsBeforeTheEndNeedSimilarItemsAndTrendingBeforeTheEnd() {
     for (String emit : List.of("per-event", "interval:10s")) {
       RecsSettings lists = RecsSettings.empty().with(RequestOptions.EMIT, emit);

@@ -230,6 +230,13 @@ final class CommandLine {
     return text.isEmpty() ? "(empty)" : text;
   }
 
+  /** Settings whose default differs with final lists only ({@code RecsPipeline.effective}). */
+  private static final List<RecsOption<?>> FINAL_LISTS_DEFAULTS =
+      List.of(
+          io.recs.pipeline.PipelineOptions.PRESET,
+          io.recs.similarity.SimilarityOptions.EMIT_INTERVAL,
+          io.recs.trending.TrendingOptions.EMIT_INTERVAL);
+
   private void printConfig(
       RecsSettings settings,
       Map<String, String> flink,
@@ -247,7 +254,13 @@ final class CommandLine {
         String origin =
             origins.getOrDefault(
                 option.key(),
-                settings.isSet(option) || !source.isSet(option) ? "default" : "preset");
+                settings.isSet(option) || !source.isSet(option)
+                    ? "default"
+                    : !FINAL_LISTS_DEFAULTS.contains(option)
+                        ? "preset"
+                        : io.recs.request.RequestOptions.finalOnly(settings)
+                            ? "default with scoring.emit final"
+                            : "default");
         if (source.get(option) == null) {
           out.printf("# %s: (not set)%n", option.key());
         } else {

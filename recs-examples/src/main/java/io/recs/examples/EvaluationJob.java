@@ -873,15 +873,10 @@ public final class EvaluationJob {
 
   private static RecsSettings run(
       RecsSettings params, SimilarityMeasure measure, boolean perEvent) {
-    RecsSettings run =
-        params
-            .with(SimilarityOptions.MEASURE, measure)
-            .with(RequestOptions.EMIT, perEvent ? "per-event" : "final");
-    if (!perEvent && !params.isSet(SimilarityOptions.EMIT_INTERVAL)) {
-      // Thins intermediate neighbour lists only: the input has no watermarks.
-      run = run.with(SimilarityOptions.EMIT_INTERVAL, Duration.ofDays(1));
-    }
-    return run;
+    // Final lists also make similar items and trending final (RecsPipeline.effective).
+    return params
+        .with(SimilarityOptions.MEASURE, measure)
+        .with(RequestOptions.EMIT, perEvent ? "per-event" : "final");
   }
 
   /** The configured pipeline scoring the 10 most recent items with a one-hour half-life. */

@@ -121,9 +121,7 @@ public final class RunJob {
             : s.get(INPUT_TOPIC) + " at " + s.get(BOOTSTRAP_SERVERS),
         pipeline == null
             ? "no recommendation stages"
-            : "preset "
-                + io.recs.pipeline.PipelineOptions.PRESET.format(
-                    s.get(io.recs.pipeline.PipelineOptions.PRESET)),
+            : "preset " + io.recs.pipeline.PipelineOptions.PRESET.format(RecsPipeline.preset(s)),
         destinations.stream().map(d -> d.output().label() + "→" + d.sink().label()).toList());
     JobClient client = lifecycle.submit(environment);
     if (!followed) {

@@ -83,6 +83,20 @@ class MainTest {
   }
 
   @Test
+  void printConfigShowsTheDefaultsOfFinalLists() throws Exception {
+    String printed = run("run", "--emit", "final", "--input", "a.csv", "--print-config").out();
+    assertThat(printed)
+        .contains("pipeline.preset: 'taste'  # default with scoring.emit final")
+        .contains("similarity.emit-interval: 'end'  # default with scoring.emit final")
+        .contains("trending.emit-interval: 'end'  # default with scoring.emit final")
+        .contains("scoring.seed-items: '500'  # preset");
+    assertThat(run("run", "--input", "a.csv", "--print-config").out())
+        .contains("pipeline.preset: 'default'  # default")
+        .contains("similarity.emit-interval: '0ms'  # default")
+        .contains("scoring.seed-items: '20'  # default");
+  }
+
+  @Test
   void flagsOverrideTheYamlFileAndNestedKeysWork() throws Exception {
     Path yaml = dir.resolve("recs.yaml");
     Files.writeString(
