@@ -152,6 +152,7 @@ public final class BenchmarkJob {
           "recs.bench.jobJar",
           "recs.bench.scales",
           "recs.bench.jobHeap",
+          "recs.bench.jobArgs",
           "recs.bench.stateBackend",
           "recs.bench.flink");
 

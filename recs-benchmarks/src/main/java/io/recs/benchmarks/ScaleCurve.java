@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * rocksdb --checkpoint-dir ... --parallelism 2}, every other setting the job's default (checkpoints
  * every 10 s). {@code -Drecs.bench.jobHeap} (for example {@code 1g}) gives the job's JVM {@code
  * -Xmx}; unset, the JVM's default heap. {@code -Drecs.bench.stateBackend=hashmap} runs it on the
- * HashMap backend instead, where the state lives on the heap.
+ * HashMap backend instead, where the state lives on the heap. {@code -Drecs.bench.jobArgs} adds
+ * arguments to the job's command, for example {@code --preset default}.
  *
  * <p>Per scale it prints: the job's time (its {@code finished in} line) and events/s; the CPU
  * seconds of the job's process and CPU microseconds per event (the cost per event, the figure to
@@ -53,6 +54,9 @@ final class ScaleCurve {
 
   /** {@code -Xmx} of the job's JVM, or empty for the default heap. */
   static final String JOB_HEAP = System.getProperty("recs.bench.jobHeap", "");
+
+  /** Arguments added to the run job's command, separated by spaces, for example a preset. */
+  static final String JOB_ARGS = System.getProperty("recs.bench.jobArgs", "");
 
   private static final String LOG_CONFIG =
       String.join(
@@ -210,6 +214,9 @@ final class ScaleCurve {
             dir.resolve("out-" + scale).toString(),
             "--parallelism",
             Integer.toString(parallelism)));
+    if (!JOB_ARGS.isBlank()) {
+      command.addAll(List.of(JOB_ARGS.trim().split("\\s+")));
+    }
     Path log = dir.resolve("job-" + scale + "x.log");
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -53,11 +53,23 @@ class BadRestoreITCase {
                 "1s",
                 "--checkpoint-dir",
                 checkpoints.toString()));
+    // The first checkpoint may come before the input is read, with its little state inlined in
+    // _metadata; the tests need one with a state file of its own.
     await(
-        "a completed checkpoint",
+        "a completed checkpoint with a state file",
         Duration.ofSeconds(60),
-        () -> !JobProcesses.checkpoints(checkpoints).isEmpty());
+        () ->
+            JobProcesses.checkpoints(checkpoints).stream()
+                .anyMatch(metadata -> stateFiles(metadata.getParent()) > 0));
     run.kill();
+  }
+
+  private static long stateFiles(Path point) {
+    try (Stream<Path> files = Files.list(point)) {
+      return files.filter(f -> !f.getFileName().toString().equals("_metadata")).count();
+    } catch (IOException e) {
+      return 0; // removed meanwhile: a newer checkpoint subsumed it
+    }
   }
 
   @Test
