@@ -140,8 +140,7 @@ public final class RecsPipeline {
             effective.get(SimilarityOptions.HISTORY_SIZE));
     if (RequestOptions.finalOnly(effective)) {
       // Final lists only: similar items and trending are written once, when the input ends.
-      for (RecsOption<Duration> interval :
-          List.of(SimilarityOptions.EMIT_INTERVAL, TrendingOptions.EMIT_INTERVAL)) {
+      for (RecsOption<Duration> interval : PipelineOptions.EMIT_INTERVALS) {
         if (!effective.isSet(interval)) {
           effective = effective.with(interval, EmitInterval.END_OF_INPUT);
         }

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.flink.configuration.YamlParserUtils;
 
 /**
@@ -232,10 +233,10 @@ final class CommandLine {
 
   /** Settings whose default differs with final lists only ({@code RecsPipeline.effective}). */
   private static final List<RecsOption<?>> FINAL_LISTS_DEFAULTS =
-      List.of(
-          io.recs.pipeline.PipelineOptions.PRESET,
-          io.recs.similarity.SimilarityOptions.EMIT_INTERVAL,
-          io.recs.trending.TrendingOptions.EMIT_INTERVAL);
+      Stream.<RecsOption<?>>concat(
+              Stream.of(io.recs.pipeline.PipelineOptions.PRESET),
+              io.recs.pipeline.PipelineOptions.EMIT_INTERVALS.stream())
+          .toList();
 
   private void printConfig(
       RecsSettings settings,

@@ -5,9 +5,8 @@ import static io.recs.examples.JobOptions.*;
 import io.recs.config.EmitInterval;
 import io.recs.config.RecsOption;
 import io.recs.config.RecsSettings;
+import io.recs.pipeline.PipelineOptions;
 import io.recs.request.RequestOptions;
-import io.recs.similarity.SimilarityOptions;
-import io.recs.trending.TrendingOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -131,8 +130,7 @@ final class Preflight {
               + "; use per-event or interval:<duration>");
     }
     if (unbounded) {
-      for (RecsOption<Duration> interval :
-          List.of(SimilarityOptions.EMIT_INTERVAL, TrendingOptions.EMIT_INTERVAL)) {
+      for (RecsOption<Duration> interval : PipelineOptions.EMIT_INTERVALS) {
         if (EmitInterval.endOfInput(s.get(interval))) {
           throw new BadSettingException(
               interval.name()

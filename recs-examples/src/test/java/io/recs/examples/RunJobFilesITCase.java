@@ -2,6 +2,7 @@ package io.recs.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.recs.evaluation.data.InteractionFiles;
 import io.recs.evaluation.data.InteractionGenerator;
 import io.recs.event.Interaction;
 import java.io.IOException;
@@ -124,12 +125,7 @@ class RunJobFilesITCase {
       throws Exception {
     Path events = dir.resolve("events.csv");
     List<Interaction> generated = InteractionGenerator.small(11).generate().subList(0, 3000);
-    StringBuilder csv = new StringBuilder();
-    for (Interaction e : generated) {
-      csv.append(e.userId()).append(',').append(e.itemId()).append(',');
-      csv.append(e.timestamp()).append('\n');
-    }
-    Files.writeString(events, csv);
+    InteractionFiles.writeCsv(generated, events);
     List<String> common =
         List.of(
             "run",
@@ -137,10 +133,6 @@ class RunJobFilesITCase {
             events.toString(),
             "--format",
             "csv",
-            "--csv-columns",
-            "user,item,timestamp",
-            "--default-action",
-            "view",
             "--emit",
             "final",
             "--parallelism",
