@@ -5,9 +5,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.RuntimeContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
@@ -21,6 +24,11 @@ import org.apache.flink.streaming.api.TimerService;
  * ({@link PendingRequest}, keyed state) until all have arrived, holds final requests until the end
  * of input, drops a request that completes after a newer one was answered (latest wins), and turns
  * a complete request into the {@link SeedCandidates} that scoring ranks.
+ *
+ * <p>The parts of a final request (one per seed, up to {@code scoring.seed-items}) are appended to
+ * a list and assembled once at the end of input, so that each part costs one append whatever the
+ * number of seeds: rewriting the whole request for each part made the end of a final run quadratic
+ * in the seeds on RocksDB.
  */
 final class RequestAssembly {
   static final long END_OF_INPUT = Long.MAX_VALUE;
@@ -29,13 +37,23 @@ final class RequestAssembly {
   private static final Comparator<SeedPart> BY_SEED =
       Comparator.comparing(part -> part.lookup().seed());
 
+  /**
+   * Requests of which parts arrived, by request id: lists emitted during the input and, restored
+   * from a checkpoint of a version before final parts were appended, final requests.
+   */
   private MapState<Long, PendingRequest> pending;
+
+  /** The parts of final requests, in order of arrival. */
+  private ListState<RankInput> finalParts;
+
   private ValueState<Long> lastEmitted;
 
   void open(RuntimeContext context) {
     pending =
         context.getMapState(
             new MapStateDescriptor<>("pending", Types.LONG, PendingRequestSerializer.TYPE));
+    finalParts =
+        context.getListState(new ListStateDescriptor<>("final-parts", RankInputSerializer.TYPE));
     lastEmitted = context.getState(new ValueStateDescriptor<>("last-emitted", Types.LONG));
   }
 
@@ -44,8 +62,12 @@ final class RequestAssembly {
    * (it waits for more messages, or for the end of input).
    */
   PendingRequest accept(RequestMessage message, TimerService timers) throws Exception {
-    boolean isFinal = message.header().finalRequest();
-    if (message.parts() == 1 && !isFinal) {
+    if (message.header().finalRequest()) {
+      finalParts.add(message);
+      timers.registerEventTimeTimer(END_OF_INPUT);
+      return null;
+    }
+    if (message.parts() == 1) {
       return PendingRequest.of(message);
     }
     long id = message.header().requestId();
@@ -58,18 +80,29 @@ final class RequestAssembly {
       pending.put(id, request);
       return null;
     }
-    if (isFinal) {
-      pending.put(id, request);
-      timers.registerEventTimeTimer(END_OF_INPUT);
-      return null;
-    }
     pending.remove(id);
     return request;
   }
 
   /** The complete final requests of the current user, removed from state: the input ended. */
   List<PendingRequest> completeFinalRequests() throws Exception {
+    Map<Long, PendingRequest> byId = new LinkedHashMap<>();
+    for (RankInput part : finalParts.get()) {
+      RequestMessage message = (RequestMessage) part;
+      byId.computeIfAbsent(message.header().requestId(), id -> new PendingRequest()).add(message);
+    }
     List<PendingRequest> complete = new ArrayList<>();
+    List<RankInput> incomplete = new ArrayList<>();
+    for (PendingRequest request : byId.values()) {
+      if (request.isComplete()) {
+        complete.add(request);
+      } else {
+        for (int k = 0; k < request.received(); k++) {
+          incomplete.add(request.get(k));
+        }
+      }
+    }
+    finalParts.update(incomplete);
     Iterator<Map.Entry<Long, PendingRequest>> entries = pending.iterator();
     while (entries.hasNext()) {
       PendingRequest request = entries.next().getValue();

@@ -155,4 +155,82 @@ class RankFunctionTest {
           .containsExactlyInAnyOrder("[x, y] true", "[] true");
     }
   }
+
+  /**
+   * A final request of many seeds whose parts arrive in reverse order around a restore: answered
+   * once, at the end of input, from all its parts, as if they had arrived in order without one.
+   */
+  @Test
+  void aFinalRequestOfManySeedsIsAssembledOnceFromPartsAroundARestore() throws Exception {
+    ScoringConfig config = ScoringConfig.builder().trendingBackfill(false).n(301).build();
+    int seeds = 300;
+    RequestHeader header = header(9, true, null);
+    List<SeedPart> parts = new java.util.ArrayList<>();
+    for (int s = 0; s < seeds; s++) {
+      parts.add(part(header, seeds, "s" + s, 1.0 + s, "c" + s, 1.0, "common", 0.01));
+    }
+    Recommendations inOrder;
+    try (var h = harness(config)) {
+      h.open();
+      for (SeedPart part : parts) {
+        h.processElement(new StreamRecord<>(part, 1));
+      }
+      h.processWatermark(new Watermark(Long.MAX_VALUE));
+      h.processBroadcastWatermark(new Watermark(Long.MAX_VALUE));
+      inOrder = lists(h).get(0);
+      assertThat(lists(h)).hasSize(1);
+    }
+    OperatorSubtaskState snapshot;
+    try (var h = harness(config)) {
+      h.open();
+      for (int s = seeds - 1; s >= seeds / 2; s--) {
+        h.processElement(new StreamRecord<>(parts.get(s), 1));
+      }
+      snapshot = h.snapshot(1, 2);
+      assertThat(lists(h)).isEmpty();
+    }
+    try (var restored = harness(config)) {
+      restored.initializeState(snapshot);
+      restored.open();
+      for (int s = seeds / 2 - 1; s >= 0; s--) {
+        restored.processElement(new StreamRecord<>(parts.get(s), 1));
+      }
+      assertThat(lists(restored)).isEmpty();
+      restored.processWatermark(new Watermark(Long.MAX_VALUE));
+      restored.processBroadcastWatermark(new Watermark(Long.MAX_VALUE));
+
+      assertThat(lists(restored)).containsExactly(inOrder);
+      assertThat(items(inOrder)).hasSize(seeds + 1).contains("common", "c0", "c299");
+    }
+  }
+
+  /**
+   * A final request held whole in the map of pending requests, as versions before final parts were
+   * appended kept it (in a checkpoint taken during the end of a final run), is still answered.
+   */
+  @Test
+  void aFinalRequestRestoredFromTheMapOfPendingRequestsIsAnswered() throws Exception {
+    try (var h = harness(ScoringConfig.builder().trendingBackfill(false).build())) {
+      h.open();
+      RequestHeader legacy = header(3, true, null);
+      PendingRequest whole = new PendingRequest();
+      whole.add(part(legacy, 2, "a", 1.0, "x", 1.0));
+      whole.add(part(legacy, 2, "b", 1.0, "y", 0.5));
+      h.getOperator().setCurrentKey("u");
+      h.getOperator()
+          .getRuntimeContext()
+          .getMapState(
+              new org.apache.flink.api.common.state.MapStateDescriptor<>(
+                  "pending", Types.LONG, PendingRequestSerializer.TYPE))
+          .put(3L, whole);
+      // A part of another final request of the user registers the end-of-input timer.
+      h.processElement(new StreamRecord<>(new NoSeeds(header(4, true, null)), 2));
+      h.processWatermark(new Watermark(Long.MAX_VALUE));
+      h.processBroadcastWatermark(new Watermark(Long.MAX_VALUE));
+
+      assertThat(lists(h))
+          .extracting(l -> items(l) + " " + l.isFinal())
+          .containsExactlyInAnyOrder("[x, y] true", "[] true");
+    }
+  }
 }
