@@ -3,6 +3,7 @@ package io.recs.examples;
 import io.recs.config.Checks;
 import io.recs.config.RecsOption;
 import io.recs.config.RecsSettings;
+import io.recs.evaluation.data.ClusterOracle;
 import io.recs.evaluation.data.InteractionGenerator;
 import io.recs.evaluation.metrics.IncrementalRecommender;
 import io.recs.evaluation.metrics.PrequentialEvaluator;
@@ -14,6 +15,7 @@ import io.recs.evaluation.metrics.Split;
 import io.recs.evaluation.metrics.Splits;
 import io.recs.evaluation.reference.ItemCosineRecommender;
 import io.recs.evaluation.reference.MostPopularRecommender;
+import io.recs.evaluation.reference.RecentItemCfRecommender;
 import io.recs.event.Interaction;
 import io.recs.pipeline.RecsPipeline;
 import io.recs.request.RequestOptions;
@@ -32,9 +34,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apache.flink.annotation.PublicEvolving;
@@ -455,10 +459,14 @@ public final class EvaluationJob {
   }
 
   private static List<Interaction> generated(String set, long seed) {
+    return generator(set, seed).generate();
+  }
+
+  private static InteractionGenerator generator(String set, long seed) {
     return switch (set) {
-      case "small" -> InteractionGenerator.small(seed).generate();
-      case "standard" -> InteractionGenerator.standard(seed).generate();
-      case "drifting" -> InteractionGenerator.drifting(seed).generate();
+      case "small" -> InteractionGenerator.small(seed);
+      case "standard" -> InteractionGenerator.standard(seed);
+      case "drifting" -> InteractionGenerator.drifting(seed);
       default -> throw new IllegalStateException(set);
     };
   }
@@ -812,6 +820,32 @@ public final class EvaluationJob {
         PrequentialEvaluator.evaluate(
             events, recordingHits(MostPopularRecommender.empty(), k, popularHits), k),
         popularHits);
+    Set<String> items = new LinkedHashSet<>();
+    events.forEach(event -> items.add(event.itemId()));
+    if (items.size() <= RecentItemCfRecommender.MAX_ITEMS) {
+      BitSet itemCfHits = new BitSet();
+      prequentialRow(
+          out,
+          report,
+          table,
+          "item-CF over the 10 most recent items, full rows, incremental (reference)",
+          PrequentialEvaluator.evaluate(
+              events, recordingHits(RecentItemCfRecommender.over(items, 10), k, itemCfHits), k),
+          itemCfHits);
+    }
+    if (!input) {
+      BitSet oracleHits = new BitSet();
+      prequentialRow(
+          out,
+          report,
+          table,
+          "the generator's cluster oracle (a ceiling: knows the model that drew the events)",
+          PrequentialEvaluator.evaluate(
+              events,
+              recordingHits(ClusterOracle.of(generator(set, params.get(SEED))), k, oracleHits),
+              k),
+          oracleHits);
+    }
   }
 
   /**

@@ -175,11 +175,13 @@ class EvaluationJobITCase {
 
     String html = Files.readString(dir.resolve("index.html"));
     // One line per scorer in the chart of the hit rate over time.
-    assertThat(html.split("<polyline", -1)).hasSize(4);
+    assertThat(html.split("<polyline", -1)).hasSize(6);
     assertThat(html)
         .contains("HR@10 over time")
         .contains("streaming, configured seeds")
         .contains("most-popular, incremental")
+        .contains("item-CF over the 10 most recent items, full rows, incremental (reference)")
+        .contains("the generator's cluster oracle")
         .contains("No ranking table")
         .doesNotContain("No prequential run was made");
     List<String> rows = output.lines().filter(l -> l.startsWith("| most-popular")).toList();
@@ -210,9 +212,11 @@ class EvaluationJobITCase {
         .contains("prequential on ratings.csv, 2000 events")
         .contains("| streaming, configured seeds | ")
         .contains("| most-popular, incremental | ")
+        .contains("| item-CF over the 10 most recent items, full rows, incremental (reference) | ")
+        .doesNotContain("cluster oracle")
         .doesNotContain("item-cosine (batch)");
     // Every event is judged: hits out of all 2000.
-    assertThat(output.lines().filter(l -> l.endsWith(" / 2000 |")).count()).isEqualTo(3);
+    assertThat(output.lines().filter(l -> l.endsWith(" / 2000 |")).count()).isEqualTo(4);
   }
 
   @Test

@@ -122,6 +122,19 @@ public final class InteractionGenerator {
     return categoryOf(itemIndex(itemId));
   }
 
+  /**
+   * The items of the taste cluster of item {@code itemId}, most popular first (the generator draws
+   * a cluster's items with weights falling with the item's index).
+   */
+  public List<String> clusterItemsOf(String itemId) {
+    int cluster = itemIndex(itemId) % config.clusters;
+    List<String> members = new ArrayList<>();
+    for (int item = cluster; item < config.items; item += config.clusters) {
+      members.add("i" + item);
+    }
+    return members;
+  }
+
   /** The taste cluster of a user id produced by this generator. */
   public int clusterOfUser(String userId) {
     return userClusters[userIndex(userId)];
