@@ -1,6 +1,7 @@
 package io.recs.pipeline;
 
 import io.recs.config.RecsSettings;
+import io.recs.request.NeighbourLookup;
 import io.recs.request.RequestOptions;
 import io.recs.scoring.ScoringOptions;
 import io.recs.similarity.SimilarityMeasure;
@@ -42,12 +43,15 @@ public enum Preset {
   /**
    * "What next" (session, feed): the 10 most recent items score, with a one-hour affinity
    * half-life, each with its whole row of 50 neighbours as candidates (500 contributions per list,
-   * against 400 for the defaults' 20 seeds × 20). Best when predicting the user's next event.
+   * against 400 for the defaults' 20 seeds × 20), looked up in candidate lists replicated to every
+   * ranking subtask, which are as fresh as the ranking itself. Best when predicting the user's next
+   * event.
    */
   NEXT_ITEM(
       RecsSettings.empty()
           .with(RequestOptions.SEED_ITEMS, 10)
           .with(RequestOptions.CANDIDATES_PER_SEED, 50)
+          .with(RequestOptions.LOOKUP, NeighbourLookup.REPLICATED)
           .with(PreferenceOptions.HALF_LIFE, Duration.ofHours(1)));
 
   private final RecsSettings settings;

@@ -249,6 +249,7 @@ class RecsOptionTest {
     RecsPipeline next = RecsPipeline.builder().preset(Preset.NEXT_ITEM).build();
     assertThat(next.requests().seedItems()).isEqualTo(10);
     assertThat(next.requests().candidatesPerSeed()).isEqualTo(50);
+    assertThat(next.requests().neighbourLookup()).isEqualTo(NeighbourLookup.REPLICATED);
     assertThat(next.preferences().halfLife()).isEqualTo(Duration.ofHours(1));
   }
 
