@@ -137,13 +137,13 @@ public final class RankFunction
   public void processElement(RankInput input, ReadOnlyContext ctx, Collector<Recommendations> out)
       throws Exception {
     if (input instanceof Seen notice) {
-      interacted(notice.item(), notice.action());
+      interacted(notice.item(), notice.action(), notice.time());
     } else if (input instanceof RequestMessage message) {
       RequestHeader header = message.header();
       if (header.seenItem() != null) {
         // A request of one message carries its trigger instead of a seen notice: learn from it
         // and mark it seen before answering.
-        interacted(header.seenItem(), header.seenAction());
+        interacted(header.seenItem(), header.seenAction(), header.time());
       }
       PendingRequest complete = requests.accept(message, ctx.timerService());
       if (complete != null) {
@@ -152,9 +152,9 @@ public final class RankFunction
     }
   }
 
-  private void interacted(String item, String action) throws Exception {
+  private void interacted(String item, String action, long time) throws Exception {
     scoring.learnFrom(item);
-    seen.mark(item, action);
+    seen.mark(item, action, time);
   }
 
   @Override
@@ -180,11 +180,12 @@ public final class RankFunction
     }
     String user = header.user();
     String category = header.category();
+    seen.migrate();
     ReadOnlyBroadcastState<String, String> categories = ctx.getBroadcastState(CATEGORIES);
     Predicate<String> allowed =
         item -> {
           try {
-            return !seen.contains(item)
+            return !seen.containsAsOf(item, header.time())
                 && scoring.allows(user, item)
                 && (category == null || category.equals(categories.get(item)));
           } catch (Exception e) {

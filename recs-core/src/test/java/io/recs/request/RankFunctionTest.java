@@ -233,4 +233,40 @@ class RankFunctionTest {
           .containsExactlyInAnyOrder("[x, y] true", "[] true");
     }
   }
+
+  /**
+   * A list answers its request as of the request's time: an item the user interacted with after it,
+   * whose seen notice overtook the request's parts, is not excluded; one seen before or at it is,
+   * and so is one restored from a checkpoint that kept seen items without their time.
+   */
+  @Test
+  void seenItemsAreExcludedAsOfTheRequestsTime() throws Exception {
+    try (var h = harness(ScoringConfig.builder().trendingBackfill(false).build())) {
+      h.open();
+      h.getOperator().setCurrentKey("u");
+      h.getOperator()
+          .getRuntimeContext()
+          .getMapState(
+              new org.apache.flink.api.common.state.MapStateDescriptor<>(
+                  "seen", Types.STRING, Types.BOOLEAN))
+          .put("old", Boolean.TRUE);
+      RequestHeader header = header(1, false, null); // time 1001
+      h.processElement(new StreamRecord<>(new Seen("u", "before", "view", 1000), 1));
+      h.processElement(new StreamRecord<>(new Seen("u", "at", "view", 1001), 1));
+      h.processElement(new StreamRecord<>(new Seen("u", "after", "view", 1002), 1));
+      h.processElement(
+          new StreamRecord<>(
+              part(
+                  header, 1, "s", 1.0, "before", 1.0, "at", 0.9, "after", 0.8, "old", 0.7, "z",
+                  0.1),
+              2));
+      h.processElement(
+          new StreamRecord<>(
+              part(header(2, false, null), 1, "s", 1.0, "after", 0.8, "old", 0.7, "z", 0.1), 3));
+
+      assertThat(lists(h))
+          .extracting(RankFunctionTest::items)
+          .containsExactly(List.of("after", "z"), List.of("z"));
+    }
+  }
 }
