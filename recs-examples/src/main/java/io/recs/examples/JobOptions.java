@@ -42,6 +42,13 @@ final class JobOptions {
     }
   }
 
+  /** The outputs whose lists can be written latest-only (one per user, item or scope). */
+  enum ListOutput {
+    RECOMMENDATIONS,
+    SIMILAR_ITEMS,
+    TRENDING
+  }
+
   enum StartingOffsetsName {
     EARLIEST,
     LATEST,
@@ -187,6 +194,19 @@ final class JobOptions {
                   + " for live streams only: a replay of history opens a file per day or hour it"
                   + " spans at every checkpoint), or none.");
 
+  static final RecsOption<List<String>> LATEST_ONLY =
+      RecsOption.key("sinks.latest-only")
+          .flag("latest-only")
+          .listType()
+          .defaultValue(List.of("similar-items", "trending"))
+          .check(oneOfEach(ListOutput.class))
+          .description(
+              "Outputs of which every sink writes, per checkpoint, only the latest list of each"
+                  + " item (similar-items), scope (trending) or user (recommendations): the files"
+                  + " sink and exactly-once Kafka publish at checkpoints, so a reader misses only"
+                  + " lists that a newer one replaced within the same checkpoint interval. Empty:"
+                  + " every list is written.");
+
   static final RecsOption<List<String>> KAFKA_OUTPUTS =
       RecsOption.key("kafka.outputs")
           .flag("kafka-outputs")
@@ -327,6 +347,7 @@ final class JobOptions {
           OVERWRITE,
           FILES_OUTPUTS,
           BUCKETING,
+          LATEST_ONLY,
           KAFKA_OUTPUTS,
           RECOMMENDATIONS_TOPIC,
           SIMILAR_ITEMS_TOPIC,

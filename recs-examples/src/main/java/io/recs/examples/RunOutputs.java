@@ -7,12 +7,16 @@ import io.recs.connectors.file.RecsFileSink;
 import io.recs.connectors.json.JsonFormat;
 import io.recs.connectors.json.RecsJson;
 import io.recs.connectors.kafka.RecsKafkaSink;
+import io.recs.event.Recommendations;
+import io.recs.event.SimilarItems;
+import io.recs.event.TrendingItems;
 import io.recs.parse.ParsedStreams;
 import io.recs.pipeline.RecsStreams;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
@@ -90,6 +94,20 @@ final class RunOutputs {
     return destinations;
   }
 
+  /** The key of a list output's lists (user, item or scope), or null for other outputs. */
+  @SuppressWarnings("unchecked")
+  private static <T> KeySelector<T, String> listKey(Output output) {
+    return switch (output) {
+      case RECOMMENDATIONS ->
+          (KeySelector<T, String>) (KeySelector<Recommendations, String>) Recommendations::userId;
+      case SIMILAR_ITEMS ->
+          (KeySelector<T, String>) (KeySelector<SimilarItems, String>) SimilarItems::itemId;
+      case TRENDING ->
+          (KeySelector<T, String>) (KeySelector<TrendingItems, String>) TrendingItems::scope;
+      case DEAD_LETTERS, INTERACTIONS -> null;
+    };
+  }
+
   static io.recs.config.RecsOption<String> topic(Output output) {
     return switch (output) {
       case RECOMMENDATIONS -> RECOMMENDATIONS_TOPIC;
@@ -100,11 +118,24 @@ final class RunOutputs {
     };
   }
 
+  /** Most keys {@link LatestPerCheckpoint} holds before it writes them out early. */
+  static final int LATEST_ONLY_MAX_KEYS = 10_000;
+
   private static <T> void write(
       RecsSettings s, Destination destination, DataStream<T> stream, JsonFormat<T> format) {
     String uid = destination.output().label() + "-" + destination.sink().label();
+    KeySelector<T, String> key = listKey(destination.output());
+    DataStream<T> written =
+        key != null && s.get(LATEST_ONLY).contains(destination.output().label())
+            ? stream
+                .transform(
+                    "latest per checkpoint " + uid,
+                    stream.getType(),
+                    new LatestPerCheckpoint<>(key, LATEST_ONLY_MAX_KEYS))
+                .uid("latest-" + uid)
+            : stream;
     DataStream<T> counted =
-        stream
+        written
             .map(new RunCounters.Count<T>(destination.counter()))
             .returns(stream.getType())
             .name("count " + uid)

@@ -10,7 +10,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -147,7 +150,9 @@ class RunJobFilesITCase {
                 "--similar-items-interval",
                 "0ms",
                 "--trending-interval",
-                "0ms"));
+                "0ms",
+                "--latest-only",
+                ""));
     assertThat(atEnd.exitCode()).as(atEnd.out()).isZero();
     assertThat(onChange.exitCode()).as(onChange.out()).isZero();
 
@@ -164,6 +169,57 @@ class RunJobFilesITCase {
     }
     assertThat(committedLines(dir.resolve("end/similar-items")))
         .hasSize((int) generated.stream().map(Interaction::itemId).distinct().count());
+  }
+
+  /**
+   * A live run writes, by default, only the latest similar-items and trending list of each key per
+   * checkpoint: a subset of the lists written on every change, with every key, in far fewer lines;
+   * recommendations are written after every event either way.
+   */
+  @Test
+  void liveRunsWriteTheLatestSimilarItemsAndTrendingListsPerCheckpoint(@TempDir Path dir)
+      throws Exception {
+    Path events = dir.resolve("events.csv");
+    List<Interaction> generated = InteractionGenerator.small(13).generate().subList(0, 3000);
+    InteractionFiles.writeCsv(generated, events);
+    List<String> common =
+        List.of(
+            "run",
+            "--input",
+            events.toString(),
+            "--format",
+            "csv",
+            "--checkpoint-interval",
+            "1s",
+            // one subtask, row updates one by one and no item counts (whose arrival interleaves
+            // with the rows'): every run writes the same lists on change
+            "--parallelism",
+            "1",
+            "--row-batch-size",
+            "1",
+            "--measure",
+            "cooccurrence");
+    MainTest.Result latest = run(with(common, "--output-dir", dir.resolve("latest").toString()));
+    MainTest.Result every =
+        run(with(common, "--output-dir", dir.resolve("every").toString(), "--latest-only", ""));
+    assertThat(latest.exitCode()).as(latest.out()).isZero();
+    assertThat(every.exitCode()).as(every.out()).isZero();
+
+    for (String output : List.of("similar-items", "trending")) {
+      List<String> fewer = committedLines(dir.resolve("latest").resolve(output));
+      List<String> all = committedLines(dir.resolve("every").resolve(output));
+      assertThat(fewer.size()).as(output).isLessThan(all.size() / 2);
+      assertThat(all).as(output).containsAll(fewer);
+      assertThat(keys(fewer)).as(output).isEqualTo(keys(all));
+    }
+    assertThat(committedLines(dir.resolve("latest/recommendations")))
+        .hasSameSizeAs(committedLines(dir.resolve("every/recommendations")));
+  }
+
+  private static Set<String> keys(List<String> lines) {
+    return lines.stream()
+        .map(line -> line.substring(0, line.indexOf(',')))
+        .collect(Collectors.toCollection(TreeSet::new));
   }
 
   private static String[] with(List<String> args, String... more) {

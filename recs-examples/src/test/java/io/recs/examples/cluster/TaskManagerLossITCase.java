@@ -55,9 +55,18 @@ class TaskManagerLossITCase {
     killed.create(KAFKA);
     reference.create(KAFKA);
     // Row updates are sent one by one: merged, the batches (and so the intermediate similar-items
-    // lists) would depend on when checkpoints and timers cut them, which differs between the runs.
+    // lists) would depend on when checkpoints and timers cut them, which differs between the runs;
+    // for the same reason every list is written, not only the latest of each checkpoint.
     Map<String, String> flags =
-        Map.of("parallelism", "1", "measure", "cooccurrence", "row-batch-size", "1");
+        Map.of(
+            "parallelism",
+            "1",
+            "measure",
+            "cooccurrence",
+            "row-batch-size",
+            "1",
+            "latest-only",
+            "");
     int half = input.size() / 2;
     KAFKA.produce("tm-loss-in", input.subList(0, half));
 
