@@ -43,8 +43,12 @@ final class SeenItems {
     if (!filter.excludes(action)) {
       return;
     }
-    migrate();
     Long at = seenAt.get(item);
+    if (at == null) {
+      // only a first touch can find the item among those of an earlier version
+      migrate();
+      at = seenAt.get(item);
+    }
     if (at != null) {
       if (time < at) {
         seenAt.put(item, time);

@@ -250,15 +250,23 @@ class RankFunctionTest {
               new org.apache.flink.api.common.state.MapStateDescriptor<>(
                   "seen", Types.STRING, Types.BOOLEAN))
           .put("old", Boolean.TRUE);
+      h.getOperator()
+          .getRuntimeContext()
+          .getMapState(
+              new org.apache.flink.api.common.state.MapStateDescriptor<>(
+                  "seen", Types.STRING, Types.BOOLEAN))
+          .put("again", Boolean.TRUE);
       RequestHeader header = header(1, false, null); // time 1001
+      // seen again after the request, but already seen before the restore: stays excluded
+      h.processElement(new StreamRecord<>(new Seen("u", "again", "view", 5000), 1));
       h.processElement(new StreamRecord<>(new Seen("u", "before", "view", 1000), 1));
       h.processElement(new StreamRecord<>(new Seen("u", "at", "view", 1001), 1));
       h.processElement(new StreamRecord<>(new Seen("u", "after", "view", 1002), 1));
       h.processElement(
           new StreamRecord<>(
               part(
-                  header, 1, "s", 1.0, "before", 1.0, "at", 0.9, "after", 0.8, "old", 0.7, "z",
-                  0.1),
+                  header, 1, "s", 1.0, "before", 1.0, "at", 0.9, "after", 0.8, "old", 0.7, "again",
+                  0.6, "z", 0.1),
               2));
       h.processElement(
           new StreamRecord<>(

@@ -846,6 +846,13 @@ public final class EvaluationJob {
               k),
           oracleHits);
     }
+    if (items.size() > RecentItemCfRecommender.MAX_ITEMS) {
+      out.printf(
+          Locale.ROOT,
+          "%n(no item-CF reference row: %,d items, more than the %,d its dense counts hold)%n",
+          items.size(),
+          RecentItemCfRecommender.MAX_ITEMS);
+    }
   }
 
   /**
