@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.recs.config.RecsSettings;
 import java.util.Map;
 import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.junit.jupiter.api.Test;
 
@@ -43,5 +44,18 @@ class JobEnvironmentTest {
   @Test
   void theHashMapBackendLeavesManagedMemoryAlone() {
     assertThat(managedMemory(JobOptions.StateBackend.HASHMAP, Map.of())).isNull();
+  }
+
+  private static boolean objectReuse(Map<String, String> flink) {
+    return JobEnvironment.create(RecsSettings.empty(), flink, null)
+        .env()
+        .getConfig()
+        .isObjectReuseEnabled();
+  }
+
+  @Test
+  void objectReuseIsOnUnlessFlinksConfigurationSaysOtherwise() {
+    assertThat(objectReuse(Map.of())).isTrue();
+    assertThat(objectReuse(Map.of(PipelineOptions.OBJECT_REUSE.key(), "false"))).isFalse();
   }
 }
