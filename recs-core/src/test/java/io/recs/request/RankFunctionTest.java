@@ -244,18 +244,14 @@ class RankFunctionTest {
     try (var h = harness(ScoringConfig.builder().trendingBackfill(false).build())) {
       h.open();
       h.getOperator().setCurrentKey("u");
-      h.getOperator()
-          .getRuntimeContext()
-          .getMapState(
-              new org.apache.flink.api.common.state.MapStateDescriptor<>(
-                  "seen", Types.STRING, Types.BOOLEAN))
-          .put("old", Boolean.TRUE);
-      h.getOperator()
-          .getRuntimeContext()
-          .getMapState(
-              new org.apache.flink.api.common.state.MapStateDescriptor<>(
-                  "seen", Types.STRING, Types.BOOLEAN))
-          .put("again", Boolean.TRUE);
+      var legacySeen =
+          h.getOperator()
+              .getRuntimeContext()
+              .getMapState(
+                  new org.apache.flink.api.common.state.MapStateDescriptor<>(
+                      "seen", Types.STRING, Types.BOOLEAN));
+      legacySeen.put("old", Boolean.TRUE);
+      legacySeen.put("again", Boolean.TRUE);
       RequestHeader header = header(1, false, null); // time 1001
       // seen again after the request, but already seen before the restore: stays excluded
       h.processElement(new StreamRecord<>(new Seen("u", "again", "view", 5000), 1));

@@ -81,31 +81,35 @@ final class RunOutputs {
         Destination destination = new Destination(output, sink, where);
         switch (output) {
           case RECOMMENDATIONS ->
-              write(s, destination, streams.recommendations(), RecsJson.recommendations());
+              write(
+                  s,
+                  destination,
+                  streams.recommendations(),
+                  RecsJson.recommendations(),
+                  Recommendations::userId);
           case SIMILAR_ITEMS ->
-              write(s, destination, streams.similarItems(), RecsJson.similarItems());
-          case TRENDING -> write(s, destination, streams.trending(), RecsJson.trendingItems());
-          case DEAD_LETTERS -> write(s, destination, in.deadLetters(), RecsJson.rejectedRecords());
-          case INTERACTIONS -> write(s, destination, in.interactions(), RecsJson.interactions());
+              write(
+                  s,
+                  destination,
+                  streams.similarItems(),
+                  RecsJson.similarItems(),
+                  SimilarItems::itemId);
+          case TRENDING ->
+              write(
+                  s,
+                  destination,
+                  streams.trending(),
+                  RecsJson.trendingItems(),
+                  TrendingItems::scope);
+          case DEAD_LETTERS ->
+              write(s, destination, in.deadLetters(), RecsJson.rejectedRecords(), null);
+          case INTERACTIONS ->
+              write(s, destination, in.interactions(), RecsJson.interactions(), null);
         }
         destinations.add(destination);
       }
     }
     return destinations;
-  }
-
-  /** The key of a list output's lists (user, item or scope), or null for other outputs. */
-  @SuppressWarnings("unchecked")
-  private static <T> KeySelector<T, String> listKey(Output output) {
-    return switch (output) {
-      case RECOMMENDATIONS ->
-          (KeySelector<T, String>) (KeySelector<Recommendations, String>) Recommendations::userId;
-      case SIMILAR_ITEMS ->
-          (KeySelector<T, String>) (KeySelector<SimilarItems, String>) SimilarItems::itemId;
-      case TRENDING ->
-          (KeySelector<T, String>) (KeySelector<TrendingItems, String>) TrendingItems::scope;
-      case DEAD_LETTERS, INTERACTIONS -> null;
-    };
   }
 
   static io.recs.config.RecsOption<String> topic(Output output) {
@@ -121,10 +125,14 @@ final class RunOutputs {
   /** Most keys {@link LatestPerCheckpoint} holds before it writes them out early. */
   static final int LATEST_ONLY_MAX_KEYS = 10_000;
 
+  /** Writes {@code stream}; {@code key} names a list's user, item or scope, null for records. */
   private static <T> void write(
-      RecsSettings s, Destination destination, DataStream<T> stream, JsonFormat<T> format) {
+      RecsSettings s,
+      Destination destination,
+      DataStream<T> stream,
+      JsonFormat<T> format,
+      KeySelector<T, String> key) {
     String uid = destination.output().label() + "-" + destination.sink().label();
-    KeySelector<T, String> key = listKey(destination.output());
     DataStream<T> written =
         key != null && s.get(LATEST_ONLY).contains(destination.output().label())
             ? stream
