@@ -174,7 +174,8 @@ final class LearningEvaluation {
             pipeline(variant, similarity),
             events,
             parallelism,
-            eventsPerSecond);
+            eventsPerSecond,
+            true);
     Map<String, List<Interaction>> byUser = new LinkedHashMap<>();
     for (Interaction event : events) {
       byUser.computeIfAbsent(event.userId(), u -> new ArrayList<>()).add(event);
@@ -228,7 +229,8 @@ final class LearningEvaluation {
             pipeline(variant, similarity),
             split.train(),
             parallelism,
-            eventsPerSecond);
+            eventsPerSecond,
+            false);
     Map<String, List<String>> finals = new HashMap<>();
     lists
         .byUserAndTime()

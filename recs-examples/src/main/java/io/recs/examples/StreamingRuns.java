@@ -45,7 +45,7 @@ final class StreamingRuns {
       Progress progress, RecsPipeline pipeline, List<Interaction> events, int parallelism)
       throws Exception {
     Map<String, List<String>> lists = new HashMap<>();
-    for (Recommendations r : run(progress, pipeline, events, parallelism, 0)) {
+    for (Recommendations r : run(progress, pipeline, events, parallelism, 0, false, null)) {
       lists.put(r.userId(), ids(r));
     }
     return (user, n) -> {
@@ -59,10 +59,11 @@ final class StreamingRuns {
    * list the pipeline emitted for the user's previous event (none for a user's first event). Needs
    * a pipeline that triggers on every interaction and events with distinct times per user.
    *
-   * <p>The events are replayed at {@code eventsPerSecond} (0: as fast as possible). A list is
-   * computed from the neighbour lists as they are when its lookups arrive, and lookups take a
-   * shorter path than the updates of those lists; replayed at full speed, the lists a request sees
-   * lag the input by whatever is in flight, which a live stream does not do.
+   * <p>The events are replayed in lockstep (see {@link #lists}) at {@code eventsPerSecond} (0: as
+   * fast as lockstep allows). A list is computed from the neighbour lists as they are when its
+   * lookups arrive, and lookups take a shorter path than the updates of those lists; replayed at
+   * full speed, the lists a request sees lag the input by whatever is in flight, which a live
+   * stream does not do.
    *
    * @param hitsOut receives the index in {@code events} of every hit, for a hit rate over time
    */
@@ -76,7 +77,8 @@ final class StreamingRuns {
       BitSet hitsOut)
       throws Exception {
     Map<String, Map<Long, List<String>>> byUserAndTime = new HashMap<>();
-    for (Recommendations r : run(progress, pipeline, events, parallelism, eventsPerSecond)) {
+    for (Recommendations r :
+        run(progress, pipeline, events, parallelism, eventsPerSecond, true, null)) {
       byUserAndTime.computeIfAbsent(r.userId(), u -> new HashMap<>()).put(r.timestamp(), ids(r));
     }
     Map<String, Long> previous = new HashMap<>();
@@ -102,31 +104,30 @@ final class StreamingRuns {
    */
   record Lists(Map<String, Map<Long, List<String>>> byUserAndTime, List<LearnedWeights> weights) {}
 
-  /** Runs the pipeline replayed at {@code eventsPerSecond} and keeps every list it emitted. */
+  /**
+   * Runs the pipeline replayed at {@code eventsPerSecond} and keeps every list it emitted.
+   *
+   * <p>In {@code lockstep} (for test-then-learn), a user's event enters the pipeline only once the
+   * list answering the user's previous event has come out, and records are sent on without
+   * buffering: otherwise a list can be ranked after the user's next event has reached the ranking
+   * stage's broadcast inputs (the pair it forms with the seeds, its trending count) and hold the
+   * answer it is judged against. A live user's next event does not exist yet when a list is shown.
+   */
   static Lists lists(
       Progress progress,
       RecsPipeline pipeline,
       List<Interaction> events,
       int parallelism,
-      long eventsPerSecond)
+      long eventsPerSecond,
+      boolean lockstep)
       throws Exception {
     List<LearnedWeights> weights = new ArrayList<>();
     Map<String, Map<Long, List<String>>> byUserAndTime = new HashMap<>();
     for (Recommendations r :
-        run(progress, pipeline, events, parallelism, eventsPerSecond, weights)) {
+        run(progress, pipeline, events, parallelism, eventsPerSecond, lockstep, weights)) {
       byUserAndTime.computeIfAbsent(r.userId(), u -> new HashMap<>()).put(r.timestamp(), ids(r));
     }
     return new Lists(byUserAndTime, weights);
-  }
-
-  private static List<Recommendations> run(
-      Progress progress,
-      RecsPipeline pipeline,
-      List<Interaction> events,
-      int parallelism,
-      long eventsPerSecond)
-      throws Exception {
-    return run(progress, pipeline, events, parallelism, eventsPerSecond, null);
   }
 
   /**
@@ -140,6 +141,7 @@ final class StreamingRuns {
       List<Interaction> events,
       int parallelism,
       long eventsPerSecond,
+      boolean lockstep,
       List<LearnedWeights> learnedWeights)
       throws Exception {
     Configuration conf = new Configuration();
@@ -148,6 +150,12 @@ final class StreamingRuns {
     env.setParallelism(parallelism);
     CollectingSink<Recommendations> sink = CollectingSink.create();
     DataStream<Interaction> input = env.fromData(events).setParallelism(1);
+    String gate = null;
+    if (lockstep) {
+      gate = LockstepGate.register();
+      env.setBufferTimeout(0);
+      input = input.map(new LockstepGate(gate)).setParallelism(1).name("lockstep");
+    }
     if (eventsPerSecond > 0) {
       input = input.map(new Throttle(1_000_000_000L / eventsPerSecond)).setParallelism(1);
     }
@@ -158,7 +166,11 @@ final class StreamingRuns {
             .setParallelism(1)
             .name("count events");
     RecsStreams streams = pipeline.apply(input);
-    streams.recommendations().sinkTo(sink);
+    DataStream<Recommendations> lists = streams.recommendations();
+    if (gate != null) {
+      lists = lists.map(new LockstepGate.Answered(gate)).name("lockstep answered");
+    }
+    lists.sinkTo(sink);
     CollectingSink<LearnedWeights> weightsSink = null;
     if (learnedWeights != null && pipeline.scoring().linear() != null) {
       weightsSink = CollectingSink.create();
@@ -173,6 +185,13 @@ final class StreamingRuns {
         () -> {});
     List<Recommendations> records = sink.records();
     sink.clear();
+    if (gate != null) {
+      progress
+          .out()
+          .printf(
+              "%s: lockstep waits timed out %d times%n",
+              progress.label(), LockstepGate.close(gate));
+    }
     if (weightsSink != null) {
       learnedWeights.addAll(weightsSink.records());
       weightsSink.clear();
