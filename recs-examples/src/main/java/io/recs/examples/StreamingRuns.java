@@ -186,11 +186,15 @@ final class StreamingRuns {
     List<Recommendations> records = sink.records();
     sink.clear();
     if (gate != null) {
-      progress
-          .out()
-          .printf(
-              "%s: lockstep waits timed out %d times%n",
-              progress.label(), LockstepGate.close(gate));
+      long late = LockstepGate.close(gate);
+      if (late > 0) {
+        progress
+            .out()
+            .printf(
+                "%s: warning: %,d lists did not come out within %d s; the user's next event"
+                    + " entered without them%n",
+                progress.label(), late, LockstepGate.TIMEOUT_SECONDS);
+      }
     }
     if (weightsSink != null) {
       learnedWeights.addAll(weightsSink.records());
