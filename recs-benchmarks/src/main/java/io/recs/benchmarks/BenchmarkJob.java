@@ -252,8 +252,10 @@ public final class BenchmarkJob {
         || mode.equals("all")
         || mode.equals("real-path")) {
       // As for the similarity benchmark: a cold JVM compiles the hot paths during the first run.
-      runPipeline(events, "hashmap", 0);
-      out.println("warm-up run of the whole pipeline done (not reported)");
+      out.printf(
+          Locale.ROOT,
+          "warm-up run of the whole pipeline (cold JVM, not in the medians): %,.0f events/s%n",
+          eventsPerSecond(events.size(), runPipeline(events, "hashmap", 0)));
     }
     if (mode.equals("pipeline") || mode.equals("all")) {
       double[] rates = new double[ROUNDS];
