@@ -84,7 +84,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * -Drecs.bench.halfLife=3650d}. {@code -Drecs.bench.weighted=true} runs the similarity and pipeline
  * benchmarks with {@code similarity.weighted}, and {@code -Drecs.bench.revisitProbability=P}
  * generates the set with that share of repeat events (the standard set has 0.05); {@code
- * -Drecs.bench.events=N} runs every benchmark on the set's first N events (in time order) only.
+ * -Drecs.bench.events=N} runs every benchmark on the set's first N events (in time order) only;
+ * {@code -Drecs.bench.setEvents=N} generates the set's users and items with N events instead.
  * {@code -Drecs.bench.flink=key=value;key=value} adds Flink settings to the MiniCluster runs.
  */
 @Internal
@@ -114,6 +115,12 @@ public final class BenchmarkJob {
    * more repeat actions, as session data has.
    */
   private static final String REVISIT = System.getProperty("recs.bench.revisitProbability");
+
+  /**
+   * {@code -Drecs.bench.setEvents=N}: the standard set's 5,000 users and 2,000 items with N events
+   * instead of 200,000 (a longer run, for throughput after the JIT has warmed up).
+   */
+  private static final Integer SET_EVENTS = Integer.getInteger("recs.bench.setEvents");
 
   /** {@code -Drecs.bench.events=N}: only the first N events of the set (default all). */
   private static final int EVENTS = Integer.getInteger("recs.bench.events", Integer.MAX_VALUE);
@@ -149,6 +156,7 @@ public final class BenchmarkJob {
           "recs.bench.weighted",
           "recs.bench.revisitProbability",
           "recs.bench.events",
+          "recs.bench.setEvents",
           "recs.bench.jobJar",
           "recs.bench.scales",
           "recs.bench.jobHeap",
@@ -210,6 +218,25 @@ public final class BenchmarkJob {
 
   private BenchmarkJob() {}
 
+  /**
+   * The benchmark's events: the generator's standard set (seed 42), or its users and items with the
+   * revisit probability or number of events of {@code recs.bench.revisitProbability} and {@code
+   * recs.bench.setEvents}. The sources build it again inside their tasks, from the same properties.
+   */
+  static List<Interaction> generate() {
+    if (REVISIT == null && SET_EVENTS == null) {
+      return InteractionGenerator.standard(42).generate();
+    }
+    InteractionGenerator.Builder builder = InteractionGenerator.builder().seed(42);
+    if (REVISIT != null) {
+      builder.revisitProbability(Double.parseDouble(REVISIT));
+    }
+    if (SET_EVENTS != null) {
+      builder.events(SET_EVENTS);
+    }
+    return builder.build().generate();
+  }
+
   /** Runs the benchmarks named by the first argument (default all). */
   public static void main(String[] args) throws Exception {
     String mode = args.length == 0 ? "all" : args[0];
@@ -227,14 +254,7 @@ public final class BenchmarkJob {
     if (EVENTS < 1) {
       throw new IllegalArgumentException("recs.bench.events must be at least 1, was " + EVENTS);
     }
-    List<Interaction> all =
-        REVISIT == null
-            ? InteractionGenerator.standard(42).generate()
-            : InteractionGenerator.builder()
-                .seed(42)
-                .revisitProbability(Double.parseDouble(REVISIT))
-                .build()
-                .generate();
+    List<Interaction> all = generate();
     List<Interaction> events = all.subList(0, Math.min(EVENTS, all.size()));
     out.printf(
         "standard set: %,d events; %d cores; %s%n",

@@ -1,6 +1,5 @@
 package io.recs.benchmarks;
 
-import io.recs.evaluation.data.InteractionGenerator;
 import io.recs.event.Interaction;
 import java.util.List;
 import java.util.function.Function;
@@ -8,8 +7,9 @@ import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
 
 /**
- * Emits the generator's standard set (seed 42), built inside the task when the source opens, so
- * that nothing large travels with the job graph and the build is not timed.
+ * Emits the benchmark's set ({@link BenchmarkJob#generate()}: the generator's standard set, seed
+ * 42, or its variant given by the {@code recs.bench.*} properties), built inside the task when the
+ * source opens, so that nothing large travels with the job graph and the build is not timed.
  */
 final class StandardSet<T> implements GeneratorFunction<Long, T> {
   private static final long serialVersionUID = 1L;
@@ -27,7 +27,7 @@ final class StandardSet<T> implements GeneratorFunction<Long, T> {
 
   @Override
   public void open(SourceReaderContext readerContext) {
-    records = prepare.apply(InteractionGenerator.standard(42).generate());
+    records = prepare.apply(BenchmarkJob.generate());
   }
 
   @Override
