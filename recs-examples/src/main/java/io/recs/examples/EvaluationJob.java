@@ -67,9 +67,11 @@ import org.apache.flink.annotation.PublicEvolving;
  * list after every interaction ({@code --prequential input}: on the {@code --input} ratings in time
  * order, instead of the split run), and counts an event as a hit when its item was in the list
  * emitted for the user's previous event; most-popular, updated event by event, is the baseline.
- * With {@code --learning true}: learned scoring ({@code LinearScoring}) against the grid of fixed
- * scorers it replaces, prequential and on the split (see {@code docs/learning.md}). {@code --help}
- * lists every flag; unset tuning flags keep the library defaults.
+ * Prequential runs replay in lockstep: a user's event enters only after the list emitted for the
+ * user's previous event came out, so no list sees the event it is judged against. With {@code
+ * --learning true}: learned scoring ({@code LinearScoring}) against the grid of fixed scorers it
+ * replaces, prequential and on the split (see {@code docs/learning.md}). {@code --help} lists every
+ * flag; unset tuning flags keep the library defaults.
  *
  * <p>With {@code --train FILE --test FILE}: the split was made elsewhere (by another library, so
  * that both evaluate the same test set); both files are read with the input-format settings of the
@@ -215,7 +217,10 @@ public final class EvaluationJob {
           .longType()
           .defaultValue(2000L)
           .check(Checks.atLeast(0))
-          .description("Prequential and learning runs: events per second replayed; 0: full speed.");
+          .description(
+              "Prequential and learning runs: events per second replayed; 0: full speed. Prequential"
+                  + " runs also replay in lockstep: a user's next event waits for the list it is"
+                  + " judged against.");
 
   static final RecsOption<String> PREQUENTIAL =
       RecsOption.key("evaluation.prequential")
