@@ -224,10 +224,8 @@ public final class BenchmarkJob {
    * recs.bench.setEvents}. The sources build it again inside their tasks, from the same properties.
    */
   static List<Interaction> generate() {
-    if (REVISIT == null && SET_EVENTS == null) {
-      return InteractionGenerator.standard(42).generate();
-    }
-    InteractionGenerator.Builder builder = InteractionGenerator.builder().seed(42);
+    InteractionGenerator.Builder builder =
+        InteractionGenerator.builder().seed(42); // = standard(42)
     if (REVISIT != null) {
       builder.revisitProbability(Double.parseDouble(REVISIT));
     }

@@ -19,8 +19,7 @@ final class LockstepGate implements MapFunction<Interaction, Interaction> {
   private static final long serialVersionUID = 1L;
   static final int TIMEOUT_SECONDS = 5;
   private static final long TIMEOUT_NANOS = TIMEOUT_SECONDS * 1_000_000_000L;
-  private static final Map<String, Map<String, Long>> ANSWERED = new ConcurrentHashMap<>();
-  private static final Map<String, AtomicLong> TIMEOUTS = new ConcurrentHashMap<>();
+  private static final Map<String, Run> RUNS = new ConcurrentHashMap<>();
 
   private final String id;
   private transient Map<String, Long> sent;
@@ -29,18 +28,19 @@ final class LockstepGate implements MapFunction<Interaction, Interaction> {
     this.id = id;
   }
 
+  /** One run's answered lists (user to latest answered event time) and timed-out waits. */
+  private record Run(Map<String, Long> answered, AtomicLong timeouts) {}
+
   static String register() {
     String id = UUID.randomUUID().toString();
-    ANSWERED.put(id, new ConcurrentHashMap<>());
-    TIMEOUTS.put(id, new AtomicLong());
+    RUNS.put(id, new Run(new ConcurrentHashMap<>(), new AtomicLong()));
     return id;
   }
 
   /** Forgets the run; returns how many waits timed out. */
   static long close(String id) {
-    ANSWERED.remove(id);
-    AtomicLong timeouts = TIMEOUTS.remove(id);
-    return timeouts == null ? 0 : timeouts.get();
+    Run run = RUNS.remove(id);
+    return run == null ? 0 : run.timeouts().get();
   }
 
   @Override
@@ -50,11 +50,11 @@ final class LockstepGate implements MapFunction<Interaction, Interaction> {
     }
     Long previous = sent.put(event.userId(), event.timestamp());
     if (previous != null) {
-      Map<String, Long> answered = ANSWERED.get(id);
+      Run run = RUNS.get(id);
       long deadline = System.nanoTime() + TIMEOUT_NANOS;
-      while (answered.getOrDefault(event.userId(), Long.MIN_VALUE) < previous) {
+      while (run.answered().getOrDefault(event.userId(), Long.MIN_VALUE) < previous) {
         if (System.nanoTime() > deadline) {
-          TIMEOUTS.get(id).incrementAndGet();
+          run.timeouts().incrementAndGet();
           break;
         }
         LockSupport.parkNanos(10_000);
@@ -74,7 +74,7 @@ final class LockstepGate implements MapFunction<Interaction, Interaction> {
 
     @Override
     public Recommendations map(Recommendations list) {
-      ANSWERED.get(id).merge(list.userId(), list.timestamp(), Math::max);
+      RUNS.get(id).answered().merge(list.userId(), list.timestamp(), Math::max);
       return list;
     }
   }
