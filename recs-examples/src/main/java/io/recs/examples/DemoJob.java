@@ -132,8 +132,9 @@ public final class DemoJob {
                     + java.time.LocalDateTime.now()
                         .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))
             .toAbsolutePath();
-    StreamExecutionEnvironment env =
-        JobEnvironment.create(s, invocation.flinkConfiguration(), null).env();
+    JobEnvironment environment = JobEnvironment.create(s, invocation.flinkConfiguration(), null);
+    environment.alignCheckpointsIfBounded(!unbounded);
+    StreamExecutionEnvironment env = environment.env();
     DataStream<Interaction> interactions;
     DataStream<RejectedRecord> deadLetters;
     Set<String> shown;

@@ -105,9 +105,9 @@ public final class RunJob {
     // source stops at the end offsets, with aligned checkpoints unless the configuration says.
     boolean followed = env.getConfiguration().get(DeploymentOptions.ATTACHED);
     Map<TopicPartition, Long> stoppingOffsets = followed ? null : endOffsets;
-    if (stoppingOffsets != null && environment.unalignedByDefault()) {
-      env.getCheckpointConfig().enableUnalignedCheckpoints(false);
-    }
+    environment.alignCheckpointsIfBounded(
+        stoppingOffsets != null
+            || (s.get(SOURCE) == Source.FILES && s.get(MONITOR_INTERVAL) == null));
     ParsedStreams in = JobGraph.counted(JobGraph.source(s, parser, stoppingOffsets, env));
     RecsStreams streams = pipeline == null ? null : pipeline.apply(in.interactions());
     List<RunOutputs.Destination> destinations = RunOutputs.attach(s, in, streams);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.recs.config.RecsSettings;
 import java.util.Map;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
@@ -57,5 +58,24 @@ class JobEnvironmentTest {
   void objectReuseIsOnUnlessFlinksConfigurationSaysOtherwise() {
     assertThat(objectReuse(Map.of())).isTrue();
     assertThat(objectReuse(Map.of(PipelineOptions.OBJECT_REUSE.key(), "false"))).isFalse();
+  }
+
+  private static boolean unaligned(boolean bounded, Map<String, String> flink) {
+    JobEnvironment environment = JobEnvironment.create(RecsSettings.empty(), flink, null);
+    environment.alignCheckpointsIfBounded(bounded);
+    return environment.env().getCheckpointConfig().isUnalignedCheckpointsEnabled();
+  }
+
+  @Test
+  void checkpointsAreAlignedForABoundedInputAndUnalignedForALiveOne() {
+    assertThat(unaligned(true, Map.of())).isFalse();
+    assertThat(unaligned(false, Map.of())).isTrue();
+  }
+
+  @Test
+  void flinksOwnCheckpointAlignmentWins() {
+    String key = CheckpointingOptions.ENABLE_UNALIGNED.key();
+    assertThat(unaligned(true, Map.of(key, "true"))).isTrue();
+    assertThat(unaligned(false, Map.of(key, "false"))).isFalse();
   }
 }
