@@ -120,10 +120,10 @@ record JobEnvironment(
    * every input of the rank and similarity stages, since each has a broadcast input, so those
    * stages stop reading the channels that brought the barrier, the tasks in front of them fill
    * their buffers and stop reading the user stage, and nothing moves until the checkpoint times out
-   * (10 minutes) and the job restarts: 2 of 24 runs of the standard set with 10 s checkpoints, 2 of
-   * 5 with 1 s (docs/operations.md). With aligned barriers no task passes a barrier on before it
-   * has it from all its inputs, so they keep reading the user stage. A live input has no end of
-   * input (a drain ends it with a savepoint, which is aligned) and keeps unaligned checkpoints.
+   * (10 minutes) and the job restarts (measured in docs/operations.md). With aligned barriers no
+   * task passes a barrier on before it has it from all its inputs, so they keep reading the user
+   * stage. A live input has no end of input (a drain ends it with a savepoint, which is aligned)
+   * and keeps unaligned checkpoints.
    */
   void alignCheckpointsIfBounded(boolean bounded) {
     if (bounded && unalignedByDefault) {

@@ -99,8 +99,7 @@ public final class RunJob {
     // offsets: restored splits have none (connector 5.0), a finished split cannot be handed over in
     // a savepoint, and a run whose source finished at its stopping offsets while checkpoints were
     // unaligned did not end (a checkpoint taken after a source subtask finished never completed,
-    // nor
-    // did the final one that commits the Kafka transactions: 24,000 events at parallelism 2,
+    // nor did the final one that commits the Kafka transactions: 24,000 events at parallelism 2,
     // ProcessKillITCase). Submitted detached (flink run -d, REST) nothing follows the job, so its
     // source stops at the end offsets, with aligned checkpoints unless the configuration says.
     boolean followed = env.getConfiguration().get(DeploymentOptions.ATTACHED);
