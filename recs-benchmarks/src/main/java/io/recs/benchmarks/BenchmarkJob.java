@@ -81,12 +81,14 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * settings, and {@code -Drecs.bench.neighbours=N}, {@code -Drecs.bench.candidatesPerSeed=N} change
  * those two on top, as do {@code -Drecs.bench.seedItems=N}, {@code -Drecs.bench.historySize=N},
  * {@code -Drecs.bench.maxItemsPerUser=N}, {@code -Drecs.bench.normalizeSeeds=true|false} and {@code
- * -Drecs.bench.halfLife=3650d}. {@code -Drecs.bench.weighted=true} runs the similarity and pipeline
- * benchmarks with {@code similarity.weighted}, and {@code -Drecs.bench.revisitProbability=P}
- * generates the set with that share of repeat events (the standard set has 0.05); {@code
- * -Drecs.bench.events=N} runs every benchmark on the set's first N events (in time order) only;
- * {@code -Drecs.bench.setEvents=N} generates the set's users and items with N events instead.
- * {@code -Drecs.bench.flink=key=value;key=value} adds Flink settings to the MiniCluster runs.
+ * -Drecs.bench.halfLife=3650d}. {@code -Drecs.bench.rowCacheEntries=N} sets {@code
+ * similarity.row-cache-entries} in the similarity and pipeline runs. {@code
+ * -Drecs.bench.weighted=true} runs the similarity and pipeline benchmarks with {@code
+ * similarity.weighted}, and {@code -Drecs.bench.revisitProbability=P} generates the set with that
+ * share of repeat events (the standard set has 0.05); {@code -Drecs.bench.events=N} runs every
+ * benchmark on the set's first N events (in time order) only; {@code -Drecs.bench.setEvents=N}
+ * generates the set's users and items with N events instead. {@code
+ * -Drecs.bench.flink=key=value;key=value} adds Flink settings to the MiniCluster runs.
  */
 @Internal
 public final class BenchmarkJob {
@@ -106,6 +108,14 @@ public final class BenchmarkJob {
 
   private static final java.time.Duration EMIT_INTERVAL =
       java.time.Duration.ofSeconds(Long.getLong("recs.bench.emitIntervalSeconds", 0));
+
+  /**
+   * {@code -Drecs.bench.rowCacheEntries=N}: {@code similarity.row-cache-entries} in the similarity
+   * and pipeline runs (default the library's).
+   */
+  private static final int ROW_CACHE_ENTRIES =
+      Integer.getInteger(
+          "recs.bench.rowCacheEntries", SimilarityConfig.defaults().rowCacheEntries());
 
   /** {@code similarity.weighted} in the similarity and pipeline runs (default false). */
   private static final boolean WEIGHTED = Boolean.getBoolean("recs.bench.weighted");
@@ -145,6 +155,7 @@ public final class BenchmarkJob {
           "recs.bench.emitIntervalSeconds",
           "recs.bench.lookup",
           "recs.bench.rowBatchSize",
+          "recs.bench.rowCacheEntries",
           "recs.bench.preset",
           "recs.bench.neighbours",
           "recs.bench.candidatesPerSeed",
@@ -186,6 +197,7 @@ public final class BenchmarkJob {
     if (WEIGHTED) {
       settings = settings.with(SimilarityOptions.WEIGHTED, true);
     }
+    settings = settings.with(SimilarityOptions.ROW_CACHE_ENTRIES, ROW_CACHE_ENTRIES);
     Integer candidates = Integer.getInteger("recs.bench.candidatesPerSeed");
     if (candidates != null) {
       settings = settings.with(RequestOptions.CANDIDATES_PER_SEED, candidates);
@@ -493,6 +505,7 @@ public final class BenchmarkJob {
             .weighted(WEIGHTED)
             .emitInterval(EMIT_INTERVAL)
             .rowBatchSize(NoOpPipeline.ROW_BATCH_SIZE)
+            .rowCacheEntries(ROW_CACHE_ENTRIES)
             .build();
     RecsStreams streams =
         RecsPipeline.builder()

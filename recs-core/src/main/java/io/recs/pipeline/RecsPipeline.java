@@ -26,6 +26,7 @@ import io.recs.similarity.RowUpdate;
 import io.recs.similarity.RowUpdateCombiner;
 import io.recs.similarity.SimilarityConfig;
 import io.recs.similarity.SimilarityFunction;
+import io.recs.similarity.SimilarityOperator;
 import io.recs.similarity.SimilarityOptions;
 import io.recs.similarity.Touch;
 import io.recs.state.PreferenceConfig;
@@ -39,8 +40,8 @@ import io.recs.trending.TrendingOptions;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.util.Collector;
@@ -271,12 +272,10 @@ public final class RecsPipeline {
                 .map(count -> new CountUpdate(count.itemId(), count.users()))
                 .returns(TypeInformation.of(CountUpdate.class))
                 .name("to count updates");
-    BroadcastStream<CountUpdate> counts =
+    List<MapStateDescriptor<?, ?>> countStates =
         similarity.weighted()
-            ? itemCountUpdates
-                .union(userTotal)
-                .broadcast(SimilarityFunction.COUNTS, SimilarityFunction.NORMS)
-            : itemCountUpdates.union(userTotal).broadcast(SimilarityFunction.COUNTS);
+            ? List.of(SimilarityFunction.COUNTS, SimilarityFunction.NORMS)
+            : List.of(SimilarityFunction.COUNTS);
 
     DataStream<RowUpdate> combinedRowUpdates =
         rowUpdates
@@ -290,13 +289,19 @@ public final class RecsPipeline {
     DataStream<SimilarItems> similarItems =
         combinedRowUpdates
             .keyBy(RowUpdate::row)
-            .connect(counts)
-            .process(
-                new SimilarityFunction(
-                    similarity,
-                    SimilarityFunction.rowAsMap(
-                        interactions.getExecutionEnvironment().getConfiguration())))
-            .name("item similarity")
+            // Flink's keyed broadcast operator, as .connect(BroadcastStream).process(function)
+            // would make it, with the same state, but one that writes the row cache to state
+            // before every checkpoint barrier.
+            .connect(itemCountUpdates.union(userTotal).broadcast())
+            .transform(
+                "item similarity",
+                TypeInformation.of(SimilarItems.class),
+                new SimilarityOperator(
+                    new SimilarityFunction(
+                        similarity,
+                        SimilarityFunction.rowAsMap(
+                            interactions.getExecutionEnvironment().getConfiguration())),
+                    countStates))
             .uid(uidPrefix + "similarity");
 
     if (!recommendations) {

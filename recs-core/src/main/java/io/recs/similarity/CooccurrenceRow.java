@@ -38,6 +38,15 @@ public final class CooccurrenceRow {
    * Adds {@code delta} to the count of {@code item}, creating the entry if needed; the new count.
    */
   public double add(String item, double delta) {
+    int index = addAt(item, delta); // before reading counts, which addAt may replace
+    return counts[index];
+  }
+
+  /**
+   * Adds {@code delta} to the count of {@code item}, creating the entry if needed; the entry's
+   * index in {@link #items} and {@link #counts}.
+   */
+  int addAt(String item, double delta) {
     if (slots == null || 2 * (size + 1) > slots.length) {
       reindex(Math.max(16, Integer.highestOneBit(Math.max(1, size + 1) * 4)));
     }
@@ -50,7 +59,8 @@ public final class CooccurrenceRow {
         break;
       }
       if (slotHashes[slot] == hash && items[entry - 1].equals(item)) {
-        return counts[entry - 1] += delta;
+        counts[entry - 1] += delta;
+        return entry - 1;
       }
       slot = (slot + 1) & mask;
     }
@@ -64,7 +74,30 @@ public final class CooccurrenceRow {
     size++;
     slots[slot] = size;
     slotHashes[slot] = hash;
-    return delta;
+    return size - 1;
+  }
+
+  /** Whether {@code item} has an entry. */
+  boolean contains(String item) {
+    if (slots == null) {
+      if (size == 0) {
+        return false;
+      }
+      reindex(Math.max(16, Integer.highestOneBit(size * 4)));
+    }
+    int mask = slots.length - 1;
+    int hash = item.hashCode();
+    int slot = spread(hash) & mask;
+    while (true) {
+      int entry = slots[slot];
+      if (entry == 0) {
+        return false;
+      }
+      if (slotHashes[slot] == hash && items[entry - 1].equals(item)) {
+        return true;
+      }
+      slot = (slot + 1) & mask;
+    }
   }
 
   private void reindex(int capacity) {

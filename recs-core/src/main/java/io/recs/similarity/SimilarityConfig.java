@@ -38,6 +38,7 @@ public final class SimilarityConfig implements Serializable {
   private final Duration emitInterval;
   private final int rowBatchSize;
   private final Duration rowBatchInterval;
+  private final int rowCacheEntries;
 
   private SimilarityConfig(Builder b) {
     this.measure = b.measure;
@@ -51,6 +52,7 @@ public final class SimilarityConfig implements Serializable {
     this.emitInterval = b.emitInterval;
     this.rowBatchSize = b.rowBatchSize;
     this.rowBatchInterval = b.rowBatchInterval;
+    this.rowCacheEntries = b.rowCacheEntries;
   }
 
   /** A builder with the defaults of {@code docs/similarity.md}. */
@@ -147,6 +149,18 @@ public final class SimilarityConfig implements Serializable {
     return rowBatchInterval;
   }
 
+  /**
+   * On a state backend that serializes state (RocksDB), the number of co-occurrence row entries
+   * that each similarity subtask keeps on the heap, with the rows' lists: the most recently updated
+   * rows, read from state once and written back (only what changed) before every checkpoint barrier
+   * and when they leave the cache, so that checkpoints and savepoints hold exactly what they would
+   * without it. 0 reads and writes state on every update. Ignored on the HashMap backend, whose
+   * state is on the heap already. Default 500,000.
+   */
+  public int rowCacheEntries() {
+    return rowCacheEntries;
+  }
+
   @Override
   public String toString() {
     return "SimilarityConfig{measure="
@@ -171,6 +185,8 @@ public final class SimilarityConfig implements Serializable {
         + rowBatchSize
         + ", rowBatchInterval="
         + rowBatchInterval
+        + ", rowCacheEntries="
+        + rowCacheEntries
         + '}';
   }
 
@@ -189,6 +205,7 @@ public final class SimilarityConfig implements Serializable {
     private Duration emitInterval = SimilarityOptions.EMIT_INTERVAL.defaultValue();
     private int rowBatchSize = SimilarityOptions.ROW_BATCH_SIZE.defaultValue();
     private Duration rowBatchInterval = SimilarityOptions.ROW_BATCH_INTERVAL.defaultValue();
+    private int rowCacheEntries = SimilarityOptions.ROW_CACHE_ENTRIES.defaultValue();
 
     private final BuilderChecks.Assigned assigned = new BuilderChecks.Assigned();
 
@@ -260,6 +277,12 @@ public final class SimilarityConfig implements Serializable {
       return this;
     }
 
+    /** See {@link SimilarityConfig#rowCacheEntries()}. */
+    public Builder rowCacheEntries(int rowCacheEntries) {
+      this.rowCacheEntries = assigned.once(SimilarityOptions.ROW_CACHE_ENTRIES, rowCacheEntries);
+      return this;
+    }
+
     /**
      * Checks the settings together.
      *
@@ -274,6 +297,7 @@ public final class SimilarityConfig implements Serializable {
       SimilarityOptions.ROW_BATCH_SIZE.validate(rowBatchSize);
       SimilarityOptions.ROW_BATCH_INTERVAL.validate(rowBatchInterval);
       SimilarityOptions.EMIT_INTERVAL.validate(emitInterval);
+      SimilarityOptions.ROW_CACHE_ENTRIES.validate(rowCacheEntries);
       if (pairWindow != null) {
         SimilarityOptions.PAIR_WINDOW.validate(pairWindow);
       }

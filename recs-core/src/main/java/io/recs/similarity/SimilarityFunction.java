@@ -4,6 +4,7 @@ import io.recs.config.EmitInterval;
 import io.recs.event.SimilarItems;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -17,7 +18,9 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.streaming.api.operators.KeyContext;
 import org.apache.flink.util.Collector;
 
 /**
@@ -85,6 +88,13 @@ public final class SimilarityFunction
   private transient ValueState<Neighbours> mapEmitted;
 
   private transient ValueState<Long> pendingTimer;
+
+  /** The map layout's heap cache, when {@link #useRowCache} was called; otherwise null. */
+  private transient RowCache cache;
+
+  /** The operator's key context, for writing cache entries under their own keys. */
+  private transient KeyContext keys;
+
   private transient long intervalMs;
 
   /** Whether lists are emitted only by the end-of-input timer. */
@@ -155,19 +165,129 @@ public final class SimilarityFunction
     }
   }
 
+  /**
+   * Keeps rows and lists in a heap cache of at most {@link SimilarityConfig#rowCacheEntries()} row
+   * entries, written to keyed state when they leave it and by {@link #flushRowCache()}; for the map
+   * layout only (the value layout's state is on the heap already), and only when called, after
+   * {@code open}, by {@link SimilarityOperator}, which calls {@link #flushRowCache()} before every
+   * checkpoint barrier and lends its key context for writing entries under their own keys.
+   */
+  void useRowCache(KeyContext keys) {
+    if (rowAsMap && config.rowCacheEntries() > 0) {
+      this.keys = keys;
+      this.cache = new RowCache(config.rowCacheEntries());
+    }
+  }
+
+  /** Writes every cached change to keyed state, each under its own key. */
+  void flushRowCache() throws Exception {
+    if (cache == null) {
+      return;
+    }
+    List<RowCache.Entry> changed = cache.changed();
+    if (changed.isEmpty()) {
+      return;
+    }
+    Object key = keys.getCurrentKey();
+    writeBack(changed);
+    if (key != null) {
+      keys.setCurrentKey(key);
+    }
+  }
+
   @Override
   public void processElement(RowUpdate update, ReadOnlyContext ctx, Collector<SimilarItems> out)
       throws Exception {
-    Neighbours list = loadList();
+    if (cache == null) {
+      apply(null, update, ctx, out);
+      return;
+    }
+    apply(cachedEntry(ctx.getCurrentKey(), ctx.timerService()), update, ctx, out);
+    evictFromCache(ctx.getCurrentKey());
+  }
+
+  /** Adds the update to the row (cached, or in keyed state when null) and rescores its columns. */
+  private void apply(
+      RowCache.Entry cached, RowUpdate update, ReadOnlyContext ctx, Collector<SimilarItems> out)
+      throws Exception {
+    Neighbours list = cached != null ? cached.list : loadList();
     if (list == null) {
       list = new Neighbours();
       ctx.timerService().registerEventTimeTimer(END_OF_INPUT);
     }
     list.time = Math.max(list.time, update.time());
     String[] cols = update.cols();
-    double[] deltas = update.deltas();
+    double[] cooccurrences = addToRow(cached, list, cols, update.deltas());
+    if (atEndOnly) {
+      // The end-of-input timer computes the list from the whole row: nothing to score before.
+      storeList(cached, list);
+      return;
+    }
+    ReadOnlyBroadcastState<String, Long> counts = ctx.getBroadcastState(COUNTS);
+    ReadOnlyBroadcastState<String, Double> norms =
+        config.weighted() ? ctx.getBroadcastState(NORMS) : null;
+    double rowCount =
+        norms != null
+            ? norm(norms, update.row())
+            : Math.max(update.rowCount(), count(counts, update.row()));
+    double users = count(counts, CountUpdate.TOTAL_USERS);
+    long[] colCounts = update.colCounts();
+    boolean changed = false;
+    for (int k = 0; k < cols.length; k++) {
+      double colCount =
+          norms != null ? norm(norms, cols[k]) : Math.max(colCounts[k], count(counts, cols[k]));
+      double score = score(cooccurrences[k], rowCount, colCount, users);
+      changed |= list.offer(cols[k], score, config.neighbours());
+    }
+    list.updatesSinceRecompute += cols.length;
+    if (config.measure() != SimilarityMeasure.COOCCURRENCE
+        && list.updatesSinceRecompute >= Math.max(config.neighbours(), list.rowSize)) {
+      // Scores of entries that did not change were computed with the counts of their time;
+      // recomputing the row once per rowSize updates bounds that drift at O(K) amortised work.
+      Neighbours fresh = recompute(cached, rowCount, counts, norms);
+      fresh.time = list.time;
+      fresh.rowSize = list.rowSize;
+      changed |= !fresh.sameItems(list);
+      list = fresh;
+    }
+    storeList(cached, list);
+    if (!changed) {
+      return;
+    }
+    if (intervalMs == 0) {
+      emitIfChanged(cached, update.row(), list, false, out);
+    } else if (pendingTimer.value() == null) {
+      long at = (Math.floorDiv(update.time(), intervalMs) + 1) * intervalMs;
+      ctx.timerService().registerEventTimeTimer(at);
+      pendingTimer.update(at);
+    }
+  }
+
+  /**
+   * Adds the deltas to the row's columns, in the cached row or in the layout's keyed state, and
+   * keeps {@code list.rowSize}; the new co-occurrence count of each column.
+   */
+  private double[] addToRow(RowCache.Entry cached, Neighbours list, String[] cols, double[] deltas)
+      throws Exception {
     double[] cooccurrences = new double[cols.length];
-    if (rowAsMap) {
+    if (cached != null) {
+      int before = cached.row.size;
+      for (int k = 0; k < cols.length; k++) {
+        if (cached.complete || cached.row.contains(cols[k])) {
+          cooccurrences[k] = cached.add(cols[k], deltas[k]);
+        } else {
+          Double stored = rowEntries.get(cols[k]);
+          if (stored == null) {
+            list.rowSize++;
+          }
+          cooccurrences[k] = cached.add(cols[k], stored == null ? deltas[k] : stored + deltas[k]);
+        }
+      }
+      cache.grew(cached.row.size - before);
+      if (cached.complete) {
+        list.rowSize = cached.row.size;
+      }
+    } else if (rowAsMap) {
       Map<String, Double> written = new HashMap<>(2 * cols.length);
       for (int k = 0; k < cols.length; k++) {
         Double before = written.get(cols[k]); // a column twice in one unmerged update
@@ -192,72 +312,35 @@ public final class SimilarityFunction
       row.update(entries);
       list.rowSize = entries.size;
     }
-    if (atEndOnly) {
-      // The end-of-input timer computes the list from the whole row: nothing to score before.
-      storeList(list);
-      return;
-    }
-    ReadOnlyBroadcastState<String, Long> counts = ctx.getBroadcastState(COUNTS);
-    ReadOnlyBroadcastState<String, Double> norms =
-        config.weighted() ? ctx.getBroadcastState(NORMS) : null;
-    double rowCount =
-        norms != null
-            ? norm(norms, update.row())
-            : Math.max(update.rowCount(), count(counts, update.row()));
-    double users = count(counts, CountUpdate.TOTAL_USERS);
-    long[] colCounts = update.colCounts();
-    boolean changed = false;
-    for (int k = 0; k < cols.length; k++) {
-      double colCount =
-          norms != null ? norm(norms, cols[k]) : Math.max(colCounts[k], count(counts, cols[k]));
-      double score = score(cooccurrences[k], rowCount, colCount, users);
-      changed |= list.offer(cols[k], score, config.neighbours());
-    }
-    list.updatesSinceRecompute += cols.length;
-    if (config.measure() != SimilarityMeasure.COOCCURRENCE
-        && list.updatesSinceRecompute >= Math.max(config.neighbours(), list.rowSize)) {
-      // Scores of entries that did not change were computed with the counts of their time;
-      // recomputing the row once per rowSize updates bounds that drift at O(K) amortised work.
-      Neighbours fresh = recompute(rowCount, counts, norms);
-      fresh.time = list.time;
-      fresh.rowSize = list.rowSize;
-      changed |= !fresh.sameItems(list);
-      list = fresh;
-    }
-    storeList(list);
-    if (!changed) {
-      return;
-    }
-    if (intervalMs == 0) {
-      emitIfChanged(update.row(), list, false, out);
-    } else if (pendingTimer.value() == null) {
-      long at = (Math.floorDiv(update.time(), intervalMs) + 1) * intervalMs;
-      ctx.timerService().registerEventTimeTimer(at);
-      pendingTimer.update(at);
-    }
+    return cooccurrences;
   }
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<SimilarItems> out)
       throws Exception {
-    Neighbours previous = loadList();
+    RowCache.Entry cached = cache == null ? null : cachedEntry(ctx.getCurrentKey(), null);
+    Neighbours previous = cached != null ? cached.list : loadList();
     ReadOnlyBroadcastState<String, Long> counts = ctx.getBroadcastState(COUNTS);
     ReadOnlyBroadcastState<String, Double> norms =
         config.weighted() ? ctx.getBroadcastState(NORMS) : null;
     Neighbours list =
         recompute(
+            cached,
             norms != null ? norm(norms, ctx.getCurrentKey()) : count(counts, ctx.getCurrentKey()),
             counts,
             norms);
     list.time = previous == null ? timestamp : previous.time;
     list.rowSize = previous == null ? 0 : previous.rowSize;
-    storeList(list);
+    storeList(cached, list);
     boolean endOfInput = timestamp == END_OF_INPUT;
     if (!endOfInput) {
       pendingTimer.clear();
     }
     // At the end of input the scores are final too, so a list with changed scores is re-emitted.
-    emitIfChanged(ctx.getCurrentKey(), list, endOfInput, out);
+    emitIfChanged(cached, ctx.getCurrentKey(), list, endOfInput, out);
+    if (cached != null) {
+      evictFromCache(ctx.getCurrentKey());
+    }
   }
 
   /**
@@ -265,6 +348,7 @@ public final class SimilarityFunction
    * counter.
    */
   private Neighbours recompute(
+      RowCache.Entry cached,
       double rowCount,
       ReadOnlyBroadcastState<String, Long> counts,
       ReadOnlyBroadcastState<String, Double> norms)
@@ -272,7 +356,21 @@ public final class SimilarityFunction
     String[] items;
     double[] rowCounts;
     int size;
-    if (rowAsMap) {
+    if (cached != null) {
+      if (!cached.complete) {
+        int before = cached.row.size;
+        for (Map.Entry<String, Double> column : rowEntries.entries()) {
+          if (!cached.row.contains(column.getKey())) {
+            cached.row.add(column.getKey(), column.getValue());
+          }
+        }
+        cached.complete = true;
+        cache.grew(cached.row.size - before);
+      }
+      items = cached.row.items;
+      rowCounts = cached.row.counts;
+      size = cached.row.size;
+    } else if (rowAsMap) {
       int capacity = 16;
       items = new String[capacity];
       rowCounts = new double[capacity];
@@ -351,6 +449,74 @@ public final class SimilarityFunction
     return other;
   }
 
+  /**
+   * The cached entry of {@code key}; if not cached, a new entry with the key's list from keyed
+   * state (its row entries are read when first used); for a key without a list, a new entry with an
+   * end-of-input timer registered in {@code timers}, or null when {@code timers} is null.
+   */
+  private RowCache.Entry cachedEntry(String key, TimerService timers) throws Exception {
+    RowCache.Entry entry = cache.get(key);
+    if (entry != null) {
+      return entry;
+    }
+    Neighbours list = loadList();
+    boolean created = list == null;
+    if (created) {
+      if (timers == null) {
+        return null;
+      }
+      list = new Neighbours();
+      timers.registerEventTimeTimer(END_OF_INPUT);
+    }
+    entry = new RowCache.Entry(key, list, created);
+    cache.put(entry);
+    return entry;
+  }
+
+  /** Moves the least recently used entries out of the cache, writing back those that changed. */
+  private void evictFromCache(String current) throws Exception {
+    List<RowCache.Entry> changed = cache.evict(current);
+    if (!changed.isEmpty()) {
+      writeBack(changed);
+      keys.setCurrentKey(current);
+    }
+  }
+
+  /** Writes the entries' changes to keyed state, each under its key, which stays current. */
+  private void writeBack(List<RowCache.Entry> entries) throws Exception {
+    for (RowCache.Entry entry : entries) {
+      keys.setCurrentKey(entry.item);
+      int changedColumns = entry.changedColumns();
+      if (changedColumns > 0) {
+        Map<String, Double> columns = new HashMap<>(2 * changedColumns);
+        for (int k = 0; k < changedColumns; k++) {
+          int index = entry.changedColumn(k);
+          columns.put(entry.row.items[index], entry.row.counts[index]);
+        }
+        rowEntries.putAll(columns);
+      }
+      if (entry.listChanged) {
+        // A copy: the cached list goes on changing, and a heap backend would keep the object.
+        Neighbours stored = entry.list.copy();
+        stored.updatesSinceRecompute = entry.list.updatesSinceRecompute;
+        mapCurrent.update(stored);
+      }
+      if (entry.emittedChanged) {
+        mapEmitted.update(entry.emitted); // a copy already, replaced rather than changed
+      }
+      entry.written();
+    }
+  }
+
+  private void storeList(RowCache.Entry cached, Neighbours list) throws Exception {
+    if (cached != null) {
+      cached.list = list;
+      cached.listChanged = true;
+    } else {
+      storeList(list);
+    }
+  }
+
   private void storeList(Neighbours list) throws Exception {
     if (rowAsMap) {
       mapCurrent.update(list);
@@ -360,12 +526,25 @@ public final class SimilarityFunction
   }
 
   private void emitIfChanged(
-      String item, Neighbours list, boolean compareScores, Collector<SimilarItems> out)
+      RowCache.Entry cached,
+      String item,
+      Neighbours list,
+      boolean compareScores,
+      Collector<SimilarItems> out)
       throws Exception {
     ValueState<Neighbours> emitted = rowAsMap ? mapEmitted : this.emitted;
-    Neighbours last = emitted.value();
+    if (cached != null && !cached.emittedLoaded) {
+      cached.emitted = emitted.value();
+      cached.emittedLoaded = true;
+    }
+    Neighbours last = cached != null ? cached.emitted : emitted.value();
     if (compareScores ? !list.sameAs(last) : !list.sameItems(last)) {
-      emitted.update(list.copy());
+      if (cached != null) {
+        cached.emitted = list.copy();
+        cached.emittedChanged = true;
+      } else {
+        emitted.update(list.copy());
+      }
       out.collect(new SimilarItems(item, list.toScoredItems(), list.time));
     }
   }

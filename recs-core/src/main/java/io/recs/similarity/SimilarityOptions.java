@@ -112,6 +112,18 @@ public final class SimilarityOptions {
           .check(Checks.positiveDuration())
           .description("Longest processing time a merged co-occurrence update waits.");
 
+  public static final RecsOption<Integer> ROW_CACHE_ENTRIES =
+      RecsOption.key("similarity.row-cache-entries")
+          .flag("row-cache-entries")
+          .intType()
+          .defaultValue(500_000)
+          .check(Checks.atLeast(0))
+          .description(
+              "On a serializing state backend (RocksDB): co-occurrence row entries each similarity"
+                  + " subtask keeps on the heap, most recently used rows first, written to state"
+                  + " before every checkpoint and when they leave; 0 reads and writes state on every"
+                  + " update.");
+
   /** Every option of this class, in the order of the docs. */
   public static final List<RecsOption<?>> ALL =
       List.of(
@@ -125,7 +137,8 @@ public final class SimilarityOptions {
           WEIGHTED,
           EMIT_INTERVAL,
           ROW_BATCH_SIZE,
-          ROW_BATCH_INTERVAL);
+          ROW_BATCH_INTERVAL,
+          ROW_CACHE_ENTRIES);
 
   /** The configuration of {@code settings}. */
   public static SimilarityConfig config(RecsSettings settings) {
@@ -140,7 +153,8 @@ public final class SimilarityOptions {
             .weighted(settings.get(WEIGHTED))
             .emitInterval(settings.get(EMIT_INTERVAL))
             .rowBatchSize(settings.get(ROW_BATCH_SIZE))
-            .rowBatchInterval(settings.get(ROW_BATCH_INTERVAL));
+            .rowBatchInterval(settings.get(ROW_BATCH_INTERVAL))
+            .rowCacheEntries(settings.get(ROW_CACHE_ENTRIES));
     if (settings.get(PAIR_WINDOW) != null) {
       builder.pairWindow(settings.get(PAIR_WINDOW));
     }

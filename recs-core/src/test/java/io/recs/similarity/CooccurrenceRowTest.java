@@ -22,6 +22,9 @@ class CooccurrenceRowTest {
     }
     assertThat(contents(row)).isEqualTo(expected);
     assertThat(row.size).isEqualTo(expected.size());
+    for (int k = 0; k < 3_500; k++) {
+      assertThat(row.contains("i" + k)).isEqualTo(expected.containsKey("i" + k));
+    }
   }
 
   @Test
@@ -36,6 +39,8 @@ class CooccurrenceRowTest {
     restored.counts = row.counts.clone();
     restored.size = row.size;
 
+    assertThat(restored.contains("i99")).isTrue();
+    assertThat(restored.contains("i100")).isFalse();
     assertThat(restored.add("i42", 2)).isEqualTo(3);
     assertThat(restored.add("new", 1)).isEqualTo(1);
     assertThat(restored.size).isEqualTo(101);

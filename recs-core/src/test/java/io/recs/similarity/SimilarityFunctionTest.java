@@ -6,13 +6,18 @@ import static org.assertj.core.api.Assertions.within;
 import io.recs.config.EmitInterval;
 import io.recs.event.ScoredItem;
 import io.recs.event.SimilarItems;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -23,12 +28,33 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SimilarityFunctionTest {
 
+  /** The row layouts, and the map layout with a row cache of some size. */
+  enum Layout {
+    VALUE(false, 0),
+    MAP(true, 0),
+    MAP_CACHED(true, 500_000),
+    /** Room for a few rows: rows leave and come back, some read whole, some in part. */
+    MAP_SMALL_CACHE(true, 60),
+    /** Every other row leaves the cache after each update. */
+    MAP_CACHE_OF_ONE_ROW(true, 1);
+
+    final boolean rowAsMap;
+    final int cacheEntries;
+
+    Layout(boolean rowAsMap, int cacheEntries) {
+      this.rowAsMap = rowAsMap;
+      this.cacheEntries = cacheEntries;
+    }
+  }
+
   private static KeyedBroadcastOperatorTestHarness<String, RowUpdate, CountUpdate, SimilarItems>
-      harness(SimilarityConfig config, boolean rowAsMap) throws Exception {
+      harness(SimilarityConfig.Builder config, Layout layout) throws Exception {
     var harness =
         new KeyedBroadcastOperatorTestHarness<String, RowUpdate, CountUpdate, SimilarItems>(
-            new CoBroadcastWithKeyedOperator<>(
-                new SimilarityFunction(config, rowAsMap), List.of(SimilarityFunction.COUNTS)),
+            new SimilarityOperator(
+                new SimilarityFunction(
+                    config.rowCacheEntries(layout.cacheEntries).build(), layout.rowAsMap),
+                List.of(SimilarityFunction.COUNTS)),
             RowUpdate::row,
             Types.STRING,
             128,
@@ -47,11 +73,11 @@ class SimilarityFunctionTest {
     return list.neighbours().stream().map(ScoredItem::itemId).toList();
   }
 
-  @ParameterizedTest(name = "row as map: {0}")
-  @ValueSource(booleans = {false, true})
-  void cosineOverTheCountsAndAListOnEveryChangeOfOrder(boolean rowAsMap) throws Exception {
-    SimilarityConfig config = SimilarityConfig.builder().measure(SimilarityMeasure.COSINE).build();
-    try (var h = harness(config, rowAsMap)) {
+  @ParameterizedTest
+  @EnumSource(Layout.class)
+  void cosineOverTheCountsAndAListOnEveryChangeOfOrder(Layout layout) throws Exception {
+    SimilarityConfig.Builder config = SimilarityConfig.builder().measure(SimilarityMeasure.COSINE);
+    try (var h = harness(config, layout)) {
       h.open();
       h.processBroadcastElement(new CountUpdate("a", 2), 1);
       h.processBroadcastElement(new CountUpdate("b", 1), 1);
@@ -71,11 +97,11 @@ class SimilarityFunctionTest {
     }
   }
 
-  @ParameterizedTest(name = "row as map: {0}")
-  @ValueSource(booleans = {false, true})
-  void theEndOfTheInputRecomputesTheListFromTheFinalCounts(boolean rowAsMap) throws Exception {
-    SimilarityConfig config = SimilarityConfig.builder().measure(SimilarityMeasure.JACCARD).build();
-    try (var h = harness(config, rowAsMap)) {
+  @ParameterizedTest
+  @EnumSource(Layout.class)
+  void theEndOfTheInputRecomputesTheListFromTheFinalCounts(Layout layout) throws Exception {
+    SimilarityConfig.Builder config = SimilarityConfig.builder().measure(SimilarityMeasure.JACCARD);
+    try (var h = harness(config, layout)) {
       h.open();
       h.processBroadcastElement(new CountUpdate("a", 1), 1);
       h.processBroadcastElement(new CountUpdate("b", 1), 1);
@@ -96,15 +122,15 @@ class SimilarityFunctionTest {
     }
   }
 
-  @ParameterizedTest(name = "row as map: {0}")
-  @ValueSource(booleans = {false, true})
-  void atTheEndOnlyEachItemGetsOneListEqualToTheLastOfListsOnEveryChange(boolean rowAsMap)
+  @ParameterizedTest
+  @EnumSource(Layout.class)
+  void atTheEndOnlyEachItemGetsOneListEqualToTheLastOfListsOnEveryChange(Layout layout)
       throws Exception {
-    SimilarityConfig onChange = SimilarityConfig.builder().neighbours(2).build();
-    SimilarityConfig atEnd =
-        SimilarityConfig.builder().neighbours(2).emitInterval(EmitInterval.END_OF_INPUT).build();
-    List<SimilarItems> everyChange = run(onChange, rowAsMap);
-    List<SimilarItems> once = run(atEnd, rowAsMap);
+    SimilarityConfig.Builder onChange = SimilarityConfig.builder().neighbours(2);
+    SimilarityConfig.Builder atEnd =
+        SimilarityConfig.builder().neighbours(2).emitInterval(EmitInterval.END_OF_INPUT);
+    List<SimilarItems> everyChange = run(onChange, layout, false);
+    List<SimilarItems> once = run(atEnd, layout, true);
 
     assertThat(everyChange).hasSizeGreaterThan(3);
     assertThat(once).extracting(SimilarItems::itemId).containsExactlyInAnyOrder("a", "b", "c");
@@ -119,9 +145,9 @@ class SimilarityFunctionTest {
   }
 
   /** Row updates of three items with counts that change on the way, then the end of the input. */
-  private static List<SimilarItems> run(SimilarityConfig config, boolean rowAsMap)
-      throws Exception {
-    try (var h = harness(config, rowAsMap)) {
+  private static List<SimilarItems> run(
+      SimilarityConfig.Builder config, Layout layout, boolean endOfInputOnly) throws Exception {
+    try (var h = harness(config, layout)) {
       h.open();
       for (String item : List.of("a", "b", "c", "d")) {
         h.processBroadcastElement(new CountUpdate(item, 1), 1);
@@ -134,7 +160,7 @@ class SimilarityFunctionTest {
       h.processElement(update("c", 5, 1, "d", 2), 5);
       h.processBroadcastElement(new CountUpdate("d", 3), 6);
       h.processElement(update("a", 6, 2, "d", 3), 6);
-      if (EmitInterval.endOfInput(config.emitInterval())) {
+      if (endOfInputOnly) {
         assertThat(h.extractOutputValues()).isEmpty();
       }
       h.processWatermark(new Watermark(Long.MAX_VALUE));
@@ -143,12 +169,12 @@ class SimilarityFunctionTest {
     }
   }
 
-  @ParameterizedTest(name = "row as map: {0}")
-  @ValueSource(booleans = {false, true})
-  void aColumnTwiceInOneUpdateCountsTwice(boolean rowAsMap) throws Exception {
-    SimilarityConfig config =
-        SimilarityConfig.builder().measure(SimilarityMeasure.COOCCURRENCE).build();
-    try (var h = harness(config, rowAsMap)) {
+  @ParameterizedTest
+  @EnumSource(Layout.class)
+  void aColumnTwiceInOneUpdateCountsTwice(Layout layout) throws Exception {
+    SimilarityConfig.Builder config =
+        SimilarityConfig.builder().measure(SimilarityMeasure.COOCCURRENCE);
+    try (var h = harness(config, layout)) {
       h.open();
       h.processElement(
           new RowUpdate(
@@ -169,12 +195,17 @@ class SimilarityFunctionTest {
    * A savepoint of a job on one state backend restored on the other: each key moves its row and
    * list into the other layout on first use, and goes on from the counts it had.
    */
-  @ParameterizedTest(name = "row as map before the snapshot: {0}")
-  @ValueSource(booleans = {false, true})
-  void aSnapshotRestoresInTheOtherLayout(boolean rowAsMapBefore) throws Exception {
-    SimilarityConfig config = SimilarityConfig.builder().measure(SimilarityMeasure.COSINE).build();
+  @ParameterizedTest(name = "{0} before the snapshot, {1} after")
+  @CsvSource({
+    "VALUE, MAP",
+    "VALUE, MAP_CACHED",
+    "MAP, VALUE",
+    "MAP_CACHED, VALUE",
+    "MAP_CACHE_OF_ONE_ROW, VALUE"
+  })
+  void aSnapshotRestoresInTheOtherLayout(Layout before, Layout after) throws Exception {
     OperatorSubtaskState snapshot;
-    try (var h = harness(config, rowAsMapBefore)) {
+    try (var h = harness(SimilarityConfig.builder().measure(SimilarityMeasure.COSINE), before)) {
       h.open();
       h.processBroadcastElement(new CountUpdate("a", 2), 1);
       h.processBroadcastElement(new CountUpdate("b", 2), 1);
@@ -182,9 +213,10 @@ class SimilarityFunctionTest {
       h.processBroadcastElement(new CountUpdate("d", 2), 1);
       h.processElement(update("a", 1, 2, "c", 2), 1);
       h.processElement(update("d", 1, 2, "b", 2), 1);
+      h.prepareSnapshotPreBarrier(1);
       snapshot = h.snapshot(1, 1);
     }
-    try (var h = harness(config, !rowAsMapBefore)) {
+    try (var h = harness(SimilarityConfig.builder().measure(SimilarityMeasure.COSINE), after)) {
       h.initializeState(snapshot);
       h.open();
       h.processElement(update("d", 2, 2, "b", 2), 2);
@@ -204,5 +236,94 @@ class SimilarityFunctionTest {
       // C(d,b) = 2, one of them from before the snapshot: cos(d,b) = 2/√4.
       assertThat(d.neighbours().get(0).score()).isCloseTo(1.0, within(1e-12));
     }
+  }
+
+  /**
+   * Random row updates and count changes over 40 items, with a snapshot and a restore every 150
+   * updates: in every layout, cached or not, each item gets the same lists as in the value layout
+   * without snapshots, in the same order.
+   */
+  @ParameterizedTest
+  @EnumSource(
+      value = Layout.class,
+      names = {"MAP", "MAP_CACHED", "MAP_SMALL_CACHE", "MAP_CACHE_OF_ONE_ROW"})
+  void everyLayoutEmitsTheListsOfTheValueLayoutAcrossSnapshots(Layout layout) throws Exception {
+    List<SimilarItems> expected = randomRun(Layout.VALUE, Integer.MAX_VALUE, true);
+    assertThat(expected).hasSizeGreaterThan(500);
+    assertThat(byItem(randomRun(layout, 150, true))).isEqualTo(byItem(expected));
+  }
+
+  /**
+   * Without the write before the barrier, the cached changes would be missing from the snapshot:
+   * the check that the test above depends on it.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {150})
+  void aSnapshotWithoutTheWriteBeforeTheBarrierLosesCachedChanges(int every) throws Exception {
+    List<SimilarItems> expected = randomRun(Layout.VALUE, Integer.MAX_VALUE, true);
+    assertThat(byItem(randomRun(Layout.MAP_CACHED, every, false))).isNotEqualTo(byItem(expected));
+  }
+
+  /**
+   * Each item's lists in their order. Timers restored from a snapshot fire in another order among
+   * keys, so only the order of each item's lists is the same from run to run.
+   */
+  private static Map<String, List<SimilarItems>> byItem(List<SimilarItems> lists) {
+    Map<String, List<SimilarItems>> byItem = new TreeMap<>();
+    for (SimilarItems list : lists) {
+      byItem.computeIfAbsent(list.itemId(), item -> new ArrayList<>()).add(list);
+    }
+    return byItem;
+  }
+
+  private static List<SimilarItems> randomRun(Layout layout, int snapshotEvery, boolean preBarrier)
+      throws Exception {
+    Random random = new Random(7);
+    List<SimilarItems> out = new ArrayList<>();
+    OperatorSubtaskState snapshot = null;
+    long[] counts = new long[40];
+    int updates = 2_000;
+    int done = 0;
+    long checkpoint = 0;
+    while (done < updates) {
+      try (var h = harness(SimilarityConfig.builder().neighbours(5), layout)) {
+        if (snapshot != null) {
+          h.initializeState(snapshot);
+        }
+        h.open();
+        int until = Math.min(updates, done + snapshotEvery);
+        for (; done < until; done++) {
+          int row = random.nextInt(counts.length);
+          if (random.nextInt(4) == 0) {
+            counts[row]++;
+            h.processBroadcastElement(new CountUpdate("i" + row, counts[row]), done);
+          }
+          int columns = 1 + random.nextInt(4);
+          String[] cols = new String[columns];
+          double[] deltas = new double[columns];
+          long[] colCounts = new long[columns];
+          for (int k = 0; k < columns; k++) {
+            int col = random.nextInt(counts.length);
+            cols[k] = "i" + col;
+            deltas[k] = 1 + random.nextInt(3);
+            colCounts[k] = counts[col] + 1;
+          }
+          h.processElement(
+              new RowUpdate("i" + row, cols, deltas, done, counts[row] + 1, colCounts), done);
+        }
+        if (done == updates) {
+          h.processWatermark(new Watermark(Long.MAX_VALUE));
+          h.processBroadcastWatermark(new Watermark(Long.MAX_VALUE));
+        } else {
+          checkpoint++;
+          if (preBarrier) {
+            h.prepareSnapshotPreBarrier(checkpoint);
+          }
+          snapshot = h.snapshot(checkpoint, checkpoint);
+        }
+        out.addAll(h.extractOutputValues());
+      }
+    }
+    return out;
   }
 }
