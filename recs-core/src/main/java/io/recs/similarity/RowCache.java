@@ -115,6 +115,11 @@ final class RowCache {
     columns += entry.row.size;
   }
 
+  /** Whether {@code rowEntries} more row entries fit without evicting anything. */
+  boolean hasRoomFor(int rowEntries) {
+    return columns + rowEntries <= capacity;
+  }
+
   /** Accounts for {@code added} new row entries of a cached row. */
   void grew(int added) {
     columns += added;

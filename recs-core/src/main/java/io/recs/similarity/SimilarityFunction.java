@@ -358,14 +358,7 @@ public final class SimilarityFunction
     int size;
     if (cached != null) {
       if (!cached.complete) {
-        int before = cached.row.size;
-        for (Map.Entry<String, Double> column : rowEntries.entries()) {
-          if (!cached.row.contains(column.getKey())) {
-            cached.row.add(column.getKey(), column.getValue());
-          }
-        }
-        cached.complete = true;
-        cache.grew(cached.row.size - before);
+        readWholeRow(cached);
       }
       items = cached.row.items;
       rowCounts = cached.row.counts;
@@ -470,7 +463,22 @@ public final class SimilarityFunction
     }
     entry = new RowCache.Entry(key, list, created);
     cache.put(entry);
+    if (!created && cache.hasRoomFor(list.rowSize)) {
+      readWholeRow(entry); // one scan, and no get per column later
+    }
     return entry;
+  }
+
+  /** Adds to the cached row the entries in keyed state that it does not hold yet. */
+  private void readWholeRow(RowCache.Entry cached) throws Exception {
+    int before = cached.row.size;
+    for (Map.Entry<String, Double> column : rowEntries.entries()) {
+      if (!cached.row.contains(column.getKey())) {
+        cached.row.add(column.getKey(), column.getValue());
+      }
+    }
+    cached.complete = true;
+    cache.grew(cached.row.size - before);
   }
 
   /** Moves the least recently used entries out of the cache, writing back those that changed. */
