@@ -50,19 +50,12 @@ public final class CooccurrenceRow {
     if (slots == null || 2 * (size + 1) > slots.length) {
       reindex(Math.max(16, Integer.highestOneBit(Math.max(1, size + 1) * 4)));
     }
-    int mask = slots.length - 1;
     int hash = item.hashCode();
-    int slot = spread(hash) & mask;
-    while (true) {
-      int entry = slots[slot];
-      if (entry == 0) {
-        break;
-      }
-      if (slotHashes[slot] == hash && items[entry - 1].equals(item)) {
-        counts[entry - 1] += delta;
-        return entry - 1;
-      }
-      slot = (slot + 1) & mask;
+    int slot = slotOf(item, hash);
+    int entry = slots[slot];
+    if (entry != 0) {
+      counts[entry - 1] += delta;
+      return entry - 1;
     }
     if (size == items.length) {
       int length = Math.max(8, items.length * 2);
@@ -79,22 +72,23 @@ public final class CooccurrenceRow {
 
   /** Whether {@code item} has an entry. */
   boolean contains(String item) {
+    if (size == 0) {
+      return false;
+    }
     if (slots == null) {
-      if (size == 0) {
-        return false;
-      }
       reindex(Math.max(16, Integer.highestOneBit(size * 4)));
     }
+    return slots[slotOf(item, item.hashCode())] != 0;
+  }
+
+  /** The slot that holds {@code item}, or the empty slot where it would go. */
+  private int slotOf(String item, int hash) {
     int mask = slots.length - 1;
-    int hash = item.hashCode();
     int slot = spread(hash) & mask;
     while (true) {
       int entry = slots[slot];
-      if (entry == 0) {
-        return false;
-      }
-      if (slotHashes[slot] == hash && items[entry - 1].equals(item)) {
-        return true;
+      if (entry == 0 || (slotHashes[slot] == hash && items[entry - 1].equals(item))) {
+        return slot;
       }
       slot = (slot + 1) & mask;
     }

@@ -47,6 +47,12 @@ import org.apache.flink.util.Collector;
  * entries of its columns and writes them back in one batch, work proportional to the columns it
  * touches. Each key moves its state from the other layout when the layout finds none of its own (a
  * savepoint restored on another backend).
+ *
+ * <p>Run by {@link SimilarityOperator}, the map layout also keeps a heap cache of recently updated
+ * rows and lists ({@link SimilarityConfig#rowCacheEntries()}, {@link RowCache}), written to keyed
+ * state before every checkpoint barrier and when rows leave it, so that state holds at every
+ * checkpoint what it would hold without the cache. Under Flink's plain keyed broadcast operator
+ * there is no cache.
  */
 @Internal
 public final class SimilarityFunction
