@@ -159,12 +159,4 @@ final class RowCache {
     }
     return changed;
   }
-
-  int size() {
-    return entries.size();
-  }
-
-  long columns() {
-    return columns;
-  }
 }
