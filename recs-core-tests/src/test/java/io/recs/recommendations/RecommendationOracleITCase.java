@@ -10,10 +10,12 @@ import io.recs.event.ScoredItem;
 import io.recs.pipeline.RecsPipeline;
 import io.recs.request.NeighbourLookup;
 import io.recs.request.RequestConfig;
+import io.recs.request.SeedWeights;
 import io.recs.scoring.Scorers;
 import io.recs.scoring.ScoringConfig;
 import io.recs.scoring.SeenFilter;
 import io.recs.similarity.SimilarityConfig;
+import io.recs.state.PreferenceConfig;
 import io.recs.testkit.driver.RecsTestDriver;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,6 +102,45 @@ class RecommendationOracleITCase {
     assertThat(expected.values())
         .as("backfilled lists")
         .anySatisfy(list -> assertThat(list).anySatisfy(i -> isTrending(i)));
+  }
+
+  /**
+   * Seeds weighed by recency (the {@code next-item} preset's): the most recent items, whatever
+   * their actions' weights, each weighing 0.5^(age / half-life).
+   */
+  @ParameterizedTest(name = "{0} neighbour lookup")
+  @EnumSource(NeighbourLookup.class)
+  void finalRecommendationsWithRecencySeedsEqualTheOracle(NeighbourLookup lookup) {
+    RecsPipeline pipeline =
+        RecsPipeline.builder()
+            .similarity(quietSimilarity().build())
+            .preferences(PreferenceConfig.builder().halfLife(Duration.ofHours(6)).build())
+            .requests(
+                RequestConfig.builder()
+                    .triggerOnInteraction(false)
+                    .seedItems(3)
+                    .seedWeights(SeedWeights.RECENCY)
+                    .candidatesPerSeed(10)
+                    .neighbourLookup(lookup)
+                    .build())
+            .build();
+    RecsPipeline byAffinity =
+        RecsPipeline.builder()
+            .similarity(quietSimilarity().build())
+            .preferences(PreferenceConfig.builder().halfLife(Duration.ofHours(6)).build())
+            .requests(
+                RequestConfig.builder()
+                    .triggerOnInteraction(false)
+                    .seedItems(3)
+                    .candidatesPerSeed(10)
+                    .neighbourLookup(lookup)
+                    .build())
+            .build();
+
+    Map<String, List<ScoredItem>> expected = assertFinalListsEqual(pipeline, 2);
+
+    // The generator's actions weigh differently, so the two ways of choosing seeds must differ.
+    assertThat(expected).isNotEqualTo(ReferenceRecommendations.compute(events, byAffinity).all());
   }
 
   private static void isTrending(ScoredItem item) {

@@ -3,6 +3,7 @@ package io.recs.pipeline;
 import io.recs.config.RecsSettings;
 import io.recs.request.NeighbourLookup;
 import io.recs.request.RequestOptions;
+import io.recs.request.SeedWeights;
 import io.recs.scoring.ScoringOptions;
 import io.recs.similarity.SimilarityMeasure;
 import io.recs.similarity.SimilarityOptions;
@@ -41,16 +42,18 @@ public enum Preset {
           .with(PreferenceOptions.HALF_LIFE, Duration.ofDays(3650))),
 
   /**
-   * "What next" (session, feed): the 10 most recent items score, with a one-hour affinity
-   * half-life, each with its whole row of 50 neighbours as candidates (500 contributions per list,
-   * against 400 for the defaults' 20 seeds × 20), looked up in candidate lists replicated to every
-   * ranking subtask, which are as fresh as the ranking itself. Best when predicting the user's next
-   * event.
+   * "What next" (session, feed): the 10 most recent items score, each weighing its recency with a
+   * one-hour half-life whatever its events' weights, each with its whole row of 200 neighbours as
+   * candidates (2,000 contributions per list, against 400 for the defaults' 20 seeds × 20), looked
+   * up in candidate lists replicated to every ranking subtask, which are as fresh as the ranking
+   * itself. Best when predicting the user's next event.
    */
   NEXT_ITEM(
       RecsSettings.empty()
+          .with(SimilarityOptions.NEIGHBOURS, 200)
           .with(RequestOptions.SEED_ITEMS, 10)
-          .with(RequestOptions.CANDIDATES_PER_SEED, 50)
+          .with(RequestOptions.SEED_WEIGHTS, SeedWeights.RECENCY)
+          .with(RequestOptions.CANDIDATES_PER_SEED, 200)
           .with(RequestOptions.LOOKUP, NeighbourLookup.REPLICATED)
           .with(PreferenceOptions.HALF_LIFE, Duration.ofHours(1)));
 

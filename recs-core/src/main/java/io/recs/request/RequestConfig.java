@@ -28,6 +28,7 @@ public final class RequestConfig implements Serializable {
 
   private final int seedItems;
   private final int candidatesPerSeed;
+  private final SeedWeights seedWeights;
   private final NeighbourLookup neighbourLookup;
   private final boolean triggerOnInteraction;
   private final Duration triggerInterval;
@@ -36,6 +37,7 @@ public final class RequestConfig implements Serializable {
   private RequestConfig(Builder b) {
     seedItems = b.seedItems;
     candidatesPerSeed = b.candidatesPerSeed;
+    seedWeights = b.seedWeights;
     neighbourLookup = b.neighbourLookup;
     triggerOnInteraction = b.triggerOnInteraction;
     triggerInterval = b.triggerInterval;
@@ -54,10 +56,19 @@ public final class RequestConfig implements Serializable {
 
   /**
    * The number of the user's history items whose neighbours become candidates: the most relevant
-   * ones (highest decayed affinity), or with linear scoring the most recent ones. Default 20.
+   * ones (highest decayed affinity), or with linear scoring or {@link SeedWeights#RECENCY} the most
+   * recent ones. Default 20.
    */
   public int seedItems() {
     return seedItems;
+  }
+
+  /**
+   * Which history items are seeds and what each weighs: {@link SeedWeights#AFFINITY} (default) or
+   * {@link SeedWeights#RECENCY}.
+   */
+  public SeedWeights seedWeights() {
+    return seedWeights;
   }
 
   /** The number of neighbours taken from each seed item. Default 20. */
@@ -102,6 +113,7 @@ public final class RequestConfig implements Serializable {
   public static final class Builder {
     private int seedItems = RequestOptions.SEED_ITEMS.defaultValue();
     private int candidatesPerSeed = RequestOptions.CANDIDATES_PER_SEED.defaultValue();
+    private SeedWeights seedWeights = RequestOptions.SEED_WEIGHTS.defaultValue();
     private NeighbourLookup neighbourLookup = RequestOptions.LOOKUP.defaultValue();
     private boolean triggerOnInteraction = true;
     private Duration triggerInterval = Duration.ZERO;
@@ -121,6 +133,12 @@ public final class RequestConfig implements Serializable {
     /** See {@link RequestConfig#candidatesPerSeed()}. */
     public Builder candidatesPerSeed(int candidatesPerSeed) {
       this.candidatesPerSeed = assigned.once(RequestOptions.CANDIDATES_PER_SEED, candidatesPerSeed);
+      return this;
+    }
+
+    /** See {@link RequestConfig#seedWeights()}. */
+    public Builder seedWeights(SeedWeights seedWeights) {
+      this.seedWeights = assigned.once(RequestOptions.SEED_WEIGHTS, seedWeights);
       return this;
     }
 

@@ -39,6 +39,16 @@ public final class RequestOptions {
               "History items a list is computed from (highest decayed affinity); at most"
                   + " similarity.history-size.");
 
+  public static final RecsOption<SeedWeights> SEED_WEIGHTS =
+      RecsOption.key("scoring.seed-weights")
+          .flag("seed-weights")
+          .enumType(SeedWeights.class)
+          .defaultValue(SeedWeights.AFFINITY)
+          .description(
+              "affinity (the seeds are the items of highest decayed affinity, events' weights"
+                  + " summed) or recency (the most recent items, weighing 0.5^(age / half-life)"
+                  + " whatever their events' weights).");
+
   public static final RecsOption<Integer> CANDIDATES_PER_SEED =
       RecsOption.key("scoring.candidates-per-seed")
           .flag("candidates-per-seed")
@@ -67,13 +77,15 @@ public final class RequestOptions {
 
   /** Every option of this class, in the order of the docs. */
   public static final List<RecsOption<?>> ALL =
-      List.of(EMIT, SEED_ITEMS, CANDIDATES_PER_SEED, LOOKUP, RESTRICT_TO_EVENT_CATEGORY);
+      List.of(
+          EMIT, SEED_ITEMS, SEED_WEIGHTS, CANDIDATES_PER_SEED, LOOKUP, RESTRICT_TO_EVENT_CATEGORY);
 
   /** The configuration of {@code settings}. */
   public static RequestConfig config(RecsSettings settings) {
     RequestConfig.Builder builder =
         RequestConfig.builder()
             .seedItems(settings.get(SEED_ITEMS))
+            .seedWeights(settings.get(SEED_WEIGHTS))
             .candidatesPerSeed(settings.get(CANDIDATES_PER_SEED))
             .neighbourLookup(settings.get(LOOKUP))
             .restrictToEventCategory(settings.get(RESTRICT_TO_EVENT_CATEGORY));

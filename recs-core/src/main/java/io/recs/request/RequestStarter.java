@@ -100,7 +100,9 @@ final class RequestStarter implements UserRequests {
             history.lastArrivalMillis,
             carried == null ? null : carried.itemId(),
             carried == null ? null : carried.action());
-    Seeds seeds = Seeds.choose(history, config.seedItems(), time, halfLifeMs, linearScoring);
+    Seeds seeds =
+        Seeds.choose(
+            history, config.seedItems(), config.seedWeights(), time, halfLifeMs, linearScoring);
     if (seeds.count() == 0) {
       out.emit(TO_RANK, new NoSeeds(header));
     } else {

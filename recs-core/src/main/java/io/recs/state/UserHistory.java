@@ -152,6 +152,14 @@ public final class UserHistory {
         : affinities[k] * decay(time - lastTimes[k], halfLifeMs);
   }
 
+  /**
+   * The recency of entry {@code k} at {@code time}: {@code 0.5^(age / half-life)}, with {@code age}
+   * the time since its last event (1 for earlier times), whatever the events' weights.
+   */
+  public double recencyAt(int k, long time, long halfLifeMs) {
+    return time <= lastTimes[k] ? 1.0 : decay(time - lastTimes[k], halfLifeMs);
+  }
+
   static double decay(long elapsedMs, long halfLifeMs) {
     return Math.pow(0.5, (double) elapsedMs / halfLifeMs);
   }

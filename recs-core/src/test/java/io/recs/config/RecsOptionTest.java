@@ -9,6 +9,7 @@ import io.recs.pipeline.RecsPipeline;
 import io.recs.request.NeighbourLookup;
 import io.recs.request.RequestConfig;
 import io.recs.request.RequestOptions;
+import io.recs.request.SeedWeights;
 import io.recs.scoring.ScoringConfig;
 import io.recs.scoring.ScoringOptions;
 import io.recs.similarity.SimilarityConfig;
@@ -248,7 +249,9 @@ class RecsOptionTest {
     assertThat(tasteWithN.requests().seedItems()).isEqualTo(500);
     RecsPipeline next = RecsPipeline.builder().preset(Preset.NEXT_ITEM).build();
     assertThat(next.requests().seedItems()).isEqualTo(10);
-    assertThat(next.requests().candidatesPerSeed()).isEqualTo(50);
+    assertThat(next.requests().candidatesPerSeed()).isEqualTo(200);
+    assertThat(next.similarity().neighbours()).isEqualTo(200);
+    assertThat(next.requests().seedWeights()).isEqualTo(SeedWeights.RECENCY);
     assertThat(next.requests().neighbourLookup()).isEqualTo(NeighbourLookup.REPLICATED);
     assertThat(next.preferences().halfLife()).isEqualTo(Duration.ofHours(1));
   }

@@ -67,12 +67,15 @@ class RequestConfigTest {
         RequestOptions.config(
             RecsSettings.empty()
                 .with(RequestOptions.SEED_ITEMS, 3)
+                .with(RequestOptions.SEED_WEIGHTS, SeedWeights.RECENCY)
                 .with(RequestOptions.CANDIDATES_PER_SEED, 4)
                 .with(RequestOptions.LOOKUP, NeighbourLookup.REPLICATED)
                 .with(RequestOptions.RESTRICT_TO_EVENT_CATEGORY, true)
                 .with(RequestOptions.EMIT, "interval:10s"));
     assertThat(config.seedItems()).isEqualTo(3);
     assertThat(config.candidatesPerSeed()).isEqualTo(4);
+    assertThat(config.seedWeights()).isEqualTo(SeedWeights.RECENCY);
+    assertThat(RequestConfig.defaults().seedWeights()).isEqualTo(SeedWeights.AFFINITY);
     assertThat(config.neighbourLookup()).isEqualTo(NeighbourLookup.REPLICATED);
     assertThat(config.restrictToEventCategory()).isTrue();
     assertThat(config.triggerOnInteraction()).isTrue();
@@ -84,6 +87,7 @@ class RequestConfigTest {
         .containsExactly(
             "scoring.emit",
             "scoring.seed-items",
+            "scoring.seed-weights",
             "scoring.candidates-per-seed",
             "scoring.lookup",
             "scoring.restrict-to-event-category");

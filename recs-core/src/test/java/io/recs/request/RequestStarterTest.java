@@ -1,6 +1,7 @@
 package io.recs.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.recs.event.Interaction;
 import io.recs.event.RecommendationRequest;
@@ -137,6 +138,37 @@ class RequestStarterTest {
       assertThat(last.features().recencies()).containsExactly(0, 1);
       assertThat(last.features().weights()).containsExactly(1.0, 1.0);
       assertThat(last.features().actions()).containsExactly("view", "view");
+    }
+  }
+
+  @Test
+  void withRecencyWeightsTheSeedsAreTheMostRecentItemsWeighingTheirRecency() throws Exception {
+    RequestConfig.Builder requests =
+        RequestConfig.builder().seedItems(2).neighbourLookup(NeighbourLookup.REPLICATED);
+    long hour = 3_600_000L;
+    long week = 7 * 24 * hour; // PreferenceConfig's default half-life
+    try (var byRecency =
+            harness(requests.seedWeights(SeedWeights.RECENCY).build(), ScoringConfig.defaults());
+        var byAffinity =
+            harness(RequestConfig.builder().seedItems(2).build(), ScoringConfig.defaults())) {
+      for (var h : List.of(byRecency, byAffinity)) {
+        h.open();
+        // A purchase weighing 5, then two views a week later.
+        h.processElement1(new StreamRecord<>(Interaction.of("u", "a", "purchase", 5.0, 0), 0));
+        event(h, "u", "b", week);
+        event(h, "u", "c", week + hour);
+      }
+
+      WholeRequest last = (WholeRequest) side(byRecency, RequestStarter.TO_RANK).get(2);
+      assertThat(last.seeds()).containsExactly("c", "b");
+      // At the request (c's time): c is 0 old, b one hour.
+      assertThat(last.affinities()[0]).isEqualTo(1.0);
+      assertThat(last.affinities()[1]).isCloseTo(Math.pow(0.5, 1.0 / 168), within(1e-12));
+      // By affinity the purchase, decayed to a bit less than 2.5, outweighs the view of b.
+      List<SeedLookup> lookups = side(byAffinity, PartitionedLookup.LOOKUPS);
+      assertThat(lookups.subList(lookups.size() - 2, lookups.size()))
+          .extracting(SeedLookup::seed)
+          .containsExactlyInAnyOrder("a", "c");
     }
   }
 

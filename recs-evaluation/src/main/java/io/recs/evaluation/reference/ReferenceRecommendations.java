@@ -5,6 +5,7 @@ import io.recs.event.ScoredItem;
 import io.recs.event.TrendingItems;
 import io.recs.pipeline.RecsPipeline;
 import io.recs.request.RequestConfig;
+import io.recs.request.SeedWeights;
 import io.recs.scoring.ScoringConfig;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,18 +33,19 @@ import org.apache.flink.annotation.PublicEvolving;
  *
  * <p>From a {@link BatchReference} over the same events (final neighbour lists, histories and
  * affinities), for each user at T, the user's latest event time: the {@code seedItems} history
- * entries with the highest affinity at T (ties in tie order) are the seeds; every seed h
- * contributes (affinity(h), sim(h, j)) to each j among the first {@code candidatesPerSeed} entries
- * of its neighbour list (with {@code normalizeSeeds}, sim(h, j) divided by the sum of those
- * entries' similarities, when positive); candidates in the user's seen set (the first {@code
- * maxSeenItems} distinct items of events whose action the {@code SeenFilter} excludes), in the
- * blocklist or refused by the {@code ItemFilter} are dropped; the score is {@code
- * scorer(affinities, similarities) × boost(j)}; the best N by score, ties in tie order, each
- * explained by the {@code explanations} seeds with the largest affinity × similarity, ties by seed
- * id. Lists shorter than N are filled, when {@code trendingBackfill} is on, from the final global
- * trending list in its order, skipping filtered and chosen items, with {@code because =
- * ["trending"]} and the trending score (popularity at the latest event time of all events). The
- * final request carries no category.
+ * entries with the highest affinity at T (ties in tie order) are the seeds, or with {@code
+ * SeedWeights.RECENCY} the {@code seedItems} most recent entries, whose affinity is then their
+ * recency 0.5^((T - last event time) / half-life); every seed h contributes (affinity(h), sim(h,
+ * j)) to each j among the first {@code candidatesPerSeed} entries of its neighbour list (with
+ * {@code normalizeSeeds}, sim(h, j) divided by the sum of those entries' similarities, when
+ * positive); candidates in the user's seen set (the first {@code maxSeenItems} distinct items of
+ * events whose action the {@code SeenFilter} excludes), in the blocklist or refused by the {@code
+ * ItemFilter} are dropped; the score is {@code scorer(affinities, similarities) × boost(j)}; the
+ * best N by score, ties in tie order, each explained by the {@code explanations} seeds with the
+ * largest affinity × similarity, ties by seed id. Lists shorter than N are filled, when {@code
+ * trendingBackfill} is on, from the final global trending list in its order, skipping filtered and
+ * chosen items, with {@code because = ["trending"]} and the trending score (popularity at the
+ * latest event time of all events). The final request carries no category.
  *
  * <p>Immutable; written for obviousness, not speed.
  */
@@ -86,6 +88,7 @@ public final class ReferenceRecommendations {
               user,
               similarity,
               pipeline.requests(),
+              pipeline.preferences().halfLife().toMillis(),
               pipeline.scoring(),
               seen.getOrDefault(user, Set.of()),
               global);
@@ -133,6 +136,7 @@ public final class ReferenceRecommendations {
     private final String user;
     private final BatchReference similarity;
     private final RequestConfig requests;
+    private final long halfLifeMs;
     private final ScoringConfig scoring;
     private final Set<String> seen;
     private final List<ScoredItem> trending;
@@ -141,12 +145,14 @@ public final class ReferenceRecommendations {
         String user,
         BatchReference similarity,
         RequestConfig requests,
+        long halfLifeMs,
         ScoringConfig scoring,
         Set<String> seen,
         List<ScoredItem> trending) {
       this.user = user;
       this.similarity = similarity;
       this.requests = requests;
+      this.halfLifeMs = halfLifeMs;
       this.scoring = scoring;
       this.seen = seen;
       this.trending = trending;
@@ -155,9 +161,9 @@ public final class ReferenceRecommendations {
     List<ScoredItem> answer() {
       long time = similarity.latestTime(user);
       Map<String, Contributions> candidates = new LinkedHashMap<>();
-      for (String seed : seeds(time)) {
-        double affinity = similarity.affinity(user, seed, time);
-        List<ScoredItem> neighbours = similarity.similarItems(seed);
+      for (HistoryEntry seed : seeds(time)) {
+        double affinity = weight(seed, time);
+        List<ScoredItem> neighbours = similarity.similarItems(seed.itemId());
         List<ScoredItem> row =
             neighbours.subList(0, Math.min(requests.candidatesPerSeed(), neighbours.size()));
         double divisor = scoring.normalizeSeeds() ? rowSum(row) : 1;
@@ -165,7 +171,7 @@ public final class ReferenceRecommendations {
           if (allowed(neighbour.itemId())) {
             candidates
                 .computeIfAbsent(neighbour.itemId(), j -> new Contributions())
-                .add(seed, affinity, neighbour.score() / divisor);
+                .add(seed.itemId(), affinity, neighbour.score() / divisor);
           }
         }
       }
@@ -195,15 +201,30 @@ public final class ReferenceRecommendations {
       return sum > 0 ? sum : 1;
     }
 
-    /** The seed items: highest affinity at {@code time} first, ties in tie order. */
-    private List<String> seeds(long time) {
-      List<String> items = new ArrayList<>();
-      similarity.history(user).forEach(entry -> items.add(entry.itemId()));
-      items.sort(
-          Comparator.comparingDouble((String item) -> similarity.affinity(user, item, time))
-              .reversed()
-              .thenComparing(NeighbourRanking.TIES));
+    /**
+     * The seed items: highest affinity at {@code time} first, ties in tie order; with recency
+     * weights the most recent first.
+     */
+    private List<HistoryEntry> seeds(long time) {
+      List<HistoryEntry> items = new ArrayList<>(similarity.history(user));
+      if (requests.seedWeights() == SeedWeights.AFFINITY) {
+        items.sort(
+            Comparator.comparingDouble(
+                    (HistoryEntry entry) -> similarity.affinity(user, entry.itemId(), time))
+                .reversed()
+                .thenComparing(HistoryEntry::itemId, NeighbourRanking.TIES));
+      }
       return items.subList(0, Math.min(requests.seedItems(), items.size()));
+    }
+
+    /** The seed's weight at {@code time}: its decayed affinity, or its recency. */
+    private double weight(HistoryEntry seed, long time) {
+      if (requests.seedWeights() == SeedWeights.AFFINITY) {
+        return similarity.affinity(user, seed.itemId(), time);
+      }
+      return time <= seed.lastTimestamp()
+          ? 1.0
+          : Math.pow(0.5, (double) (time - seed.lastTimestamp()) / halfLifeMs);
     }
 
     private boolean allowed(String item) {
