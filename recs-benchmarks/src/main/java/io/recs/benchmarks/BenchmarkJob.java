@@ -74,13 +74,13 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *       learning is 1 − learning / fixed.
  * </ul>
  *
- * <p>{@code -Drecs.bench.lookup=replicated} runs the whole pipeline with {@link
- * NeighbourLookup#REPLICATED} instead of the default {@link NeighbourLookup#PARTITIONED}; {@code
- * -Drecs.bench.bufferTimeoutMs=N} sets Flink's {@code execution.buffer-timeout.interval}; {@code
- * -Drecs.bench.preset=next-item} (or {@code taste}) runs the whole pipeline with a preset's
- * settings, and {@code -Drecs.bench.neighbours=N}, {@code -Drecs.bench.candidatesPerSeed=N} change
- * those two on top, as do {@code -Drecs.bench.seedItems=N}, {@code -Drecs.bench.historySize=N},
- * {@code -Drecs.bench.maxItemsPerUser=N}, {@code -Drecs.bench.normalizeSeeds=true|false} and {@code
+ * <p>{@code -Drecs.bench.lookup=replicated} (or {@code partitioned}) runs the whole pipeline with
+ * that {@link NeighbourLookup} instead of the preset's; {@code -Drecs.bench.bufferTimeoutMs=N} sets
+ * Flink's {@code execution.buffer-timeout.interval}; {@code -Drecs.bench.preset=next-item} (or
+ * {@code taste}) runs the whole pipeline with a preset's settings, and {@code
+ * -Drecs.bench.neighbours=N}, {@code -Drecs.bench.candidatesPerSeed=N} change those two on top, as
+ * do {@code -Drecs.bench.seedItems=N}, {@code -Drecs.bench.historySize=N}, {@code
+ * -Drecs.bench.maxItemsPerUser=N}, {@code -Drecs.bench.normalizeSeeds=true|false} and {@code
  * -Drecs.bench.halfLife=3650d}. {@code -Drecs.bench.rowCacheEntries=N} sets {@code
  * similarity.row-cache-entries} in the similarity and pipeline runs. {@code
  * -Drecs.bench.weighted=true} runs the similarity and pipeline benchmarks with {@code
@@ -135,10 +135,6 @@ public final class BenchmarkJob {
   /** {@code -Drecs.bench.events=N}: only the first N events of the set (default all). */
   private static final int EVENTS = Integer.getInteger("recs.bench.events", Integer.MAX_VALUE);
 
-  private static final NeighbourLookup LOOKUP =
-      NeighbourLookup.valueOf(
-          System.getProperty("recs.bench.lookup", "partitioned").toUpperCase(Locale.ROOT));
-
   /** The first argument: which benchmarks run. */
   public static final List<String> MODES =
       List.of("all", "similarity", "pipeline", "latency", "learning", "real-path", "scale");
@@ -190,6 +186,10 @@ public final class BenchmarkJob {
                     System.getProperty("recs.bench.preset", "default")
                         .toUpperCase(Locale.ROOT)
                         .replace('-', '_')));
+    String lookup = System.getProperty("recs.bench.lookup");
+    if (lookup != null) {
+      settings = settings.with(RequestOptions.LOOKUP, RequestOptions.LOOKUP.parse(lookup));
+    }
     Integer neighbours = Integer.getInteger("recs.bench.neighbours");
     if (neighbours != null) {
       settings = settings.with(SimilarityOptions.NEIGHBOURS, neighbours);
@@ -227,6 +227,10 @@ public final class BenchmarkJob {
     }
     return settings;
   }
+
+  /** The whole-pipeline runs' neighbour lookup: the preset's, or {@code recs.bench.lookup}. */
+  private static final NeighbourLookup LOOKUP =
+      RecsPipeline.from(PIPELINE_SETTINGS).requests().neighbourLookup();
 
   private BenchmarkJob() {}
 
@@ -552,7 +556,7 @@ public final class BenchmarkJob {
       List<Interaction> events, String backend, double rate, ScoringConfig scoring)
       throws Exception {
     StreamExecutionEnvironment env = environment(backend);
-    RecsPipeline base = RecsPipeline.from(PIPELINE_SETTINGS.with(RequestOptions.LOOKUP, LOOKUP));
+    RecsPipeline base = RecsPipeline.from(PIPELINE_SETTINGS);
     RecsStreams streams =
         RecsPipeline.builder()
             .similarity(base.similarity())
