@@ -111,36 +111,30 @@ class RecommendationOracleITCase {
   @ParameterizedTest(name = "{0} neighbour lookup")
   @EnumSource(NeighbourLookup.class)
   void finalRecommendationsWithRecencySeedsEqualTheOracle(NeighbourLookup lookup) {
-    RecsPipeline pipeline =
-        RecsPipeline.builder()
-            .similarity(quietSimilarity().build())
-            .preferences(PreferenceConfig.builder().halfLife(Duration.ofHours(6)).build())
-            .requests(
-                RequestConfig.builder()
-                    .triggerOnInteraction(false)
-                    .seedItems(3)
-                    .seedWeights(SeedWeights.RECENCY)
-                    .candidatesPerSeed(10)
-                    .neighbourLookup(lookup)
-                    .build())
-            .build();
-    RecsPipeline byAffinity =
-        RecsPipeline.builder()
-            .similarity(quietSimilarity().build())
-            .preferences(PreferenceConfig.builder().halfLife(Duration.ofHours(6)).build())
-            .requests(
-                RequestConfig.builder()
-                    .triggerOnInteraction(false)
-                    .seedItems(3)
-                    .candidatesPerSeed(10)
-                    .neighbourLookup(lookup)
-                    .build())
-            .build();
-
-    Map<String, List<ScoredItem>> expected = assertFinalListsEqual(pipeline, 2);
+    Map<String, List<ScoredItem>> expected =
+        assertFinalListsEqual(threeSeeds(SeedWeights.RECENCY, lookup), 2);
 
     // The generator's actions weigh differently, so the two ways of choosing seeds must differ.
-    assertThat(expected).isNotEqualTo(ReferenceRecommendations.compute(events, byAffinity).all());
+    assertThat(expected)
+        .isNotEqualTo(
+            ReferenceRecommendations.compute(events, threeSeeds(SeedWeights.AFFINITY, lookup))
+                .all());
+  }
+
+  /** Three seeds chosen and weighed as {@code weights}, ten candidates each, a 6-hour half-life. */
+  private static RecsPipeline threeSeeds(SeedWeights weights, NeighbourLookup lookup) {
+    return RecsPipeline.builder()
+        .similarity(quietSimilarity().build())
+        .preferences(PreferenceConfig.builder().halfLife(Duration.ofHours(6)).build())
+        .requests(
+            RequestConfig.builder()
+                .triggerOnInteraction(false)
+                .seedItems(3)
+                .seedWeights(weights)
+                .candidatesPerSeed(10)
+                .neighbourLookup(lookup)
+                .build())
+        .build();
   }
 
   private static void isTrending(ScoredItem item) {
