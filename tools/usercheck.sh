@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Uses the bundled run job from the shaded jar as a new user would, and checks what it prints and writes:
+#   1. MovieLens ratings (final lists, next-item preset);
+#   2. a session-shaped JSON file with bad records (dead letters counted, nothing lost);
+#   3. the same ratings read as the wrong format (exit 1, with a hint);
+#   4. a missing input path (exit 2, one line naming files.input);
+#   5. kill -9 mid-run with --checkpoint-dir, then a restart: final lists equal an uninterrupted run's,
+#      no duplicate list, no in-progress part file left.
+# Not part of the build (it needs a MovieLens ratings file, which is not in the repository):
+#   tools/usercheck.sh [ratings.csv] [work folder]
+# defaults: ../shared/data/ml-latest-small/ratings.csv next to the clone, and a fresh temporary folder.
+set -uo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+jar="$repo/recs-examples/target/recs-examples-0.1.0-SNAPSHOT.jar"
+ratings="${1:-$repo/../shared/data/ml-latest-small/ratings.csv}"
+work="${2:-$(mktemp -d)}"
+[ -f "$jar" ] || { echo "build the jar first: mvn -B -q package -DskipTests"; exit 2; }
+[ -f "$ratings" ] || { echo "no ratings file at $ratings"; exit 2; }
+mkdir -p "$work" && cd "$work" || exit 2
+failures=0
+check() { # check <description> <command...>: passes when the command succeeds
+  local what="$1"
+  shift
+  if "$@"; then echo "ok    $what"; else echo "FAIL  $what"; failures=$((failures + 1)); fi
+}
+lines() { cat "$1"/*/* 2>/dev/null | wc -l; }
+run() { java -jar "$jar" run "$@"; }
+
+echo "== 1. MovieLens, next-item, final lists ($ratings)"
+run --input "$ratings" --format movielens-csv --preset next-item --emit final --output-dir ml > ml.log 2>&1
+echo "exit $?" >> ml.log
+cat ml.log
+# movielens-csv keeps ratings of 4 and above (--rating-threshold): users with one get a list
+users=$(awk -F, 'NR > 1 && $3 >= 4 {print $1}' "$ratings" | sort -u | wc -l)
+check "exit 0" grep -q "^exit 0" ml.log
+check "one final list per user with a rating of 4 or more ($users)" test "$(lines ml/recommendations)" -eq "$users"
+check "lists have explanations" bash -c "cat ml/recommendations/*/* | head -1 | grep -q because"
+
+echo "== 2. session-shaped JSON with bad records"
+python3 - <<'EOF'
+import json, random
+random.seed(7)
+with open("sessions.jsonl", "w") as f:
+    bad = 0
+    for s in range(2000):
+        events = []
+        t = 1661724000000 + s * 60000
+        for e in range(random.randint(1, 12)):
+            t += random.randint(1000, 60000)
+            events.append({"aid": random.randint(1, 300) ** 2 % 997, "ts": t,
+                           "type": random.choice(["clicks"] * 8 + ["carts", "orders"])})
+        if s % 100 == 0:
+            f.write('{"session": %d, "events": [{"aid": 1, "ts": "yesterday"}]}\n' % s); bad += 1
+        elif s % 100 == 50:
+            f.write('{"session": %d, "events": [\n' % s); bad += 1
+        else:
+            f.write(json.dumps({"session": s, "events": events}) + "\n")
+open("sessions.bad", "w").write(str(bad))
+EOF
+run --input sessions.jsonl --format json --json-events events --json-user session --json-item aid \
+  --json-timestamp ts --json-action type --action-map clicks=click,carts=cart,orders=purchase \
+  --checkpoint-interval 1s --output-dir sessions > sessions.log 2>&1
+echo "exit $?" >> sessions.log
+cat sessions.log
+check "exit 0" grep -q "^exit 0" sessions.log
+check "every bad record a dead letter ($(cat sessions.bad))" test "$(lines sessions/dead-letters)" -eq "$(cat sessions.bad)"
+check "rejected count printed" grep -q "rejected: $(cat sessions.bad) records" sessions.log
+check "per-event lists written" test "$(lines sessions/recommendations)" -gt 2000
+
+echo "== 3. wrong format"
+run --input "$ratings" --format json --output-dir wrong > wrong.log 2>&1
+echo "exit $?" >> wrong.log
+cat wrong.log
+check "exit 1" grep -q "^exit 1" wrong.log
+check "a hint about the format" grep -qi "format" wrong.log
+
+echo "== 4. missing input"
+run --input /nonexistent/ratings.csv --format movielens-csv --output-dir missing > missing.log 2>&1
+echo "exit $?" >> missing.log
+cat missing.log
+check "exit 2" grep -q "^exit 2" missing.log
+check "names files.input" grep -q "files.input" missing.log
+
+echo "== 5. kill -9 and restart with --checkpoint-dir"
+args=(--input "$ratings" --format movielens-csv --emit final --checkpoint-interval 1s)
+run "${args[@]}" --output-dir whole > whole.log 2>&1
+java -jar "$jar" run "${args[@]}" --checkpoint-dir ckpt --output-dir killed > killed1.log 2>&1 &
+pid=$!
+for _ in $(seq 1 300); do
+  if ls -d ckpt/*/chk-* > /dev/null 2>&1 && [ "$(ls -d ckpt/*/chk-* | wc -l)" -ge 1 ] \
+    && grep -q "progress" killed1.log; then break; fi
+  sleep 0.2
+done
+sleep 3
+kill -9 $pid
+wait $pid 2>/dev/null
+echo "killed after $(ls -d ckpt/*/chk-* 2>/dev/null | tr '\n' ' ')"
+run "${args[@]}" --checkpoint-dir ckpt --output-dir killed > killed2.log 2>&1
+echo "exit $?" >> killed2.log
+cat killed2.log
+check "restart exit 0" grep -q "^exit 0" killed2.log
+check "restart resumed from a checkpoint" grep -q "resuming from" killed2.log
+check "no in-progress part file left" test -z "$(find killed -name '.*inprogress*')"
+check "final lists equal an uninterrupted run's" \
+  diff -q <(cat whole/recommendations/*/* | sort) <(cat killed/recommendations/*/* | sort)
+for out in similar-items trending dead-letters; do
+  check "$out equal an uninterrupted run's" \
+    diff -q <(cat whole/$out/*/* | sort) <(cat killed/$out/*/* | sort)
+done
+check "no duplicate list" test -z "$(cat killed/recommendations/*/* | sort | uniq -d | head -1)"
+
+echo "== $failures failure(s); outputs under $work"
+exit $((failures > 0))
