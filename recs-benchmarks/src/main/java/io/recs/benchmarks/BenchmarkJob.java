@@ -82,7 +82,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * do {@code -Drecs.bench.seedItems=N}, {@code -Drecs.bench.historySize=N}, {@code
  * -Drecs.bench.maxItemsPerUser=N}, {@code -Drecs.bench.normalizeSeeds=true|false} and {@code
  * -Drecs.bench.halfLife=3650d}. {@code -Drecs.bench.rowCacheEntries=N} sets {@code
- * similarity.row-cache-entries} in the similarity and pipeline runs. {@code
+ * similarity.row-cache-entries} in the similarity and pipeline runs, {@code
+ * -Drecs.bench.recomputeEvery=N} {@code similarity.recompute-every}. {@code
  * -Drecs.bench.weighted=true} runs the similarity and pipeline benchmarks with {@code
  * similarity.weighted}, and {@code -Drecs.bench.revisitProbability=P} generates the set with that
  * share of repeat events (the standard set has 0.05); {@code -Drecs.bench.events=N} runs every
@@ -116,6 +117,13 @@ public final class BenchmarkJob {
   private static final int ROW_CACHE_ENTRIES =
       Integer.getInteger(
           "recs.bench.rowCacheEntries", SimilarityConfig.defaults().rowCacheEntries());
+
+  /**
+   * {@code -Drecs.bench.recomputeEvery=N}: {@code similarity.recompute-every} in the similarity
+   * runs and, on top of the preset, in the pipeline runs (default: the library's, and the
+   * preset's).
+   */
+  private static final Integer RECOMPUTE_EVERY = Integer.getInteger("recs.bench.recomputeEvery");
 
   /** {@code similarity.weighted} in the similarity and pipeline runs (default false). */
   private static final boolean WEIGHTED = Boolean.getBoolean("recs.bench.weighted");
@@ -152,6 +160,7 @@ public final class BenchmarkJob {
           "recs.bench.lookup",
           "recs.bench.rowBatchSize",
           "recs.bench.rowCacheEntries",
+          "recs.bench.recomputeEvery",
           "recs.bench.preset",
           "recs.bench.neighbours",
           "recs.bench.candidatesPerSeed",
@@ -198,6 +207,9 @@ public final class BenchmarkJob {
       settings = settings.with(SimilarityOptions.WEIGHTED, true);
     }
     settings = settings.with(SimilarityOptions.ROW_CACHE_ENTRIES, ROW_CACHE_ENTRIES);
+    if (RECOMPUTE_EVERY != null) {
+      settings = settings.with(SimilarityOptions.RECOMPUTE_EVERY, RECOMPUTE_EVERY);
+    }
     Integer candidates = Integer.getInteger("recs.bench.candidatesPerSeed");
     if (candidates != null) {
       settings = settings.with(RequestOptions.CANDIDATES_PER_SEED, candidates);
@@ -510,6 +522,10 @@ public final class BenchmarkJob {
             .emitInterval(EMIT_INTERVAL)
             .rowBatchSize(NoOpPipeline.ROW_BATCH_SIZE)
             .rowCacheEntries(ROW_CACHE_ENTRIES)
+            .recomputeEvery(
+                RECOMPUTE_EVERY != null
+                    ? RECOMPUTE_EVERY
+                    : SimilarityOptions.RECOMPUTE_EVERY.defaultValue())
             .build();
     RecsStreams streams =
         RecsPipeline.builder()

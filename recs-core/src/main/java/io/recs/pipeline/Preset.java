@@ -43,17 +43,21 @@ public enum Preset {
 
   /**
    * "What next" (session, feed): the 10 most recent items score, each weighing its recency with a
-   * one-hour half-life whatever its events' weights, each with its whole row of 200 neighbours as
-   * candidates (2,000 contributions per list, against 400 for the defaults' 20 seeds × 20), looked
+   * one-hour half-life whatever its events' weights, each with its whole row of 500 neighbours as
+   * candidates (5,000 contributions per list, against 400 for the defaults' 20 seeds × 20), looked
    * up in candidate lists replicated to every ranking subtask, which are as fresh as the ranking
-   * itself. Best when predicting the user's next event.
+   * itself; the lists are rescored from the whole row every 20 column updates and co-occurrence
+   * updates wait at most 10 ms before they are sent, so that live lists do not go stale. Best when
+   * predicting the user's next event.
    */
   NEXT_ITEM(
       RecsSettings.empty()
-          .with(SimilarityOptions.NEIGHBOURS, 200)
+          .with(SimilarityOptions.NEIGHBOURS, 500)
+          .with(SimilarityOptions.RECOMPUTE_EVERY, 20)
+          .with(SimilarityOptions.ROW_BATCH_INTERVAL, Duration.ofMillis(10))
           .with(RequestOptions.SEED_ITEMS, 10)
           .with(RequestOptions.SEED_WEIGHTS, SeedWeights.RECENCY)
-          .with(RequestOptions.CANDIDATES_PER_SEED, 200)
+          .with(RequestOptions.CANDIDATES_PER_SEED, 500)
           .with(RequestOptions.LOOKUP, NeighbourLookup.REPLICATED)
           .with(PreferenceOptions.HALF_LIFE, Duration.ofHours(1)));
 

@@ -39,6 +39,7 @@ public final class SimilarityConfig implements Serializable {
   private final int rowBatchSize;
   private final Duration rowBatchInterval;
   private final int rowCacheEntries;
+  private final int recomputeEvery;
 
   private SimilarityConfig(Builder b) {
     this.measure = b.measure;
@@ -53,6 +54,7 @@ public final class SimilarityConfig implements Serializable {
     this.rowBatchSize = b.rowBatchSize;
     this.rowBatchInterval = b.rowBatchInterval;
     this.rowCacheEntries = b.rowCacheEntries;
+    this.recomputeEvery = b.recomputeEvery;
   }
 
   /** A builder with the defaults of {@code docs/similarity.md}. */
@@ -161,6 +163,25 @@ public final class SimilarityConfig implements Serializable {
     return rowCacheEntries;
   }
 
+  /**
+   * The column updates after which an item's whole neighbour list is rescored from its row with the
+   * item counts as they are then. An update rescores only the columns it changes, so the other
+   * entries keep scores computed with older counts, and items outside the list whose scores rose
+   * wait for the next full rescoring. 0, the default, rescores after {@code max(neighbours, row
+   * size)} updates: constant amortised work per update, but on rows of thousands the list goes
+   * stale between. A small value (the {@code next-item} preset's 20) keeps live lists close to the
+   * exact ones, at a read of the whole row per that many updates. Lists emitted at an interval or
+   * at the end of input are rescored whole anyway.
+   */
+  public int recomputeEvery() {
+    return recomputeEvery;
+  }
+
+  /** The updates of a list with {@code rowSize} columns after which it is rescored whole. */
+  int recomputeThreshold(int rowSize) {
+    return recomputeEvery > 0 ? recomputeEvery : Math.max(neighbours, rowSize);
+  }
+
   @Override
   public String toString() {
     return "SimilarityConfig{measure="
@@ -187,6 +208,8 @@ public final class SimilarityConfig implements Serializable {
         + rowBatchInterval
         + ", rowCacheEntries="
         + rowCacheEntries
+        + ", recomputeEvery="
+        + recomputeEvery
         + '}';
   }
 
@@ -206,6 +229,7 @@ public final class SimilarityConfig implements Serializable {
     private int rowBatchSize = SimilarityOptions.ROW_BATCH_SIZE.defaultValue();
     private Duration rowBatchInterval = SimilarityOptions.ROW_BATCH_INTERVAL.defaultValue();
     private int rowCacheEntries = SimilarityOptions.ROW_CACHE_ENTRIES.defaultValue();
+    private int recomputeEvery = SimilarityOptions.RECOMPUTE_EVERY.defaultValue();
 
     private final BuilderChecks.Assigned assigned = new BuilderChecks.Assigned();
 
@@ -283,6 +307,12 @@ public final class SimilarityConfig implements Serializable {
       return this;
     }
 
+    /** See {@link SimilarityConfig#recomputeEvery()}. */
+    public Builder recomputeEvery(int recomputeEvery) {
+      this.recomputeEvery = assigned.once(SimilarityOptions.RECOMPUTE_EVERY, recomputeEvery);
+      return this;
+    }
+
     /**
      * Checks the settings together.
      *
@@ -298,6 +328,7 @@ public final class SimilarityConfig implements Serializable {
       SimilarityOptions.ROW_BATCH_INTERVAL.validate(rowBatchInterval);
       SimilarityOptions.EMIT_INTERVAL.validate(emitInterval);
       SimilarityOptions.ROW_CACHE_ENTRIES.validate(rowCacheEntries);
+      SimilarityOptions.RECOMPUTE_EVERY.validate(recomputeEvery);
       if (pairWindow != null) {
         SimilarityOptions.PAIR_WINDOW.validate(pairWindow);
       }

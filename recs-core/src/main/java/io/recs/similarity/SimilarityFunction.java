@@ -31,7 +31,8 @@ import org.apache.flink.util.Collector;
  * long per item; with {@code weighted}, also one double per item, its squared weighted norm, which
  * the measures then use in place of the count). A row update rescores only the changed columns,
  * with the counts as they are then; other entries keep the score they had when last computed. So
- * between recomputations the list can be slightly stale. It is recomputed from the whole row on
+ * between recomputations the list can be stale; it is recomputed from the whole row after {@link
+ * SimilarityConfig#recomputeEvery()} column updates. It is also recomputed from the whole row on
  * every emission timer (with {@code emitInterval}) and when the input ends (an event-time timer at
  * the end of time), so a drained bounded input leaves exact lists computed from final counts. With
  * {@link io.recs.config.EmitInterval#END_OF_INPUT} an update only adds to the row: the list is
@@ -247,9 +248,10 @@ public final class SimilarityFunction
     }
     list.updatesSinceRecompute += cols.length;
     if (config.measure() != SimilarityMeasure.COOCCURRENCE
-        && list.updatesSinceRecompute >= Math.max(config.neighbours(), list.rowSize)) {
+        && list.updatesSinceRecompute >= config.recomputeThreshold(list.rowSize)) {
       // Scores of entries that did not change were computed with the counts of their time;
-      // recomputing the row once per rowSize updates bounds that drift at O(K) amortised work.
+      // recomputing the row bounds that drift (by default once per rowSize updates: O(K)
+      // amortised work; SimilarityConfig#recomputeEvery).
       Neighbours fresh = recompute(cached, rowCount, counts, norms);
       fresh.time = list.time;
       fresh.rowSize = list.rowSize;

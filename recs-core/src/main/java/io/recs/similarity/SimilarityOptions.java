@@ -124,6 +124,18 @@ public final class SimilarityOptions {
                   + " before every checkpoint and when they leave; 0 reads and writes state on every"
                   + " update.");
 
+  public static final RecsOption<Integer> RECOMPUTE_EVERY =
+      RecsOption.key("similarity.recompute-every")
+          .flag("recompute-every")
+          .intType()
+          .defaultValue(0)
+          .check(Checks.atLeast(0))
+          .description(
+              "Column updates after which an item's whole neighbour list is rescored from its row"
+                  + " with current counts (between, only the updated columns are); 0 waits for"
+                  + " max(neighbours, row size) updates, constant work per update. A small value"
+                  + " keeps live lists fresh at a full row read per that many updates.");
+
   /** Every option of this class, in the order of the docs. */
   public static final List<RecsOption<?>> ALL =
       List.of(
@@ -138,7 +150,8 @@ public final class SimilarityOptions {
           EMIT_INTERVAL,
           ROW_BATCH_SIZE,
           ROW_BATCH_INTERVAL,
-          ROW_CACHE_ENTRIES);
+          ROW_CACHE_ENTRIES,
+          RECOMPUTE_EVERY);
 
   /** The configuration of {@code settings}. */
   public static SimilarityConfig config(RecsSettings settings) {
@@ -154,7 +167,8 @@ public final class SimilarityOptions {
             .emitInterval(settings.get(EMIT_INTERVAL))
             .rowBatchSize(settings.get(ROW_BATCH_SIZE))
             .rowBatchInterval(settings.get(ROW_BATCH_INTERVAL))
-            .rowCacheEntries(settings.get(ROW_CACHE_ENTRIES));
+            .rowCacheEntries(settings.get(ROW_CACHE_ENTRIES))
+            .recomputeEvery(settings.get(RECOMPUTE_EVERY));
     if (settings.get(PAIR_WINDOW) != null) {
       builder.pairWindow(settings.get(PAIR_WINDOW));
     }

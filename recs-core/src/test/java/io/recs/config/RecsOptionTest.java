@@ -249,8 +249,10 @@ class RecsOptionTest {
     assertThat(tasteWithN.requests().seedItems()).isEqualTo(500);
     RecsPipeline next = RecsPipeline.builder().preset(Preset.NEXT_ITEM).build();
     assertThat(next.requests().seedItems()).isEqualTo(10);
-    assertThat(next.requests().candidatesPerSeed()).isEqualTo(200);
-    assertThat(next.similarity().neighbours()).isEqualTo(200);
+    assertThat(next.requests().candidatesPerSeed()).isEqualTo(500);
+    assertThat(next.similarity().neighbours()).isEqualTo(500);
+    assertThat(next.similarity().recomputeEvery()).isEqualTo(20);
+    assertThat(next.similarity().rowBatchInterval()).isEqualTo(Duration.ofMillis(10));
     assertThat(next.requests().seedWeights()).isEqualTo(SeedWeights.RECENCY);
     assertThat(next.requests().neighbourLookup()).isEqualTo(NeighbourLookup.REPLICATED);
     assertThat(next.preferences().halfLife()).isEqualTo(Duration.ofHours(1));

@@ -124,6 +124,45 @@ class SimilarityFunctionTest {
 
   @ParameterizedTest
   @EnumSource(Layout.class)
+  void recomputeEveryRescoresTheWholeListWithTheCountsOfTheTime(Layout layout) throws Exception {
+    SimilarItems stale = lastListAfterBecamePopular(SimilarityConfig.builder(), layout);
+    SimilarItems fresh =
+        lastListAfterBecamePopular(SimilarityConfig.builder().recomputeEvery(1), layout);
+    // By default the update of d rescores d only: b keeps jaccard(a,b) = 1 of its time.
+    assertThat(score(stale, "b")).isCloseTo(1.0, within(1e-12));
+    // Rescored whole: jaccard(a,b) = 1/(1 + 9 - 1) = 1/9, below jaccard(a,d) = 1/(1 + 2 - 1).
+    assertThat(order(fresh)).containsExactly("c", "d", "b");
+    assertThat(score(fresh, "b")).isCloseTo(1.0 / 9, within(1e-12));
+  }
+
+  /** a co-occurs with b and c; b becomes popular; then a co-occurs with d. */
+  private static SimilarItems lastListAfterBecamePopular(
+      SimilarityConfig.Builder config, Layout layout) throws Exception {
+    try (var h = harness(config.measure(SimilarityMeasure.JACCARD), layout)) {
+      h.open();
+      h.processBroadcastElement(new CountUpdate("a", 1), 1);
+      h.processBroadcastElement(new CountUpdate("b", 1), 1);
+      h.processBroadcastElement(new CountUpdate("c", 1), 1);
+      h.processElement(update("a", 1, 1, "b", 1), 1);
+      h.processElement(update("a", 2, 1, "c", 1), 2);
+      h.processBroadcastElement(new CountUpdate("b", 9), 3);
+      h.processBroadcastElement(new CountUpdate("d", 2), 3);
+      h.processElement(update("a", 4, 1, "d", 2), 4);
+      List<SimilarItems> lists = h.extractOutputValues();
+      return lists.get(lists.size() - 1);
+    }
+  }
+
+  private static double score(SimilarItems list, String item) {
+    return list.neighbours().stream()
+        .filter(n -> n.itemId().equals(item))
+        .findFirst()
+        .orElseThrow()
+        .score();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Layout.class)
   void atTheEndOnlyEachItemGetsOneListEqualToTheLastOfListsOnEveryChange(Layout layout)
       throws Exception {
     SimilarityConfig.Builder onChange = SimilarityConfig.builder().neighbours(2);
