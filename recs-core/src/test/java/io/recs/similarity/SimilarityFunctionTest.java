@@ -103,13 +103,8 @@ class SimilarityFunctionTest {
     SimilarityConfig.Builder config = SimilarityConfig.builder().measure(SimilarityMeasure.JACCARD);
     try (var h = harness(config, layout)) {
       h.open();
-      h.processBroadcastElement(new CountUpdate("a", 1), 1);
-      h.processBroadcastElement(new CountUpdate("b", 1), 1);
-      h.processBroadcastElement(new CountUpdate("c", 1), 1);
-      h.processElement(update("a", 1, 1, "b", 1), 1);
-      h.processElement(update("a", 2, 1, "c", 1), 2);
       // b became popular later; its row entry kept the score of its time.
-      h.processBroadcastElement(new CountUpdate("b", 9), 3);
+      withBAndCThenBPopular(h);
       h.processWatermark(new Watermark(Long.MAX_VALUE));
       h.processBroadcastWatermark(new Watermark(Long.MAX_VALUE));
 
@@ -140,17 +135,24 @@ class SimilarityFunctionTest {
       SimilarityConfig.Builder config, Layout layout) throws Exception {
     try (var h = harness(config.measure(SimilarityMeasure.JACCARD), layout)) {
       h.open();
-      h.processBroadcastElement(new CountUpdate("a", 1), 1);
-      h.processBroadcastElement(new CountUpdate("b", 1), 1);
-      h.processBroadcastElement(new CountUpdate("c", 1), 1);
-      h.processElement(update("a", 1, 1, "b", 1), 1);
-      h.processElement(update("a", 2, 1, "c", 1), 2);
-      h.processBroadcastElement(new CountUpdate("b", 9), 3);
+      withBAndCThenBPopular(h);
       h.processBroadcastElement(new CountUpdate("d", 2), 3);
       h.processElement(update("a", 4, 1, "d", 2), 4);
       List<SimilarItems> lists = h.extractOutputValues();
       return lists.get(lists.size() - 1);
     }
+  }
+
+  /** a (count 1) co-occurs with b and c (count 1) at times 1 and 2; then b's count becomes 9. */
+  private static void withBAndCThenBPopular(
+      KeyedBroadcastOperatorTestHarness<String, RowUpdate, CountUpdate, SimilarItems> h)
+      throws Exception {
+    h.processBroadcastElement(new CountUpdate("a", 1), 1);
+    h.processBroadcastElement(new CountUpdate("b", 1), 1);
+    h.processBroadcastElement(new CountUpdate("c", 1), 1);
+    h.processElement(update("a", 1, 1, "b", 1), 1);
+    h.processElement(update("a", 2, 1, "c", 1), 2);
+    h.processBroadcastElement(new CountUpdate("b", 9), 3);
   }
 
   private static double score(SimilarItems list, String item) {
