@@ -251,7 +251,7 @@ public final class BenchmarkJob {
    * revisit probability or number of events of {@code recs.bench.revisitProbability} and {@code
    * recs.bench.setEvents}. The sources build it again inside their tasks, from the same properties.
    */
-  static List<Interaction> generate() {
+  public static List<Interaction> generate() {
     InteractionGenerator.Builder builder =
         InteractionGenerator.builder().seed(42); // = standard(42)
     if (REVISIT != null) {
@@ -491,7 +491,8 @@ public final class BenchmarkJob {
     }
   }
 
-  static double median(double[] values) {
+  /** The median of {@code values}: the middle one, or the mean of the middle two. */
+  public static double median(double[] values) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     int middle = sorted.length / 2;
@@ -648,6 +649,16 @@ public final class BenchmarkJob {
       settings.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
     }
     return settings;
+  }
+
+  /**
+   * One run of the whole pipeline as the {@code pipeline} benchmark runs it (HashMap, unthrottled,
+   * its settings, over {@link #generate()}'s events): events per second. For benchmarks of other
+   * paths that compare with it in the same session; the first run in a JVM is a cold one.
+   */
+  public static double pipelineEventsPerSecond() throws Exception {
+    List<Interaction> events = generate();
+    return eventsPerSecond(events.size(), runPipeline(events, "hashmap", 0));
   }
 
   private static double eventsPerSecond(int events, long millis) {

@@ -1,6 +1,7 @@
 package io.recs.examples.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.recs.benchmarks.BenchmarkJob;
 import io.recs.evaluation.data.InteractionGenerator;
 import io.recs.event.Interaction;
 import io.recs.examples.cluster.RecsCluster.Outputs;
@@ -39,14 +40,18 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * cd recs-examples   # after mvn -B package -DskipTests (or verify) of the reactor
  * java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
  *     io.recs.examples.cluster.ClusterBenchmark throughput [events [parallelisms, default 1,2]]
+ * java -cp ... io.recs.examples.cluster.ClusterBenchmark real-path [rounds, default 3]
  * java -cp ... io.recs.examples.cluster.ClusterBenchmark overload RATE SECONDS [unaligned]
  * </pre>
  *
  * <ul>
  *   <li>{@code throughput}: the standard generated set (200,000 events, or the first {@code
  *       events}) is written to a 4-partition topic first, then read by the bounded job at
- *       parallelism 1 and then 2: events per second from all tasks running to the end, peak heap,
- *       checkpoints.
+ *       parallelism 1 and then 2 (or the comma-separated parallelisms given, one run each, on the
+ *       same cluster): events per second from all tasks running to the end, peak heap, checkpoints.
+ *   <li>{@code real-path}: the {@code pipeline} benchmark of {@code BenchmarkJob} in this JVM and
+ *       the job at parallelism 1 on the cluster, on the same events, round by round after a warm-up
+ *       of each, with their ratios and the ratio of their medians.
  *   <li>{@code overload}: the job runs unbounded at parallelism 2 while a producer writes RATE
  *       events per second for SECONDS (choose at least twice the sustained rate): peak heap,
  *       checkpoint durations and sizes, source backpressure, consumer lag, and, after the input
@@ -57,7 +62,7 @@ public final class ClusterBenchmark {
   private static final Duration TIMEOUT = Duration.ofMinutes(30);
 
   /** The first argument: which benchmark runs. */
-  public static final List<String> MODES = List.of("throughput", "overload");
+  public static final List<String> MODES = List.of("throughput", "real-path", "overload");
 
   private ClusterBenchmark() {}
 
@@ -75,6 +80,11 @@ public final class ClusterBenchmark {
                 .slotsPerTaskManager(2)
                 // At parallelism 2, one slot on each TaskManager rather than both on one.
                 .configuration("taskmanager.load-balance.mode", "SLOTS")
+                // The bundled jobs keep state on the heap (HashMap backend): Flink's managed
+                // memory, 40% of the TaskManager by default, would sit unused beside a small heap.
+                .configuration(
+                    "taskmanager.memory.managed.size",
+                    System.getProperty("recs.bench.managedMemory", "0"))
                 .build()) {
       kafka.start();
       cluster.start();
@@ -85,6 +95,8 @@ public final class ClusterBenchmark {
                 cluster,
                 args.length > 1 ? Integer.parseInt(args[1]) : 200_000,
                 args.length > 2 ? args[2] : "1,2");
+        case "real-path" ->
+            realPath(kafka, cluster, args.length > 1 ? Integer.parseInt(args[1]) : 3);
         case "overload" ->
             overload(
                 kafka,
@@ -103,38 +115,106 @@ public final class ClusterBenchmark {
     List<Interaction> events = InteractionGenerator.standard(42).generate().subList(0, count);
     kafka.createTopic("bench-in", 4);
     kafka.produce("bench-in", RecsCluster.csv(events));
-    for (String p : order.split(",")) {
-      int parallelism = Integer.parseInt(p);
-      Outputs outputs = new Outputs("bench-p" + parallelism);
-      outputs.create(kafka);
-      ClusterJob job =
-          cluster.submit(
-              JobSubmission.builder(RecsCluster.jobJar())
-                  .args(
-                      outputs.args(
-                          kafka,
-                          "bench-in",
-                          Map.of(
-                              "parallelism",
-                              Integer.toString(parallelism),
-                              "bounded",
-                              "true",
-                              "checkpoint-interval",
-                              "10000")))
-                  .build());
-      job.awaitAllTasksRunning(TIMEOUT);
-      long start = System.nanoTime();
-      HeapSampler heap = new HeapSampler(cluster);
-      job.awaitStatus(JobStatus.FINISHED, TIMEOUT);
-      double seconds = (System.nanoTime() - start) / 1e9;
-      heap.stop();
-      System.out.printf(
-          "%nthroughput, parallelism %d: %d events in %.1f s = %.0f events/s (exactly-once Kafka"
-              + " output, checkpoints every 10 s)%n",
-          parallelism, events.size(), seconds, events.size() / seconds);
-      heap.print();
-      printCheckpoints(job.checkpoints());
+    String[] runs = order.split(",");
+    for (int run = 0; run < runs.length; run++) {
+      runJob(kafka, cluster, "bench-" + (run + 1), events.size(), Integer.parseInt(runs[run]));
     }
+  }
+
+  /**
+   * The pipeline benchmark ({@code BenchmarkJob pipeline}) in this JVM and the kafka-to-kafka job
+   * on the cluster at parallelism 1, on the same standard set, round by round, with their ratios.
+   * Both are measured warm, as the pipeline benchmark always was: after an untimed warm-up run of
+   * each (the pipeline in this JVM, the job on the TaskManager that then runs every round), whose
+   * figures are printed too. A TaskManager is a long-lived process: a job submitted to a cluster
+   * that has run jobs before meets a warm one.
+   */
+  private static void realPath(
+      EmbeddedKafkaExtension kafka, FlinkClusterExtension cluster, int rounds) throws Exception {
+    List<Interaction> events = BenchmarkJob.generate();
+    kafka.createTopic("bench-in", 4);
+    kafka.produce("bench-in", RecsCluster.csv(events));
+    System.out.printf(
+        Locale.ROOT,
+        "warm-up, not in the medians: pipeline (cold JVM) %,.0f events/s%n",
+        BenchmarkJob.pipelineEventsPerSecond());
+    double coldJob = runJob(kafka, cluster, "bench-warm-up", events.size(), 1);
+    System.out.printf(
+        Locale.ROOT,
+        "warm-up, not in the medians: cluster job (cold TaskManager) %,.0f events/s%n",
+        coldJob);
+    double[] pipeline = new double[rounds];
+    double[] job = new double[rounds];
+    for (int round = 0; round < rounds; round++) {
+      pipeline[round] = BenchmarkJob.pipelineEventsPerSecond();
+      job[round] = runJob(kafka, cluster, "bench-" + (round + 1), events.size(), 1);
+      System.out.printf(
+          Locale.ROOT,
+          "round %d: pipeline %,.0f events/s; kafka-to-kafka on the cluster, parallelism 1, %,.0f"
+              + " events/s; ratio %.2f%n",
+          round + 1,
+          pipeline[round],
+          job[round],
+          job[round] / pipeline[round]);
+    }
+    double pipelineMedian = BenchmarkJob.median(pipeline);
+    double jobMedian = BenchmarkJob.median(job);
+    System.out.printf(
+        Locale.ROOT,
+        "real path on the cluster, medians of %d rounds: pipeline %,.0f events/s, kafka-to-kafka"
+            + " at parallelism 1 %,.0f events/s, ratio %.2f%n",
+        rounds,
+        pipelineMedian,
+        jobMedian,
+        jobMedian / pipelineMedian);
+  }
+
+  /**
+   * Runs the bounded job over the {@code bench-in} topic into outputs named after {@code run};
+   * prints its figures and returns its events per second.
+   */
+  private static double runJob(
+      EmbeddedKafkaExtension kafka,
+      FlinkClusterExtension cluster,
+      String run,
+      int events,
+      int parallelism)
+      throws Exception {
+    Outputs outputs = new Outputs(run + "-p" + parallelism);
+    outputs.create(kafka);
+    ClusterJob job =
+        cluster.submit(
+            JobSubmission.builder(RecsCluster.jobJar())
+                .args(
+                    outputs.args(
+                        kafka,
+                        "bench-in",
+                        Map.of(
+                            "parallelism",
+                            Integer.toString(parallelism),
+                            "bounded",
+                            "true",
+                            "checkpoint-interval",
+                            "10000")))
+                .build());
+    job.awaitAllTasksRunning(TIMEOUT);
+    long start = System.nanoTime();
+    HeapSampler heap = new HeapSampler(cluster);
+    job.awaitStatus(JobStatus.FINISHED, TIMEOUT);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    heap.stop();
+    System.out.printf(
+        Locale.ROOT,
+        "%nthroughput, %s, parallelism %d: %d events in %.1f s = %.0f events/s (exactly-once Kafka"
+            + " output, checkpoints every 10 s)%n",
+        run,
+        parallelism,
+        events,
+        seconds,
+        events / seconds);
+    heap.print();
+    printCheckpoints(job.checkpoints());
+    return events / seconds;
   }
 
   private static void overload(
