@@ -653,11 +653,11 @@ public final class BenchmarkJob {
 
   /**
    * One run of the whole pipeline as the {@code pipeline} benchmark runs it (HashMap, unthrottled,
-   * its settings, over {@link #generate()}'s events): events per second. For benchmarks of other
-   * paths that compare with it in the same session; the first run in a JVM is a cold one.
+   * its settings) over {@code events}, which must be {@link #generate()}'s: events per second. For
+   * benchmarks of other paths that compare with it in the same session; the first run in a JVM is a
+   * cold one.
    */
-  public static double pipelineEventsPerSecond() throws Exception {
-    List<Interaction> events = generate();
+  public static double pipelineEventsPerSecond(List<Interaction> events) throws Exception {
     return eventsPerSecond(events.size(), runPipeline(events, "hashmap", 0));
   }
 

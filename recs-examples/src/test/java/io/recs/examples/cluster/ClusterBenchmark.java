@@ -137,7 +137,7 @@ public final class ClusterBenchmark {
     System.out.printf(
         Locale.ROOT,
         "warm-up, not in the medians: pipeline (cold JVM) %,.0f events/s%n",
-        BenchmarkJob.pipelineEventsPerSecond());
+        BenchmarkJob.pipelineEventsPerSecond(events));
     double coldJob = runJob(kafka, cluster, "bench-warm-up", events.size(), 1);
     System.out.printf(
         Locale.ROOT,
@@ -146,7 +146,7 @@ public final class ClusterBenchmark {
     double[] pipeline = new double[rounds];
     double[] job = new double[rounds];
     for (int round = 0; round < rounds; round++) {
-      pipeline[round] = BenchmarkJob.pipelineEventsPerSecond();
+      pipeline[round] = BenchmarkJob.pipelineEventsPerSecond(events);
       job[round] = runJob(kafka, cluster, "bench-" + (round + 1), events.size(), 1);
       System.out.printf(
           Locale.ROOT,
