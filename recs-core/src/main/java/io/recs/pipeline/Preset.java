@@ -47,8 +47,10 @@ public enum Preset {
    * candidates (5,000 contributions per list, against 400 for the defaults' 20 seeds × 20), looked
    * up in candidate lists replicated to every ranking subtask, which are as fresh as the ranking
    * itself; the lists are rescored from the whole row every 20 column updates and co-occurrence
-   * updates wait at most 10 ms before they are sent, so that live lists do not go stale. Best when
-   * predicting the user's next event.
+   * updates wait at most 10 ms before they are sent, so that live lists do not go stale. A list
+   * triggered by an event that carries a category holds items of that category only (trending items
+   * of the category fill it up); events without a category are not restricted. Best when predicting
+   * the user's next event.
    */
   NEXT_ITEM(
       RecsSettings.empty()
@@ -59,6 +61,7 @@ public enum Preset {
           .with(RequestOptions.SEED_WEIGHTS, SeedWeights.RECENCY)
           .with(RequestOptions.CANDIDATES_PER_SEED, 500)
           .with(RequestOptions.LOOKUP, NeighbourLookup.REPLICATED)
+          .with(RequestOptions.RESTRICT_TO_EVENT_CATEGORY, true)
           .with(PreferenceOptions.HALF_LIFE, Duration.ofHours(1)));
 
   private final RecsSettings settings;

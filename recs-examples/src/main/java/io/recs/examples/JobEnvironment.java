@@ -21,6 +21,8 @@ import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.state.rocksdb.RocksDBConfigurableOptions;
+import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -85,6 +87,16 @@ record JobEnvironment(
       // 3,000 to 500 events/s as its state grew, and kept ~3,900 events/s with 1 GB
       // (docs/benchmarks.md). A cluster's TaskManagers keep their own setting.
       conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, LOCAL_ROCKSDB_MANAGED_MEMORY);
+    }
+    if (s.get(STATE_BACKEND) == StateBackend.ROCKSDB
+        && !conf.contains(RocksDBConfigurableOptions.USE_BLOOM_FILTER)
+        && !conf.contains(RocksDBOptions.USE_PARTITIONED_INDEX_FILTERS)) {
+      // Most reads of the similarity stage ask for a pair not in its row yet; a bloom filter
+      // answers those without reading a data block. Partitioned, so that the filters are cached in
+      // small pieces: one whole filter per file thrashed the managed-memory cache
+      // (docs/benchmarks.md).
+      conf.set(RocksDBConfigurableOptions.USE_BLOOM_FILTER, true);
+      conf.set(RocksDBOptions.USE_PARTITIONED_INDEX_FILTERS, true);
     }
     if (!conf.contains(PipelineOptions.OBJECT_REUSE)) {
       // Chained operators pass records on without a serializer copy (6% less CPU on the standard

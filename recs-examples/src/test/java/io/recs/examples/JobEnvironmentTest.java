@@ -7,7 +7,10 @@ import java.util.Map;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.state.rocksdb.RocksDBConfigurableOptions;
+import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.junit.jupiter.api.Test;
 
 class JobEnvironmentTest {
@@ -45,6 +48,33 @@ class JobEnvironmentTest {
   @Test
   void theHashMapBackendLeavesManagedMemoryAlone() {
     assertThat(managedMemory(JobOptions.StateBackend.HASHMAP, Map.of())).isNull();
+  }
+
+  private static ReadableConfig configuration(
+      JobOptions.StateBackend backend, Map<String, String> flink) {
+    RecsSettings s = RecsSettings.empty().with(JobOptions.STATE_BACKEND, backend);
+    return JobEnvironment.create(s, flink, null).env().getConfiguration();
+  }
+
+  @Test
+  void aRunOnRocksDbGetsPartitionedBloomFilters() {
+    ReadableConfig conf = configuration(JobOptions.StateBackend.ROCKSDB, Map.of());
+    assertThat(conf.get(RocksDBConfigurableOptions.USE_BLOOM_FILTER)).isTrue();
+    assertThat(conf.get(RocksDBOptions.USE_PARTITIONED_INDEX_FILTERS)).isTrue();
+  }
+
+  @Test
+  void flinksOwnFilterSettingsWin() {
+    ReadableConfig conf =
+        configuration(
+            JobOptions.StateBackend.ROCKSDB,
+            Map.of(RocksDBConfigurableOptions.USE_BLOOM_FILTER.key(), "false"));
+    assertThat(conf.get(RocksDBConfigurableOptions.USE_BLOOM_FILTER)).isFalse();
+    assertThat(conf.getOptional(RocksDBOptions.USE_PARTITIONED_INDEX_FILTERS)).isEmpty();
+    assertThat(
+            configuration(JobOptions.StateBackend.HASHMAP, Map.of())
+                .getOptional(RocksDBConfigurableOptions.USE_BLOOM_FILTER))
+        .isEmpty();
   }
 
   private static boolean objectReuse(Map<String, String> flink) {
