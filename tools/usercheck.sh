@@ -82,7 +82,10 @@ check "exit 2" grep -q "^exit 2" missing.log
 check "names files.input" grep -q "files.input" missing.log
 
 echo "== 5. kill -9 and restart with --checkpoint-dir"
-args=(--input "$ratings" --format movielens-csv --emit final --checkpoint-interval 1s)
+# Five copies of the ratings under other user ids: one copy's final run ends in seconds, before a kill.
+awk -F, 'NR == 1 { print; next } { for (k = 0; k < 5; k++) print ($1 * 10 + k) "," $2 "," $3 "," $4 }' \
+  "$ratings" > ratings-x5.csv
+args=(--input ratings-x5.csv --format movielens-csv --emit final --checkpoint-interval 1s)
 run "${args[@]}" --output-dir whole > whole.log 2>&1
 java -jar "$jar" run "${args[@]}" --checkpoint-dir ckpt --output-dir killed > killed1.log 2>&1 &
 pid=$!
