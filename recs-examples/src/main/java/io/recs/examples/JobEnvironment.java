@@ -91,7 +91,7 @@ record JobEnvironment(
     if (s.get(STATE_BACKEND) == StateBackend.ROCKSDB
         && !conf.contains(RocksDBConfigurableOptions.USE_BLOOM_FILTER)
         && !conf.contains(RocksDBOptions.USE_PARTITIONED_INDEX_FILTERS)) {
-      // Most reads of the similarity stage ask for a pair not in its row yet; a bloom filter
+      // Many reads of the similarity stage ask for a pair not in its row yet; a bloom filter
       // answers those without reading a data block. Partitioned, so that the filters are cached in
       // small pieces: one whole filter per file thrashed the managed-memory cache
       // (docs/benchmarks.md).
