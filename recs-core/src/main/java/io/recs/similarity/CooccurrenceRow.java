@@ -70,6 +70,15 @@ public final class CooccurrenceRow {
     return size - 1;
   }
 
+  /** Removes every entry. */
+  void clear() {
+    items = new String[0];
+    counts = new double[0];
+    size = 0;
+    slots = null;
+    slotHashes = null;
+  }
+
   /** Whether {@code item} has an entry. */
   boolean contains(String item) {
     if (size == 0) {

@@ -28,11 +28,20 @@ public final class Neighbours {
   /** Event time of the latest update that touched this list, epoch ms. */
   public long time;
 
-  /** Number of entries of the co-occurrence row this list is drawn from. */
+  /**
+   * Number of entries of the co-occurrence row this list is drawn from, or {@link
+   * #ROW_SIZE_PENDING}.
+   */
   public int rowSize;
 
   /** Column updates since the list was last recomputed from the whole row. */
   public int updatesSinceRecompute;
+
+  /**
+   * The {@link #rowSize} of a map-layout row with {@link RowDeltas} that are not summed into its
+   * entries yet, so that its size is not known (see {@link SimilarityFunction}).
+   */
+  static final int ROW_SIZE_PENDING = -1;
 
   /** For Flink's serializer. */
   public Neighbours() {}

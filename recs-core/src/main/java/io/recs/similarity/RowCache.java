@@ -24,7 +24,8 @@ final class RowCache {
 
     /**
      * The row entries read or changed since the item entered the cache; all of the row once {@link
-     * #complete}.
+     * #complete}. When the function appends {@link RowDeltas} instead, the additions not written
+     * yet.
      */
     final CooccurrenceRow row = new CooccurrenceRow();
 
@@ -147,6 +148,16 @@ final class RowCache {
       }
     }
     return changed;
+  }
+
+  /**
+   * Empties the row of a cached entry whose row holds only additions not written yet ({@link
+   * RowDeltas}), once they are written.
+   */
+  void clearRow(Entry entry) {
+    columns -= entry.row.size;
+    entry.row.clear();
+    entry.complete = false;
   }
 
   /** The cached entries that changed since they were last written. */

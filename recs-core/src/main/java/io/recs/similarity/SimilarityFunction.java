@@ -9,6 +9,8 @@ import java.util.Map;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
@@ -54,6 +56,15 @@ import org.apache.flink.util.Collector;
  * state before every checkpoint barrier and when rows leave it, so that state holds at every
  * checkpoint what it would hold without the cache. Under Flink's plain keyed broadcast operator
  * there is no cache.
+ *
+ * <p>With lists at the end of the input only ({@link io.recs.config.EmitInterval#END_OF_INPUT}),
+ * the map layout does not read the row during the input: it appends each update's additions (with
+ * the cache: each cached row's additions when they are written) to a list state ({@code
+ * row-deltas}, {@link RowDeltas}), which a serializing backend appends without reading, and marks
+ * the list's row size {@link Neighbours#ROW_SIZE_PENDING}. The row is its entries plus those
+ * additions; the end-of-input timer sums them to compute the list. A key with additions pending met
+ * by a function that scores updates (a savepoint restored with other settings) sums them into its
+ * entries first.
  */
 @Internal
 public final class SimilarityFunction
@@ -85,6 +96,9 @@ public final class SimilarityFunction
   /** The row as one entry per co-occurring item (map layout). */
   private transient MapState<String, Double> rowEntries;
 
+  /** The additions to the row not summed into {@link #rowEntries} yet (map layout). */
+  private transient ListState<RowDeltas> rowDeltas;
+
   /** The list of the map layout. */
   private transient ValueState<Neighbours> mapCurrent;
 
@@ -106,6 +120,9 @@ public final class SimilarityFunction
 
   /** Whether lists are emitted only by the end-of-input timer. */
   private transient boolean atEndOnly;
+
+  /** Whether updates are appended to {@link #rowDeltas} rather than summed into the row. */
+  private transient boolean appendDeltas;
 
   /** A function with the given configuration and the row as one value (the HashMap layout). */
   public SimilarityFunction(SimilarityConfig config) {
@@ -142,6 +159,9 @@ public final class SimilarityFunction
     rowEntries =
         getRuntimeContext()
             .getMapState(new MapStateDescriptor<>("row-entries", Types.STRING, Types.DOUBLE));
+    rowDeltas =
+        getRuntimeContext()
+            .getListState(new ListStateDescriptor<>("row-deltas", RowDeltasSerializer.INSTANCE));
     mapCurrent =
         getRuntimeContext()
             .getState(new ValueStateDescriptor<>("neighbours", NeighboursSerializer.INSTANCE));
@@ -153,6 +173,7 @@ public final class SimilarityFunction
     pendingTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("timer", Types.LONG));
     intervalMs = config.emitInterval().toMillis();
     atEndOnly = EmitInterval.endOfInput(config.emitInterval());
+    appendDeltas = rowAsMap && atEndOnly;
   }
 
   @Override
@@ -197,6 +218,11 @@ public final class SimilarityFunction
     }
     Object key = keys.getCurrentKey();
     writeBack(changed);
+    if (appendDeltas) {
+      for (RowCache.Entry entry : changed) {
+        cache.clearRow(entry); // written: the next write appends only what is added after it
+      }
+    }
     if (key != null) {
       keys.setCurrentKey(key);
     }
@@ -224,6 +250,11 @@ public final class SimilarityFunction
     }
     list.time = Math.max(list.time, update.time());
     String[] cols = update.cols();
+    if (appendDeltas) {
+      appendToRow(cached, list, update);
+      storeList(cached, list);
+      return;
+    }
     double[] cooccurrences = addToRow(cached, list, cols, update.deltas());
     if (atEndOnly) {
       // The end-of-input timer computes the list from the whole row: nothing to score before.
@@ -269,6 +300,26 @@ public final class SimilarityFunction
       ctx.timerService().registerEventTimeTimer(at);
       pendingTimer.update(at);
     }
+  }
+
+  /**
+   * Adds the update's deltas to the cached row's additions, or appends them to {@link #rowDeltas}:
+   * no state read.
+   */
+  private void appendToRow(RowCache.Entry cached, Neighbours list, RowUpdate update)
+      throws Exception {
+    list.rowSize = Neighbours.ROW_SIZE_PENDING;
+    if (cached == null) {
+      rowDeltas.add(new RowDeltas(update.cols(), update.deltas()));
+      return;
+    }
+    String[] cols = update.cols();
+    double[] deltas = update.deltas();
+    int before = cached.row.size;
+    for (int k = 0; k < cols.length; k++) {
+      cached.add(cols[k], deltas[k]);
+    }
+    cache.grew(cached.row.size - before);
   }
 
   /**
@@ -364,7 +415,12 @@ public final class SimilarityFunction
     String[] items;
     double[] rowCounts;
     int size;
-    if (cached != null) {
+    if (appendDeltas) {
+      CooccurrenceRow whole = wholeRowWithDeltas(cached);
+      items = whole.items;
+      rowCounts = whole.counts;
+      size = whole.size;
+    } else if (cached != null) {
       if (!cached.complete) {
         readWholeRow(cached);
       }
@@ -405,12 +461,70 @@ public final class SimilarityFunction
   }
 
   /**
+   * The key's whole row in the map layout: its entries, the additions appended to {@link
+   * #rowDeltas} and those of its cache entry not written yet, if any (which stay as they are).
+   */
+  private CooccurrenceRow wholeRowWithDeltas(RowCache.Entry cached) throws Exception {
+    CooccurrenceRow whole = new CooccurrenceRow();
+    for (Map.Entry<String, Double> entry : rowEntries.entries()) {
+      whole.add(entry.getKey(), entry.getValue());
+    }
+    addDeltas(whole);
+    if (cached != null) {
+      for (int k = 0; k < cached.row.size; k++) {
+        whole.add(cached.row.items[k], cached.row.counts[k]);
+      }
+    }
+    return whole;
+  }
+
+  /** Adds the additions appended to {@link #rowDeltas} to {@code row}. */
+  private void addDeltas(CooccurrenceRow row) throws Exception {
+    Iterable<RowDeltas> pending = rowDeltas.get();
+    if (pending == null) {
+      return;
+    }
+    for (RowDeltas deltas : pending) {
+      String[] cols = deltas.cols();
+      double[] values = deltas.deltas();
+      for (int k = 0; k < cols.length; k++) {
+        row.add(cols[k], values[k]);
+      }
+    }
+  }
+
+  /**
+   * Sums the additions pending in {@link #rowDeltas} into {@link #rowEntries} and gives {@code
+   * list} the row's size, for a function that scores updates (map layout).
+   */
+  private void sumPendingDeltas(Neighbours list) throws Exception {
+    CooccurrenceRow added = new CooccurrenceRow();
+    addDeltas(added);
+    Map<String, Double> sums = new HashMap<>(2 * added.size);
+    for (int k = 0; k < added.size; k++) {
+      Double stored = rowEntries.get(added.items[k]);
+      sums.put(added.items[k], stored == null ? added.counts[k] : stored + added.counts[k]);
+    }
+    rowEntries.putAll(sums);
+    rowDeltas.clear();
+    int size = 0;
+    for (String ignored : rowEntries.keys()) {
+      size++;
+    }
+    list.rowSize = size;
+    mapCurrent.update(list);
+  }
+
+  /**
    * The key's list in this function's layout, or null for a new key. A key that has state only in
    * the other layout (a savepoint of a job on another state backend) moves it into this one first.
    */
   private Neighbours loadList() throws Exception {
     Neighbours list = rowAsMap ? mapCurrent.value() : current.value();
     if (list != null) {
+      if (list.rowSize == Neighbours.ROW_SIZE_PENDING && !appendDeltas) {
+        sumPendingDeltas(list);
+      }
       return list;
     }
     if (rowAsMap) {
@@ -441,9 +555,12 @@ public final class SimilarityFunction
     for (Map.Entry<String, Double> entry : rowEntries.entries()) {
       entries.add(entry.getKey(), entry.getValue());
     }
+    addDeltas(entries);
+    other.rowSize = entries.size;
     row.update(entries);
     emitted.update(mapEmitted.value());
     rowEntries.clear();
+    rowDeltas.clear();
     mapCurrent.clear();
     mapEmitted.clear();
     current.update(other);
@@ -473,7 +590,7 @@ public final class SimilarityFunction
     }
     entry = new RowCache.Entry(key, list, created);
     cache.put(entry);
-    if (!created && cache.hasRoomFor(list.rowSize)) {
+    if (!created && !appendDeltas && cache.hasRoomFor(list.rowSize)) {
       readWholeRow(entry); // one scan, and no get per column later
     }
     return entry;
@@ -505,7 +622,13 @@ public final class SimilarityFunction
     for (RowCache.Entry entry : entries) {
       keys.setCurrentKey(entry.item);
       int changedColumns = entry.changedColumns();
-      if (changedColumns > 0) {
+      if (changedColumns > 0 && appendDeltas) {
+        // The cached row holds only additions: every entry changed, each column once.
+        rowDeltas.add(
+            new RowDeltas(
+                Arrays.copyOf(entry.row.items, entry.row.size),
+                Arrays.copyOf(entry.row.counts, entry.row.size)));
+      } else if (changedColumns > 0) {
         Map<String, Double> columns = new HashMap<>(2 * changedColumns);
         for (int k = 0; k < changedColumns; k++) {
           int index = entry.changedColumn(k);

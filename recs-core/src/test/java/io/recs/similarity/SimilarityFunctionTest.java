@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.watermark.Watermark;
@@ -295,6 +296,65 @@ class SimilarityFunctionTest {
   }
 
   /**
+   * Lists at the end of the input only, with a snapshot and a restore every 150 updates: the map
+   * layouts, which append each update's additions without reading the row, end with the value
+   * layout's lists.
+   */
+  @ParameterizedTest
+  @EnumSource(
+      value = Layout.class,
+      names = {"MAP", "MAP_CACHED", "MAP_SMALL_CACHE", "MAP_CACHE_OF_ONE_ROW"})
+  void atTheEndOnlyEveryLayoutEndsWithTheListsOfTheValueLayoutAcrossSnapshots(Layout layout)
+      throws Exception {
+    List<SimilarItems> expected = randomRun(Layout.VALUE, Integer.MAX_VALUE, true, atEnd(), null);
+    assertThat(expected).hasSize(40);
+    assertThat(byItem(randomRun(layout, 150, true, atEnd(), null))).isEqualTo(byItem(expected));
+  }
+
+  /**
+   * A snapshot with additions pending (lists at the end only) restored by a function that scores
+   * every update, in either layout: the additions count, and each item ends with the neighbours of
+   * a run that scored every update from the start (the time of its last list can differ: a list is
+   * emitted when it changes).
+   */
+  @ParameterizedTest(name = "{0} at the end only, then {1} on every change")
+  @CsvSource({
+    "MAP, MAP",
+    "MAP_CACHED, MAP_CACHED",
+    "MAP_SMALL_CACHE, MAP_CACHE_OF_ONE_ROW",
+    "MAP_CACHED, VALUE",
+    "MAP, VALUE"
+  })
+  void pendingAdditionsCountAfterARestoreWithListsOnEveryChange(Layout before, Layout after)
+      throws Exception {
+    Map<String, List<ScoredItem>> expected =
+        lastByItem(randomRun(Layout.VALUE, Integer.MAX_VALUE, true, onChange(), null));
+    Map<String, List<ScoredItem>> restored =
+        lastByItem(randomRun(before, 1_000, true, atEnd(), new Switch(after, onChange())));
+    assertThat(restored).hasSize(40).isEqualTo(expected);
+  }
+
+  private static Supplier<SimilarityConfig.Builder> onChange() {
+    return () -> SimilarityConfig.builder().neighbours(5);
+  }
+
+  private static Supplier<SimilarityConfig.Builder> atEnd() {
+    return () -> SimilarityConfig.builder().neighbours(5).emitInterval(EmitInterval.END_OF_INPUT);
+  }
+
+  /** The layout and settings a random run restores its snapshots with. */
+  private record Switch(Layout layout, Supplier<SimilarityConfig.Builder> config) {}
+
+  /** The neighbours of each item's last list. */
+  private static Map<String, List<ScoredItem>> lastByItem(List<SimilarItems> lists) {
+    Map<String, List<ScoredItem>> last = new TreeMap<>();
+    for (SimilarItems list : lists) {
+      last.put(list.itemId(), list.neighbours());
+    }
+    return last;
+  }
+
+  /**
    * Without the write before the barrier, the cached changes would be missing from the snapshot:
    * the check that the test above depends on it.
    */
@@ -318,6 +378,20 @@ class SimilarityFunctionTest {
 
   private static List<SimilarItems> randomRun(Layout layout, int snapshotEvery, boolean preBarrier)
       throws Exception {
+    return randomRun(layout, snapshotEvery, preBarrier, onChange(), null);
+  }
+
+  /**
+   * 2,000 random updates in {@code layout} with {@code config}, with a snapshot and a restore every
+   * {@code snapshotEvery}; restored with {@code after}'s layout and settings when not null.
+   */
+  private static List<SimilarItems> randomRun(
+      Layout layout,
+      int snapshotEvery,
+      boolean preBarrier,
+      Supplier<SimilarityConfig.Builder> config,
+      Switch after)
+      throws Exception {
     Random random = new Random(7);
     List<SimilarItems> out = new ArrayList<>();
     OperatorSubtaskState snapshot = null;
@@ -326,7 +400,10 @@ class SimilarityFunctionTest {
     int done = 0;
     long checkpoint = 0;
     while (done < updates) {
-      try (var h = harness(SimilarityConfig.builder().neighbours(5), layout)) {
+      boolean restored = snapshot != null && after != null;
+      try (var h =
+          harness(
+              restored ? after.config().get() : config.get(), restored ? after.layout() : layout)) {
         if (snapshot != null) {
           h.initializeState(snapshot);
         }
@@ -350,6 +427,14 @@ class SimilarityFunctionTest {
           }
           h.processElement(
               new RowUpdate("i" + row, cols, deltas, done, counts[row] + 1, colCounts), done);
+          if (done % 50 == 49) {
+            // A checkpoint the run goes on from, with what the cache wrote before it.
+            checkpoint++;
+            if (preBarrier) {
+              h.prepareSnapshotPreBarrier(checkpoint);
+            }
+            h.snapshot(checkpoint, checkpoint);
+          }
         }
         if (done == updates) {
           h.processWatermark(new Watermark(Long.MAX_VALUE));
