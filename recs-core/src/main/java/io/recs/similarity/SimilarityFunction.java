@@ -569,10 +569,10 @@ public final class SimilarityFunction
 
   /**
    * The cached entry of {@code key}; if not cached, a new entry with the key's list from keyed
-   * state and, if the cache has room for it, its whole row (otherwise its row entries are read when
-   * first touched, and the rest when its list is next recomputed); for a key without a list, a new
-   * entry with an end-of-input timer registered in {@code timers}, or null when {@code timers} is
-   * null.
+   * state and, if the cache has room for it and additions are not appended, its whole row
+   * (otherwise its row entries are read when first touched, and the rest when its list is next
+   * recomputed); for a key without a list, a new entry with an end-of-input timer registered in
+   * {@code timers}, or null when {@code timers} is null.
    */
   private RowCache.Entry cachedEntry(String key, TimerService timers) throws Exception {
     RowCache.Entry entry = cache.get(key);
