@@ -5,7 +5,8 @@
 #   3. the same ratings read as the wrong format (exit 1, with a hint);
 #   4. a missing input path (exit 2, one line naming files.input);
 #   5. kill -9 mid-run with --checkpoint-dir, then a restart: final lists equal an uninterrupted run's,
-#      no duplicate list, no in-progress part file left.
+#      no duplicate list, no in-progress part file left;
+#   6. the same on RocksDB, uninterrupted and killed: outputs equal the HashMap run's.
 # Not part of the build (it needs a MovieLens ratings file, which is not in the repository):
 #   tools/usercheck.sh [ratings.csv] [work folder]
 # defaults: ../shared/data/ml-latest-small/ratings.csv next to the clone, and a fresh temporary folder.
@@ -111,6 +112,34 @@ for out in similar-items trending dead-letters; do
     diff -q <(cat whole/$out/*/* | sort) <(cat killed/$out/*/* | sort)
 done
 check "no duplicate list" test -z "$(cat killed/recommendations/*/* | sort | uniq -d | head -1)"
+
+echo "== 6. RocksDB: the same outputs as HashMap, also killed and restarted"
+# The runs of step 5 used HashMap, the default; on RocksDB a final run appends row additions and sums them
+# at the end, which must not change a list.
+run "${args[@]}" --state-backend rocksdb --output-dir rocks > rocks.log 2>&1
+echo "exit $?" >> rocks.log
+check "rocksdb exit 0" grep -q "^exit 0" rocks.log
+java -jar "$jar" run "${args[@]}" --state-backend rocksdb --checkpoint-dir ckpt-rocks \
+  --output-dir rocks-killed > rocks-killed1.log 2>&1 &
+pid=$!
+for _ in $(seq 1 300); do
+  if ls -d ckpt-rocks/*/chk-* > /dev/null 2>&1 && grep -q "progress" rocks-killed1.log; then break; fi
+  sleep 0.2
+done
+sleep 4
+kill -9 $pid
+wait $pid 2>/dev/null
+echo "killed after $(ls -d ckpt-rocks/*/chk-* 2>/dev/null | tr '\n' ' ')"
+run "${args[@]}" --state-backend rocksdb --checkpoint-dir ckpt-rocks --output-dir rocks-killed \
+  > rocks-killed2.log 2>&1
+echo "exit $?" >> rocks-killed2.log
+check "rocksdb restart resumed from a checkpoint" grep -q "resuming from" rocks-killed2.log
+for out in recommendations similar-items trending; do
+  check "rocksdb $out equal HashMap's" \
+    diff -q <(cat whole/$out/*/* | sort) <(cat rocks/$out/*/* | sort)
+  check "rocksdb killed and restarted: $out equal HashMap's" \
+    diff -q <(cat whole/$out/*/* | sort) <(cat rocks-killed/$out/*/* | sort)
+done
 
 echo "== $failures failure(s); outputs under $work"
 exit $((failures > 0))
