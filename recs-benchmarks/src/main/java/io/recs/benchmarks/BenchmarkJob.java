@@ -62,8 +62,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *       estimated share of recommendations over 100 ms ({@link LatencySampler});
  *   <li>{@code pipeline} and {@code latency} start with an untimed, unthrottled warm-up run;
  *   <li>{@code real-path} (not part of {@code all}): the bundled {@code run} job end to end, files
- *       to files, in a JVM of its own, next to the {@code pipeline} benchmark on the same events,
- *       round by round, with their ratio ({@link RealPath});
+ *       to files, in a JVM of its own (cold) and as the second of two runs in one JVM (warm), next
+ *       to the {@code pipeline} benchmark on the same events, round by round, with their ratios
+ *       ({@link RealPath});
  *   <li>{@code scale} (not part of {@code all}): the bundled {@code run} job with final lists on
  *       RocksDB (or {@code -Drecs.bench.stateBackend=hashmap}) over the standard set scaled 1x, 10x
  *       and 50x in users, items and events, with its time, CPU per event, peak RSS, heap after GC

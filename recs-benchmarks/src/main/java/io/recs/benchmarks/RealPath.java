@@ -27,6 +27,12 @@ import java.util.regex.Pattern;
  * recs-examples/target/recs-examples-0.1.0-SNAPSHOT.jar} under the working directory. The job's
  * time is the {@code finished in} line it prints (from submission to the end, without JVM and
  * MiniCluster start-up); the wall time of the whole process is printed too.
+ *
+ * <p>The pipeline benchmark is measured after a warm-up run in its JVM; a {@code java -jar} run
+ * always starts cold, with the JIT compiling the hot code while it runs. So each round also runs
+ * the job warm, as the pipeline is measured: twice in one JVM ({@link WarmRuns}), timing the second
+ * run. Both ratios are printed: cold job against warm pipeline (what a short bounded run sees), and
+ * warm against warm (what the job adds to the pipeline: parsing, files, checkpoints, its settings).
  */
 final class RealPath {
   /** The run job's last line of timing: {@code run: finished in <seconds> s}. */
@@ -61,8 +67,10 @@ final class RealPath {
         events.size(),
         input,
         Files.size(input));
+    Path warmRuns = WarmRunsClass.extract(dir.resolve("warm-runs-classes"));
     double[] pipelineRates = new double[rounds];
     double[] jobRates = new double[rounds];
+    double[] warmRates = new double[rounds];
     for (int round = 0; round < rounds; round++) {
       pipelineRates[round] = 1000.0 * events.size() / pipeline.call();
       Path output = dir.resolve("out-" + round);
@@ -70,10 +78,19 @@ final class RealPath {
       double seconds = jobSeconds(input, output, parallelism, dir.resolve("job-" + round + ".log"));
       double wall = (System.nanoTime() - started) / 1e9;
       jobRates[round] = events.size() / seconds;
+      double warmSeconds =
+          warmJobSeconds(
+              input,
+              dir.resolve("warm-" + round + "-"),
+              parallelism,
+              warmRuns,
+              dir.resolve("warm-" + round + ".log"));
+      warmRates[round] = events.size() / warmSeconds;
       out.printf(
           Locale.ROOT,
           "round %d: pipeline %,.0f events/s; run job files -> files %,.0f events/s (finished in"
-              + " %.1f s, process %.1f s, output %,d bytes: %s); ratio %.2f%n",
+              + " %.1f s, process %.1f s, output %,d bytes: %s); ratio %.2f; run job warm (its"
+              + " second run in one JVM) %,.0f events/s (finished in %.1f s), ratio %.2f%n",
           round + 1,
           pipelineRates[round],
           jobRates[round],
@@ -81,19 +98,25 @@ final class RealPath {
           wall,
           bytes(output),
           bytesPerOutput(output),
-          jobRates[round] / pipelineRates[round]);
+          jobRates[round] / pipelineRates[round],
+          warmRates[round],
+          warmSeconds,
+          warmRates[round] / pipelineRates[round]);
       deleteRecursively(output);
     }
     double pipelineMedian = BenchmarkJob.median(pipelineRates);
     double jobMedian = BenchmarkJob.median(jobRates);
+    double warmMedian = BenchmarkJob.median(warmRates);
     out.printf(
         Locale.ROOT,
         "real path, medians of %d rounds: pipeline %,.0f events/s, run job files -> files %,.0f"
-            + " events/s, ratio %.2f%n",
+            + " events/s, ratio %.2f; run job warm %,.0f events/s, ratio %.2f%n",
         rounds,
         pipelineMedian,
         jobMedian,
-        jobMedian / pipelineMedian);
+        jobMedian / pipelineMedian,
+        warmMedian,
+        warmMedian / pipelineMedian);
     deleteRecursively(dir);
   }
 
@@ -101,20 +124,56 @@ final class RealPath {
   private static double jobSeconds(Path input, Path output, int parallelism, Path log)
       throws Exception {
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(java());
     command.add("-jar");
     command.add(Path.of(JOB_JAR).toAbsolutePath().toString());
-    command.addAll(
-        List.of(
-            "run",
-            "--input",
-            input.toString(),
-            "--format",
-            "csv",
-            "--output-dir",
-            output.toString(),
-            "--parallelism",
-            Integer.toString(parallelism)));
+    command.addAll(jobArguments(input, parallelism));
+    command.addAll(List.of("--output-dir", output.toString()));
+    List<Double> finished = finishedSeconds(command, log);
+    return finished.get(finished.size() - 1);
+  }
+
+  /**
+   * Runs the job over {@code input} twice in one JVM, into {@code outputPrefix} 0 and 1; returns
+   * the seconds of the second run's {@code finished in} line. Deletes both outputs.
+   */
+  private static double warmJobSeconds(
+      Path input, Path outputPrefix, int parallelism, Path warmRuns, Path log) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(java());
+    command.add("-cp");
+    command.add(Path.of(JOB_JAR).toAbsolutePath() + File.pathSeparator + warmRuns);
+    command.add(WarmRuns.class.getName());
+    command.add("2");
+    command.add(outputPrefix.toString());
+    command.addAll(jobArguments(input, parallelism));
+    List<Double> finished = finishedSeconds(command, log);
+    if (finished.size() != 2) {
+      throw new IllegalStateException(
+          "the warm runs printed " + finished.size() + " 'finished in' lines, not 2: " + log);
+    }
+    deleteRecursively(Path.of(outputPrefix + "0"));
+    deleteRecursively(Path.of(outputPrefix + "1"));
+    return finished.get(1);
+  }
+
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static List<String> jobArguments(Path input, int parallelism) {
+    return List.of(
+        "run",
+        "--input",
+        input.toString(),
+        "--format",
+        "csv",
+        "--parallelism",
+        Integer.toString(parallelism));
+  }
+
+  /** Runs {@code command}; the seconds of each {@code finished in} line it printed, in order. */
+  private static List<Double> finishedSeconds(List<String> command, Path log) throws Exception {
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     int exit = process.waitFor();
@@ -122,11 +181,15 @@ final class RealPath {
     if (exit != 0) {
       throw new IllegalStateException("the run job exited with " + exit + ":\n" + printed);
     }
+    List<Double> seconds = new ArrayList<>();
     Matcher finished = FINISHED.matcher(printed);
-    if (!finished.find()) {
+    while (finished.find()) {
+      seconds.add(Double.parseDouble(finished.group(1).replace(",", "")));
+    }
+    if (seconds.isEmpty()) {
       throw new IllegalStateException("the run job printed no 'finished in' line:\n" + printed);
     }
-    return Double.parseDouble(finished.group(1).replace(",", ""));
+    return seconds;
   }
 
   /** The bytes of each output folder, such as {@code similar-items 205,130,112}. */
