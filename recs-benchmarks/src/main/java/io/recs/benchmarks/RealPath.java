@@ -38,6 +38,9 @@ final class RealPath {
   /** The run job's last line of timing: {@code run: finished in <seconds> s}. */
   static final Pattern FINISHED = Pattern.compile("run: finished in ([0-9.,]+) s");
 
+  /** The run job's count of recommendation lists: {@code wrote: <n> recommendations to ...}. */
+  static final Pattern RECOMMENDATIONS = Pattern.compile("wrote: +([0-9,]+) recommendations");
+
   /** The runnable jar of the bundled jobs. */
   static final String JOB_JAR =
       System.getProperty(
@@ -151,6 +154,18 @@ final class RealPath {
     if (finished.size() != 2) {
       throw new IllegalStateException(
           "the warm runs printed " + finished.size() + " 'finished in' lines, not 2: " + log);
+    }
+    // The second run must do the work of the first: the same recommendation lists (one per event
+    // and
+    // one per user at the end), not a resumed or empty run.
+    List<String> written = new ArrayList<>();
+    Matcher lists = RECOMMENDATIONS.matcher(Files.readString(log, StandardCharsets.UTF_8));
+    while (lists.find()) {
+      written.add(lists.group(1));
+    }
+    if (written.size() != 2 || !written.get(0).equals(written.get(1))) {
+      throw new IllegalStateException(
+          "the warm runs wrote recommendation lists " + written + ", not twice the same: " + log);
     }
     deleteRecursively(Path.of(outputPrefix + "0"));
     deleteRecursively(Path.of(outputPrefix + "1"));
