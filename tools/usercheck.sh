@@ -26,6 +26,23 @@ check() { # check <description> <command...>: passes when the command succeeds
 }
 lines() { cat "$1"/*/* 2>/dev/null | wc -l; }
 run() { java -jar "$jar" run "$@"; }
+same() { diff -q <(cat "$1"/*/* | sort) <(cat "$2"/*/* | sort); } # same lines in two output folders
+# kill_after_checkpoint <checkpoint dir> <log> <job args...>: starts the job, kills it with -9 a few
+# seconds after its first checkpoint and progress line
+kill_after_checkpoint() {
+  local ckpt="$1" log="$2"
+  shift 2
+  java -jar "$jar" run "$@" --checkpoint-dir "$ckpt" > "$log" 2>&1 &
+  local pid=$!
+  for _ in $(seq 1 300); do
+    if ls -d "$ckpt"/*/chk-* > /dev/null 2>&1 && grep -q "progress" "$log"; then break; fi
+    sleep 0.2
+  done
+  sleep 3
+  kill -9 $pid
+  wait $pid 2>/dev/null
+  echo "killed after $(ls -d "$ckpt"/*/chk-* 2>/dev/null | tr '\n' ' ')"
+}
 
 echo "== 1. MovieLens, next-item, final lists ($ratings)"
 run --input "$ratings" --format movielens-csv --preset next-item --emit final --output-dir ml > ml.log 2>&1
@@ -88,28 +105,16 @@ awk -F, 'NR == 1 { print; next } { for (k = 0; k < 5; k++) print ($1 * 10 + k) "
   "$ratings" > ratings-x5.csv
 args=(--input ratings-x5.csv --format movielens-csv --emit final --checkpoint-interval 1s)
 run "${args[@]}" --output-dir whole > whole.log 2>&1
-java -jar "$jar" run "${args[@]}" --checkpoint-dir ckpt --output-dir killed > killed1.log 2>&1 &
-pid=$!
-for _ in $(seq 1 300); do
-  if ls -d ckpt/*/chk-* > /dev/null 2>&1 && [ "$(ls -d ckpt/*/chk-* | wc -l)" -ge 1 ] \
-    && grep -q "progress" killed1.log; then break; fi
-  sleep 0.2
-done
-sleep 3
-kill -9 $pid
-wait $pid 2>/dev/null
-echo "killed after $(ls -d ckpt/*/chk-* 2>/dev/null | tr '\n' ' ')"
+kill_after_checkpoint ckpt killed1.log "${args[@]}" --output-dir killed
 run "${args[@]}" --checkpoint-dir ckpt --output-dir killed > killed2.log 2>&1
 echo "exit $?" >> killed2.log
 cat killed2.log
 check "restart exit 0" grep -q "^exit 0" killed2.log
 check "restart resumed from a checkpoint" grep -q "resuming from" killed2.log
 check "no in-progress part file left" test -z "$(find killed -name '.*inprogress*')"
-check "final lists equal an uninterrupted run's" \
-  diff -q <(cat whole/recommendations/*/* | sort) <(cat killed/recommendations/*/* | sort)
+check "final lists equal an uninterrupted run's" same whole/recommendations killed/recommendations
 for out in similar-items trending dead-letters; do
-  check "$out equal an uninterrupted run's" \
-    diff -q <(cat whole/$out/*/* | sort) <(cat killed/$out/*/* | sort)
+  check "$out equal an uninterrupted run's" same whole/$out killed/$out
 done
 check "no duplicate list" test -z "$(cat killed/recommendations/*/* | sort | uniq -d | head -1)"
 
@@ -119,26 +124,15 @@ echo "== 6. RocksDB: the same outputs as HashMap, also killed and restarted"
 run "${args[@]}" --state-backend rocksdb --output-dir rocks > rocks.log 2>&1
 echo "exit $?" >> rocks.log
 check "rocksdb exit 0" grep -q "^exit 0" rocks.log
-java -jar "$jar" run "${args[@]}" --state-backend rocksdb --checkpoint-dir ckpt-rocks \
-  --output-dir rocks-killed > rocks-killed1.log 2>&1 &
-pid=$!
-for _ in $(seq 1 300); do
-  if ls -d ckpt-rocks/*/chk-* > /dev/null 2>&1 && grep -q "progress" rocks-killed1.log; then break; fi
-  sleep 0.2
-done
-sleep 4
-kill -9 $pid
-wait $pid 2>/dev/null
-echo "killed after $(ls -d ckpt-rocks/*/chk-* 2>/dev/null | tr '\n' ' ')"
+kill_after_checkpoint ckpt-rocks rocks-killed1.log "${args[@]}" --state-backend rocksdb --output-dir rocks-killed
 run "${args[@]}" --state-backend rocksdb --checkpoint-dir ckpt-rocks --output-dir rocks-killed \
   > rocks-killed2.log 2>&1
 echo "exit $?" >> rocks-killed2.log
+check "rocksdb restart exit 0" grep -q "^exit 0" rocks-killed2.log
 check "rocksdb restart resumed from a checkpoint" grep -q "resuming from" rocks-killed2.log
 for out in recommendations similar-items trending; do
-  check "rocksdb $out equal HashMap's" \
-    diff -q <(cat whole/$out/*/* | sort) <(cat rocks/$out/*/* | sort)
-  check "rocksdb killed and restarted: $out equal HashMap's" \
-    diff -q <(cat whole/$out/*/* | sort) <(cat rocks-killed/$out/*/* | sort)
+  check "rocksdb $out equal HashMap's" same whole/$out rocks/$out
+  check "rocksdb killed and restarted: $out equal HashMap's" same whole/$out rocks-killed/$out
 done
 
 echo "== $failures failure(s); outputs under $work"

@@ -4,6 +4,7 @@ import io.recs.evaluation.data.InteractionFiles;
 import io.recs.event.Interaction;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,7 +71,7 @@ final class RealPath {
         events.size(),
         input,
         Files.size(input));
-    Path warmRuns = WarmRunsClass.extract(dir.resolve("warm-runs-classes"));
+    Path warmRuns = extractWarmRuns(dir.resolve("warm-runs-classes"));
     double[] pipelineRates = new double[rounds];
     double[] jobRates = new double[rounds];
     double[] warmRates = new double[rounds];
@@ -155,9 +156,8 @@ final class RealPath {
       throw new IllegalStateException(
           "the warm runs printed " + finished.size() + " 'finished in' lines, not 2: " + log);
     }
-    // The second run must do the work of the first: the same recommendation lists (one per event
-    // and
-    // one per user at the end), not a resumed or empty run.
+    // The second run must do the work of the first (the same number of recommendation lists, one
+    // per event and one per user at the end), not resume from it or end empty.
     List<String> written = new ArrayList<>();
     Matcher lists = RECOMMENDATIONS.matcher(Files.readString(log, StandardCharsets.UTF_8));
     while (lists.find()) {
@@ -170,6 +170,24 @@ final class RealPath {
     deleteRecursively(Path.of(outputPrefix + "0"));
     deleteRecursively(Path.of(outputPrefix + "1"));
     return finished.get(1);
+  }
+
+  /**
+   * Writes {@link WarmRuns}' class file alone under {@code folder}, to be put on a class path next
+   * to the job's jar (this module's jar would bring a second copy of Flink and of recs); returns
+   * {@code folder}.
+   */
+  private static Path extractWarmRuns(Path folder) throws IOException {
+    String name = WarmRuns.class.getName().replace('.', '/') + ".class";
+    Path target = folder.resolve(name);
+    Files.createDirectories(target.getParent());
+    try (InputStream in = WarmRuns.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("no class file " + name + " on the class path");
+      }
+      Files.copy(in, target);
+    }
+    return folder;
   }
 
   private static String java() {
